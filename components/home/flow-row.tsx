@@ -1,0 +1,64 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc-provider";
+import { formatRelativeTime } from "@/lib/format-time";
+
+type FlowSummary = { id: string; name: string; description: string; updatedAt: Date };
+
+export function FlowRow({ flow }: { flow: FlowSummary }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [isRenaming, setIsRenaming] = useState(false);
+  const [draftName, setDraftName] = useState(flow.name);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.flow.list.pathKey() });
+  const rename = useMutation(trpc.flow.rename.mutationOptions({ onSuccess: () => (setIsRenaming(false), refresh()) }));
+  const duplicate = useMutation(trpc.flow.duplicate.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.flow.delete.mutationOptions({ onSuccess: refresh }));
+  const error = rename.error ?? duplicate.error ?? remove.error;
+
+  return (
+    <li className="flow-row" data-testid="flow-row" data-flow-id={flow.id}>
+      {isRenaming ? (
+        <form
+          className="toolbar"
+          style={{ flex: 1 }}
+          onSubmit={(event) => (event.preventDefault(), rename.mutate({ id: flow.id, name: draftName }))}
+        >
+          <input aria-label="Flow name" value={draftName} onChange={(event) => setDraftName(event.target.value)} autoFocus />
+          <button type="submit">Save</button>
+          <button type="button" onClick={() => (setIsRenaming(false), setDraftName(flow.name))}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <Link href={`/flows/${flow.id}`}>{flow.name}</Link>
+      )}
+      <time className="muted" dateTime={flow.updatedAt.toISOString()} title={flow.updatedAt.toLocaleString()}>
+        updated {formatRelativeTime(flow.updatedAt)}
+      </time>
+      {!isRenaming && (
+        <button type="button" onClick={() => setIsRenaming(true)} aria-label={`Rename ${flow.name}`}>
+          Rename
+        </button>
+      )}
+      <button type="button" onClick={() => duplicate.mutate({ id: flow.id })} aria-label={`Duplicate ${flow.name}`}>
+        Duplicate
+      </button>
+      <button
+        type="button"
+        className="danger"
+        aria-label={`Delete ${flow.name}`}
+        onClick={() => window.confirm(`Delete "${flow.name}"? This cannot be undone.`) && remove.mutate({ id: flow.id })}
+      >
+        Delete
+      </button>
+      {error && (
+        <span role="alert" className="field-error">
+          {error.message}
+        </span>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,37 @@
+// The one error type that crosses layers: a code, a developer message and a message fit for a person.
+export const appErrorCodes = [
+  "BAD_REQUEST",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "UNPROCESSABLE_CONTENT",
+  "TOO_MANY_REQUESTS",
+  "UNAVAILABLE",
+  "INTERNAL",
+] as const;
+export type AppErrorCode = (typeof appErrorCodes)[number];
+
+export type AppErrorOptions = {
+  /** Shown to people; defaults to the developer message. */
+  userMessage?: string;
+  /** Machine-readable detail for clients: the field at fault, diagnostics, the current version. */
+  details?: Record<string, unknown>;
+  cause?: unknown;
+};
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly userMessage: string;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.userMessage = options.userMessage ?? message;
+    this.details = options.details;
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

@@ -1,0 +1,86 @@
+// The provider spec: the shapes every adapter speaks. Adapters live in their own folders and import only this.
+import { z } from "zod";
+
+export const providerNames = ["ollama", "openai", "anthropic"] as const;
+export type ProviderName = (typeof providerNames)[number];
+
+export const llmConfigSchema = z.object({
+  provider: z.enum(providerNames).default("ollama"),
+  /** Defaults per provider come from `defaultModels` when left empty. */
+  model: z.string().min(1).optional(),
+  temperature: z.number().min(0).max(2).default(0.7),
+  maxTokens: z.number().int().positive().default(4096),
+  jsonMode: z.boolean().default(false),
+  rateLimitRpm: z.number().int().positive().default(60),
+  rateLimitTpm: z.number().int().positive().default(100_000),
+  retryAttempts: z.number().int().min(0).max(10).default(3),
+  retryDelayMs: z.number().int().min(0).default(1000),
+  timeoutMs: z.number().int().positive().default(120_000),
+  baseUrl: z.string().url().optional(),
+  apiKey: z.string().min(1).optional(),
+});
+
+export type LLMConfigInput = z.input<typeof llmConfigSchema>;
+export type LLMConfig = z.output<typeof llmConfigSchema> & { model: string };
+
+export const defaultModels: Record<ProviderName, string> = {
+  ollama: "llama3.2",
+  openai: "gpt-4o-mini",
+  anthropic: "claude-sonnet-4-5",
+};
+
+export type ToolCall = {
+  id: string;
+  name: string;
+  arguments: Record<string, unknown>;
+};
+
+export type ChatMessage =
+  | { role: "system"; content: string }
+  | { role: "user"; content: string }
+  | { role: "assistant"; content: string; toolCalls?: ToolCall[] }
+  | { role: "tool"; toolCallId: string; content: string; name?: string };
+
+/** A JSON Schema object, or the shorthand `{ query: { type: "string" } }` (every property required). */
+export type ToolParameters = Record<string, unknown>;
+
+export type ToolDefinition = {
+  name: string;
+  description: string;
+  parameters: ToolParameters;
+};
+
+export type FinishReason = "stop" | "length" | "tool_calls";
+
+export type TokenUsage = { inputTokens: number; outputTokens: number };
+
+export type LLMResponse = {
+  content: string;
+  toolCalls: ToolCall[];
+  finishReason: FinishReason;
+  usage: TokenUsage;
+  model: string;
+  provider: ProviderName | string;
+  latencyMs: number;
+};
+
+export type StreamChunk =
+  | { type: "text"; delta: string }
+  /** Emitted as a tool call's pieces arrive; `argumentsDelta` is raw JSON text, `index` orders parallel calls. */
+  | { type: "tool_call"; index: number; id?: string; name?: string; argumentsDelta: string }
+  | { type: "done"; response: LLMResponse };
+
+/** Per-call overrides: any config field, the tools offered, and a signal that aborts the call. */
+export type CallOptions = Partial<Omit<LLMConfig, "provider">> & {
+  tools?: ToolDefinition[];
+  signal?: AbortSignal;
+};
+
+export type LLMProvider = {
+  readonly name: ProviderName | string;
+  readonly config: LLMConfig;
+  generate(prompt: string, options?: CallOptions): Promise<LLMResponse>;
+  chat(messages: ChatMessage[], options?: CallOptions): Promise<LLMResponse>;
+  toolCall(messages: ChatMessage[], tools: ToolDefinition[], options?: CallOptions): Promise<LLMResponse>;
+  stream(messages: ChatMessage[], options?: CallOptions): AsyncIterable<StreamChunk>;
+};

@@ -1,0 +1,13 @@
+import { loadServerEnv } from "./server/env.mjs";
+
+// Validate the environment at start so a bad value fails loudly before the first request.
+loadServerEnv();
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and server-only packages stay outside the bundle and are required at run time.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "googleapis"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;

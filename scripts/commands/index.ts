@@ -1,0 +1,10 @@
+// The command registry: one line per command; a command's module loads only when it runs.
+export type Command = {
+  description: string;
+  /** Returns the process exit code (0 when omitted). */
+  run: (args: string[]) => Promise<number | void>;
+};
+
+export const commands: Record<string, () => Promise<Command>> = {
+  "db:migration": async () => (await import("./db-migration.ts")).dbMigrationCommand,
+};

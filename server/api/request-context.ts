@@ -1,0 +1,20 @@
+// The context of a request that arrives over HTTP: the database is migrated before the first procedure runs.
+import { AppError } from "@/lib/errors";
+import { prepareDatabase } from "@/server/db";
+import { toTRPCError } from "@/server/errors";
+import { createContext } from "./trpc.ts";
+
+export async function createRequestContext(headers: Headers) {
+  try {
+    await prepareDatabase();
+  } catch (error) {
+    console.error("[db] not ready:", (error as Error).message);
+    throw toTRPCError(
+      new AppError("UNAVAILABLE", "database is not reachable", {
+        userMessage: "The database cannot be reached right now. Check DATABASE_URL and that the database is running.",
+        cause: error,
+      }),
+    );
+  }
+  return createContext({ headers });
+}

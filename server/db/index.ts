@@ -1,0 +1,38 @@
+// The app's database: one client per process (kept on globalThis so dev reloads reuse it), migrated at start.
+import { loadServerEnv } from "@/server/env.mjs";
+import { createDb, type Db } from "./client.ts";
+import { migrateDatabase } from "./migrate.ts";
+import { redactUrl } from "./database-url.ts";
+
+const holder = globalThis as typeof globalThis & { osmenDb?: Db; osmenDbReady?: Promise<void> };
+
+export function getDb(): Db {
+  holder.osmenDb ??= createDb(loadServerEnv().DATABASE_URL);
+  return holder.osmenDb;
+}
+
+/**
+ * Applies pending migrations once per process. A database that cannot be reached is reported, not fatal:
+ * the server stays up so the health probe can say so, and the next call tries again.
+ */
+export function prepareDatabase(): Promise<void> {
+  holder.osmenDbReady ??= (async () => {
+    const url = loadServerEnv().DATABASE_URL;
+    const applied = await migrateDatabase(url);
+    if (applied.length > 0) console.log(`[db] applied ${applied.length} migration(s) to ${redactUrl(url)}: ${applied.join(", ")}`);
+  })().catch((error: unknown) => {
+    holder.osmenDbReady = undefined;
+    throw error;
+  });
+  return holder.osmenDbReady;
+}
+
+/** Round-trips a trivial query; false when the database cannot answer. */
+export async function isDatabaseReachable(db: Db = getDb()): Promise<boolean> {
+  try {
+    await db.prisma.$queryRawUnsafe("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+// The server's environment, validated once. Plain ESM so next.config.mjs can load it before the build.
+import { z } from "zod";
+
+const optionalUrl = z.string().url().optional();
+
+export const serverEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/osmen.db")
+    .refine((value) => /^(file:|postgres(ql)?:\/\/)/.test(value), {
+      message: "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+    }),
+  OSMEN_DATA_DIR: z.string().default("./data"),
+  OLLAMA_HOST: optionalUrl,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_API_KEY: z.string().optional(),
+  ANTHROPIC_BASE_URL: optionalUrl,
+  ANTHROPIC_API_KEY: z.string().optional(),
+});
+
+/** @typedef {z.infer<typeof serverEnvSchema>} ServerEnv */
+
+/** @type {ServerEnv | undefined} */
+let cached;
+
+/**
+ * Parses process.env; throws one readable error naming every bad variable.
+ * @returns {ServerEnv}
+ */
+export function loadServerEnv() {
+  if (cached) return cached;
+  const parsed = serverEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

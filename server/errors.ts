@@ -1,0 +1,27 @@
+// AppError codes mapped to tRPC codes and HTTP statuses, in one place.
+import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { AppError, type AppErrorCode } from "@/lib/errors";
+
+const errorMap: Record<AppErrorCode, { trpc: TRPC_ERROR_CODE_KEY; http: number }> = {
+  BAD_REQUEST: { trpc: "BAD_REQUEST", http: 400 },
+  UNAUTHORIZED: { trpc: "UNAUTHORIZED", http: 401 },
+  FORBIDDEN: { trpc: "FORBIDDEN", http: 403 },
+  NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
+  CONFLICT: { trpc: "CONFLICT", http: 409 },
+  UNPROCESSABLE_CONTENT: { trpc: "UNPROCESSABLE_CONTENT", http: 422 },
+  TOO_MANY_REQUESTS: { trpc: "TOO_MANY_REQUESTS", http: 429 },
+  UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
+  INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
+};
+
+export const httpStatusOf = (code: AppErrorCode): number => errorMap[code].http;
+
+export function toTRPCError(error: AppError): TRPCError {
+  return new TRPCError({ code: errorMap[error.code].trpc, message: error.userMessage, cause: error });
+}
+
+/** The JSON body an HTTP route answers an AppError with. */
+export function toHttpErrorBody(error: AppError) {
+  return { error: { code: error.code, message: error.userMessage, ...(error.details && { details: error.details }) } };
+}
