@@ -22,7 +22,7 @@ test("an empty name is refused with a message and creates nothing", async ({ pag
   await expect(page.getByText("Loading flows…")).toBeHidden();
   const rowsBefore = await page.getByTestId("flow-row").count();
   await page.getByRole("button", { name: "Create flow" }).click();
-  await expect(page.getByRole("alert")).toContainText("name must not be empty");
+  await expect(page.getByRole("form", { name: "Create a flow" }).getByRole("alert")).toContainText("name must not be empty");
   await page.reload();
   await expect(page.getByTestId("flow-row")).toHaveCount(rowsBefore);
 });
