@@ -26,7 +26,8 @@ export type LLMConfig = z.output<typeof llmConfigSchema> & { model: string };
 export const defaultModels: Record<ProviderName, string> = {
   ollama: "llama3.2",
   openai: "gpt-4o-mini",
-  anthropic: "claude-sonnet-4-5",
+  // claude-sonnet-4-5 is deprecated (end of life 2026-11-30, per SDK 1.14's deprecation list).
+  anthropic: "claude-sonnet-5-5",
 };
 
 export type ToolCall = {

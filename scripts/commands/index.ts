@@ -7,4 +7,6 @@ export type Command = {
 
 export const commands: Record<string, () => Promise<Command>> = {
   "db:migration": async () => (await import("./db-migration.ts")).dbMigrationCommand,
+  chat: async () => (await import("./chat.ts")).chatCommand,
+  providers: async () => (await import("./providers.ts")).providersCommand,
 };

@@ -1,0 +1,49 @@
+// Turns what a caller gave (overrides, the environment) into a complete, validated LLMConfig.
+import { LLMError } from "./errors.ts";
+import { defaultModels, llmConfigSchema, type CallOptions, type LLMConfig, type LLMConfigInput, type ProviderName } from "./types.ts";
+
+export type Environment = Record<string, string | undefined>;
+
+function validationError(provider: string, error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }) {
+  const problems = error.issues.map((issue) => `${issue.path.map(String).join(".") || "config"}: ${issue.message}`);
+  return new LLMError({
+    kind: "bad_request",
+    provider,
+    message: `Invalid ${provider} settings: ${problems.join("; ")}. Fix these values in the flow or the call options.`,
+  });
+}
+
+/** Drops undefined and empty-string values so an unset variable or an empty form field never overrides a default. */
+export function definedFields<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined && value !== ""),
+  ) as Partial<T>;
+}
+
+/**
+ * Precedence: explicit overrides, then the environment's defaults, then the schema's. The provider field is the
+ * adapter's own name; registered providers outside the built-in three are validated as if they were one of them.
+ */
+export function resolveConfig(
+  provider: ProviderName | string,
+  defaultModel: string,
+  fromEnvironment: Partial<LLMConfigInput>,
+  overrides: Partial<LLMConfigInput> = {},
+): LLMConfig {
+  const isBuiltIn = provider in defaultModels;
+  const input = { ...definedFields(fromEnvironment), ...definedFields(overrides), provider: isBuiltIn ? provider : "ollama" };
+  const parsed = llmConfigSchema.safeParse(input);
+  if (!parsed.success) throw validationError(provider, parsed.error);
+  return { ...parsed.data, provider: provider as ProviderName, model: parsed.data.model ?? defaultModel };
+}
+
+/** A call's options over the provider's config; validated, since a flow's per-node settings arrive here. */
+export function applyCallOptions(config: LLMConfig, options: CallOptions | undefined): LLMConfig {
+  if (!options) return config;
+  const { tools: _tools, signal: _signal, ...fields } = options;
+  const overrides = definedFields(fields);
+  if (Object.keys(overrides).length === 0) return config;
+  const parsed = llmConfigSchema.safeParse({ ...config, ...overrides, provider: "ollama" });
+  if (!parsed.success) throw validationError(config.provider, parsed.error);
+  return { ...parsed.data, provider: config.provider, model: parsed.data.model ?? config.model };
+}

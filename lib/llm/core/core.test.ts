@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { acceptsPrefill } from "../anthropic/json-prefill.ts";
+import { normalizeOllamaHost } from "../ollama/ollama-client.ts";
+import { cleanJsonContent } from "./json-mode.ts";
+import { parseRetryAfter } from "./provider-failure.ts";
+import { redactSecrets } from "./redact.ts";
+import { backoffDelay } from "./retry.ts";
+import { StreamAssembler } from "./stream-assembler.ts";
+import { normalizeToolParameters } from "./tool-schema.ts";
+
+describe("tool parameters", () => {
+  it("turns the shorthand into JSON Schema with every property required", () => {
+    expect(normalizeToolParameters({ query: { type: "string" }, limit: { type: "number", description: "max" } })).toEqual({
+      type: "object",
+      properties: { query: { type: "string" }, limit: { type: "number", description: "max" } },
+      required: ["query", "limit"],
+    });
+  });
+
+  it("keeps a full JSON Schema as it is, and a shorthand property called 'properties' as a property", () => {
+    const schema = { type: "object", properties: { q: { type: "string" } }, required: [] };
+    expect(normalizeToolParameters(schema)).toEqual(schema);
+    expect(normalizeToolParameters({ properties: { type: "string" } }).required).toEqual(["properties"]);
+    expect(normalizeToolParameters({})).toEqual({ type: "object", properties: {} });
+  });
+});
+
+describe("retry timing", () => {
+  it("reads Retry-After as seconds, as a date and as retry-after-ms", () => {
+    expect(parseRetryAfter(new Headers({ "retry-after": "2" }))).toBe(2000);
+    expect(parseRetryAfter(new Headers({ "retry-after-ms": "150" }))).toBe(150);
+    expect(parseRetryAfter(new Headers({ "retry-after": new Date(10_000).toUTCString() }), 4_000)).toBe(6000);
+    expect(parseRetryAfter(new Headers())).toBeUndefined();
+  });
+
+  it("backs off exponentially from retryDelayMs with bounded jitter", () => {
+    const policy = { retryAttempts: 3, retryDelayMs: 100 };
+    expect([0, 1, 2].map((index) => backoffDelay(index, policy, () => 0))).toEqual([100, 200, 400]);
+    expect(backoffDelay(0, policy, () => 1)).toBe(125);
+  });
+});
+
+describe("stream assembly", () => {
+  it("joins tool-call deltas by index, in index order, and says tool_calls", () => {
+    const assembler = new StreamAssembler("test");
+    assembler.push({ type: "tool_call", index: 1, id: "b", name: "two", argumentsDelta: '{"x"' });
+    assembler.push({ type: "tool_call", index: 0, id: "a", name: "one", argumentsDelta: "" });
+    assembler.push({ type: "tool_call", index: 1, argumentsDelta: ": 1}" });
+    assembler.push({ type: "finish", finishReason: "stop" });
+    const response = assembler.toResponse("m", 1);
+    expect(response.toolCalls).toEqual([{ id: "a", name: "one", arguments: {} }, { id: "b", name: "two", arguments: { x: 1 } }]);
+    expect(response.finishReason).toBe("tool_calls");
+  });
+
+  it("refuses tool arguments that are not a JSON object", () => {
+    const assembler = new StreamAssembler("test");
+    assembler.push({ type: "tool_call", index: 0, id: "a", name: "one", argumentsDelta: "{oops" });
+    expect(() => assembler.toResponse("m", 1)).toThrow(/not a JSON object/);
+  });
+});
+
+describe("small helpers", () => {
+  it("removes API keys from text", () => {
+    expect(redactSecrets("bad key sk-proj-abcdefghijkl and mine", [])).toBe("bad key [redacted] and mine");
+    expect(redactSecrets("key=custom-secret-value", ["custom-secret-value"])).toBe("key=[redacted]");
+  });
+
+  it("strips a Markdown fence around JSON", () => {
+    expect(cleanJsonContent('```json\n{"a":1}\n```')).toBe('{"a":1}');
+    expect(cleanJsonContent(' {"a":1} ')).toBe('{"a":1}');
+  });
+
+  it("prefills only Claude models older than 4.6", () => {
+    expect(acceptsPrefill("claude-sonnet-4-5")).toBe(true);
+    expect(acceptsPrefill("claude-3-5-haiku-latest")).toBe(true);
+    expect(acceptsPrefill("claude-sonnet-4-20250514")).toBe(true);
+    expect(acceptsPrefill("claude-opus-4-6")).toBe(false);
+    expect(acceptsPrefill("claude-sonnet-5-5")).toBe(false);
+  });
+
+  it("reads OLLAMA_HOST in its usual forms", () => {
+    expect(normalizeOllamaHost("localhost")).toBe("http://localhost:11434");
+    expect(normalizeOllamaHost(":1234")).toBe("http://127.0.0.1:1234");
+    expect(normalizeOllamaHost("0.0.0.0:11434")).toBe("http://127.0.0.1:11434");
+    expect(normalizeOllamaHost("https://ollama.example.com")).toBe("https://ollama.example.com");
+  });
+});

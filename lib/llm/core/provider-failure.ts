@@ -1,0 +1,55 @@
+// What an adapter knows about a failed request, in vendor-neutral terms. Adapters turn their SDK's errors into
+// this; `toLLMError` (written once) decides kind, retryability and the message a person reads.
+
+export type ProviderFailureInit = {
+  status?: number;
+  headers?: Headers;
+  /** The provider's own explanation, as sent (it is redacted before anyone sees it). */
+  detail: string;
+  /** The request never got an HTTP response: refused, reset, DNS... */
+  isConnectionError?: boolean;
+  /** The SDK itself gave up waiting. */
+  isTimeout?: boolean;
+  cause?: unknown;
+};
+
+export class ProviderFailure extends Error {
+  readonly status: number | undefined;
+  readonly headers: Headers | undefined;
+  readonly detail: string;
+  readonly isConnectionError: boolean;
+  readonly isTimeout: boolean;
+
+  constructor(init: ProviderFailureInit) {
+    super(init.detail, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = "ProviderFailure";
+    this.status = init.status;
+    this.headers = init.headers;
+    this.detail = init.detail;
+    this.isConnectionError = init.isConnectionError ?? false;
+    this.isTimeout = init.isTimeout ?? false;
+  }
+}
+
+/** Node's fetch reports refused/reset connections as a TypeError whose cause carries the system code. */
+export function isFetchConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error.cause as { code?: string } | undefined)?.code ?? (error as { code?: string }).code;
+  if (code && /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ETIMEDOUT|EPIPE|UND_ERR)/.test(code)) {
+    return true;
+  }
+  return error instanceof TypeError && /fetch failed|terminated|socket/i.test(error.message);
+}
+
+/** Reads Retry-After (seconds or an HTTP date) and OpenAI's `retry-after-ms`; caps absurd values. */
+export function parseRetryAfter(headers: Headers | undefined, now = Date.now()): number | undefined {
+  if (!headers) return undefined;
+  const milliseconds = Number(headers.get("retry-after-ms"));
+  if (headers.get("retry-after-ms") && Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
+  const value = headers.get("retry-after");
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

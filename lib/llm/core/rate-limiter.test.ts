@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startOllamaServer } from "@/testing/servers/ollama.ts";
+import type { ScriptedServer } from "@/testing/servers/scripted-server.ts";
+import { ProviderRouter } from "../router/provider-router.ts";
+import { rejectionOf } from "@/testing/llm-harness.ts";
+import { RollingWindowLimiter } from "./rate-limiter.ts";
+
+const limits = { requestsPerMinute: 3, tokensPerMinute: 1000 };
+
+describe("RollingWindowLimiter", () => {
+  it("starts a burst within the limit at once and makes the request over it wait for the window", async () => {
+    let now = 0;
+    const limiter = new RollingWindowLimiter({ windowMs: 200, now: () => now });
+    const burst = await Promise.all([1, 2, 3].map(() => limiter.acquire(10, limits, undefined)));
+    expect(burst.map((ticket) => ticket.at)).toEqual([0, 0, 0]); // none was spread out
+    let isFourthStarted = false;
+    const fourth = limiter.acquire(10, limits, undefined).then((ticket) => ((isFourthStarted = true), ticket));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(isFourthStarted).toBe(false);
+    now = 200; // the first three leave the window
+    expect((await fourth).at).toBe(200);
+  });
+
+  it("waits on tokens per minute too, but lets a request bigger than the budget run in an empty window", async () => {
+    let now = 0;
+    const limiter = new RollingWindowLimiter({ windowMs: 100, now: () => now });
+    const first = await limiter.acquire(5000, limits, undefined);
+    limiter.record(first, 900);
+    let isSecondStarted = false;
+    const second = limiter.acquire(200, limits, undefined).then(() => (isSecondStarted = true));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(isSecondStarted).toBe(false);
+    now = 100;
+    await second;
+    expect(isSecondStarted).toBe(true);
+  });
+
+  it("stops waiting at once when the signal aborts, and the queue moves on", async () => {
+    const limiter = new RollingWindowLimiter({ windowMs: 60_000 });
+    await Promise.all([1, 2, 3].map(() => limiter.acquire(1, limits, undefined)));
+    const controller = new AbortController();
+    const waiting = limiter.acquire(1, limits, controller.signal, "ollama");
+    setTimeout(() => controller.abort(), 20);
+    const error = await rejectionOf(waiting);
+    expect(error).toMatchObject({ kind: "aborted", provider: "ollama" });
+  });
+});
+
+describe("rate limits on a provider", () => {
+  let server: ScriptedServer;
+  beforeAll(async () => void (server = await startOllamaServer()));
+  afterAll(() => server.close());
+
+  it("sends requests within rateLimitRpm at once and holds the one over it", async () => {
+    const llm = await new ProviderRouter({ env: { OLLAMA_HOST: server.url } }).getProvider("ollama", { rateLimitRpm: 2 });
+    const message = [{ role: "user" as const, content: "hi" }];
+    await Promise.all([llm.chat(message), llm.chat(message)]);
+    expect(server.requests).toHaveLength(2);
+    const controller = new AbortController();
+    const third = llm.chat(message, { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(server.requests).toHaveLength(2); // still waiting for the 60-second window
+    controller.abort();
+    await expect(third).rejects.toMatchObject({ kind: "aborted" });
+    expect(server.requests).toHaveLength(2);
+  });
+});

@@ -1,0 +1,90 @@
+// Turns an adapter's events into StreamChunks and, at the end, the one LLMResponse every provider returns:
+// tool calls assembled from their deltas, usage included.
+import type { ProviderEvent } from "../adapter.ts";
+import { LLMError } from "../errors.ts";
+import type { FinishReason, LLMResponse, StreamChunk, TokenUsage, ToolCall } from "../types.ts";
+
+type PartialToolCall = { id?: string; name?: string; argumentsText: string };
+
+export function parseToolArguments(text: string, provider: string, toolName: string): Record<string, unknown> {
+  if (text.trim() === "") return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // Falls through to the error below: a call with arguments we cannot read must not run with none.
+  }
+  throw new LLMError({
+    kind: "provider",
+    provider,
+    message: `${provider} returned arguments for tool "${toolName}" that are not a JSON object. Try again or use a model with better tool support.`,
+  });
+}
+
+let generatedIds = 0;
+/** Some providers (older Ollama) send no call id; results are matched back by id, so one is made up. */
+export function generateToolCallId(): string {
+  generatedIds += 1;
+  return `call_${Date.now().toString(36)}_${generatedIds}`;
+}
+
+export class StreamAssembler {
+  private content = "";
+  private readonly toolCalls = new Map<number, PartialToolCall>();
+  private finish: { finishReason: FinishReason; usage?: Partial<TokenUsage>; model?: string } | undefined;
+
+  constructor(private readonly provider: string) {}
+
+  /** Returns the chunk to hand the caller, or undefined when the event only completes the response. */
+  push(event: ProviderEvent): StreamChunk | undefined {
+    if (event.type === "text") {
+      this.content += event.delta;
+      return event;
+    }
+    if (event.type === "tool_call") {
+      const call = this.toolCalls.get(event.index) ?? { argumentsText: "" };
+      call.id ??= event.id;
+      call.name ??= event.name;
+      call.argumentsText += event.argumentsDelta;
+      this.toolCalls.set(event.index, call);
+      return event;
+    }
+    this.finish = event;
+    return undefined;
+  }
+
+  get isFinished(): boolean {
+    return this.finish !== undefined;
+  }
+
+  toResponse(fallbackModel: string, latencyMs: number): LLMResponse {
+    const toolCalls = this.assembleToolCalls();
+    return finalizeResponse({
+      content: this.content,
+      toolCalls,
+      finishReason: this.finish?.finishReason ?? "stop",
+      usage: { inputTokens: this.finish?.usage?.inputTokens ?? 0, outputTokens: this.finish?.usage?.outputTokens ?? 0 },
+      model: this.finish?.model ?? fallbackModel,
+      provider: this.provider,
+      latencyMs,
+    });
+  }
+
+  private assembleToolCalls(): ToolCall[] {
+    return [...this.toolCalls.entries()]
+      .sort(([left], [right]) => left - right)
+      .map(([, call]) => ({
+        id: call.id ?? generateToolCallId(),
+        name: call.name ?? "",
+        arguments: parseToolArguments(call.argumentsText, this.provider, call.name ?? ""),
+      }));
+  }
+}
+
+/** Same semantics everywhere: a response that carries tool calls finishes with "tool_calls" (Ollama says "stop"). */
+export function finalizeResponse(response: LLMResponse): LLMResponse {
+  if (response.toolCalls.length > 0 && response.finishReason === "stop") {
+    return { ...response, finishReason: "tool_calls" };
+  }
+  return response;
+}

@@ -1,0 +1,70 @@
+// The one place that decides what a failure means: its kind, whether retrying can help, and its message.
+import { LLMError, type LLMErrorKind } from "../errors.ts";
+import { describeFailure, type ProviderDescription } from "./error-messages.ts";
+import { ProviderFailure, isFetchConnectionError, parseRetryAfter } from "./provider-failure.ts";
+import { redactSecrets } from "./redact.ts";
+import type { RequestScope } from "./signals.ts";
+
+export type ErrorContext = {
+  provider: string;
+  description: ProviderDescription;
+  apiKey?: string;
+  scope?: RequestScope;
+  attempts?: number;
+};
+
+const retryableStatuses = new Set([408, 409, 429]);
+
+export function isRetryableStatus(status: number): boolean {
+  return retryableStatuses.has(status) || status >= 500;
+}
+
+function kindForStatus(status: number): LLMErrorKind {
+  if (status === 401 || status === 403) return "auth";
+  if (status === 429) return "rate_limit";
+  if (status === 408) return "timeout";
+  if (status >= 500) return "unavailable";
+  if (status >= 400) return "bad_request";
+  return "provider";
+}
+
+function classify(failure: ProviderFailure, scope: RequestScope | undefined): LLMErrorKind {
+  if (scope?.isCancelled) return "aborted";
+  if (scope?.isTimedOut || failure.isTimeout) return "timeout";
+  if (failure.status) return kindForStatus(failure.status);
+  if (failure.isConnectionError) return "unavailable";
+  return "provider";
+}
+
+// Connection errors are retried like 5xx; a request that timed out on our clock is not, because waiting the
+// whole timeout again (retryAttempts times) is rarely what the person waiting wants.
+function isRetryable(kind: LLMErrorKind, status: number | undefined): boolean {
+  if (kind === "aborted") return false;
+  if (status !== undefined) return isRetryableStatus(status);
+  return kind === "unavailable";
+}
+
+function asFailure(error: unknown): ProviderFailure {
+  if (error instanceof ProviderFailure) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ProviderFailure({ detail, isConnectionError: isFetchConnectionError(error), cause: error });
+}
+
+export function toLLMError(error: unknown, context: ErrorContext): LLMError {
+  if (error instanceof LLMError) return error;
+  const failure = asFailure(error);
+  const kind = classify(failure, context.scope);
+  const attempts = context.attempts ?? 1;
+  const status = kind === "aborted" ? undefined : failure.status;
+  const detail = redactSecrets(failure.detail, [context.apiKey]);
+  return new LLMError({
+    kind,
+    provider: context.provider,
+    status: failure.status,
+    retryable: isRetryable(kind, status),
+    retryAfterMs: parseRetryAfter(failure.headers),
+    attempts,
+    message: describeFailure(context.description, { kind, status, detail, attempts }),
+    cause: failure,
+  });
+}

@@ -1,0 +1,21 @@
+// `npm run osmen -- providers`: which LLM providers are available, in the order they are chosen.
+import { ProviderRouter } from "@/lib/llm/index.ts";
+import type { Command } from "./index.ts";
+
+async function run(): Promise<number> {
+  const statuses = await new ProviderRouter().status();
+  const chosen = statuses.find((status) => status.isAvailable)?.name;
+  console.log("Providers, in priority order (local first):\n");
+  for (const { name, isAvailable, config, setupHint } of statuses) {
+    const marker = name === chosen ? "*" : " ";
+    const state = isAvailable ? "available" : "not available";
+    // Whether a key is set, never the key itself.
+    const key = name === "ollama" ? "" : `, key ${config.apiKey ? "set" : "not set"}`;
+    console.log(`${marker} ${name.padEnd(10)} ${state.padEnd(14)} model ${config.model}${config.baseUrl ? `, ${config.baseUrl}` : ""}${key}`);
+    if (!isAvailable) console.log(`             to set up: ${setupHint}`);
+  }
+  console.log(chosen ? `\n* used when no provider is named: ${chosen}` : "\nNo provider is available yet.");
+  return 0;
+}
+
+export const providersCommand: Command = { description: "List the LLM providers and whether each is available", run };

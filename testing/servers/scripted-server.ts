@@ -1,0 +1,189 @@
+// The scripting shared by the fake provider servers: a queue of canned responses, a record of what was asked,
+// and helpers to stream chunks with delays or stall. Each server (ollama.ts, openai.ts, anthropic.ts) only
+// renders a reply in its own wire format.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type ScriptedToolCall = { id?: string; name: string; arguments: Record<string, unknown> };
+
+/** A model answer. Streamed when the client asked for a stream, one JSON body otherwise. */
+export type ScriptedReply = {
+  /** A string is streamed a word at a time; an array is streamed as exactly these chunks. */
+  text?: string | string[];
+  toolCalls?: ScriptedToolCall[];
+  /** Defaults to "tool_calls" when there are tool calls, else "stop". */
+  finishReason?: "stop" | "length" | "tool_calls";
+  usage?: { inputTokens: number; outputTokens: number };
+  model?: string;
+  /** Waits this long before each streamed chunk (a slow model). */
+  chunkDelayMs?: number;
+  /**
+   * Streams this many content chunks (text or tool-call pieces, after the protocol's opening events), then
+   * stalls until the client goes away: for abort and timeout tests.
+   */
+  hangAfterChunks?: number;
+};
+
+/** An HTTP error in the provider's own error format, e.g. `{ error: { status: 429, headers: { "retry-after": "1" } } }`. */
+export type ScriptedError = { error: { status: number; message?: string; type?: string; headers?: Record<string, string> } };
+
+export type ScriptedResponse =
+  | ScriptedReply
+  | ScriptedError
+  /** Reads the request and never answers. */
+  | { hang: true }
+  /** Drops the connection without an answer. */
+  | { disconnect: true };
+
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** The parsed JSON body (undefined when there was none). */
+  body: any;
+};
+
+export type ResponseScript = ScriptedResponse | ((request: RecordedRequest) => ScriptedResponse);
+
+export type ScriptedServer = {
+  /** The base URL to hand the SDK (OpenAI's includes /v1). */
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  /** Every request received, oldest first. */
+  readonly requests: RecordedRequest[];
+  /** Queues responses for the next model requests, in order. */
+  enqueue(...responses: ResponseScript[]): void;
+  /** What a model request gets when the queue is empty. */
+  setDefault(response: ResponseScript): void;
+  /** Empties the queue and the request log. */
+  reset(): void;
+  /** Closes the server, cutting any stalled responses. */
+  close(): Promise<void>;
+};
+
+export type Route = (request: RecordedRequest, response: ServerResponse, next: () => ScriptedResponse) => Promise<void> | void;
+
+export const isScriptedError = (value: ScriptedResponse): value is ScriptedError => "error" in value;
+
+export function splitText(text: string | string[] | undefined): string[] {
+  if (text === undefined) return [];
+  if (Array.isArray(text)) return text;
+  return text.match(/\S+\s*|\s+/g) ?? [];
+}
+
+/** Splits a JSON text into a few pieces, as providers stream tool arguments. */
+export function splitJson(json: string, pieces = 3): string[] {
+  const size = Math.max(1, Math.ceil(json.length / pieces));
+  const parts: string[] = [];
+  for (let start = 0; start < json.length; start += size) parts.push(json.slice(start, start + size));
+  return parts.length > 0 ? parts : [""];
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Writes the chunks honouring the reply's pacing. Without delays everything goes out in one write, which keeps
+ * the benchmark's server cost low.
+ */
+export async function writeChunks(
+  response: ServerResponse,
+  chunks: string[],
+  reply: ScriptedReply,
+  openingEvents = 0,
+): Promise<void> {
+  const delay = reply.chunkDelayMs ?? 0;
+  const hangAfter = openingEvents + (reply.hangAfterChunks ?? Number.POSITIVE_INFINITY);
+  if (delay === 0 && hangAfter >= chunks.length) {
+    response.end(chunks.join(""));
+    return;
+  }
+  for (const [index, chunk] of chunks.entries()) {
+    if (index >= hangAfter) return; // stall: the client must give up on its own
+    if (delay > 0) await wait(delay);
+    if (response.destroyed || response.writableEnded) return;
+    response.write(chunk);
+  }
+  response.end();
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    request.on("data", (part: Buffer) => parts.push(part));
+    request.on("end", () => resolve(Buffer.concat(parts).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+export async function record(request: IncomingMessage): Promise<RecordedRequest> {
+  const text = await readBody(request);
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = text;
+  }
+  const path = (request.url ?? "/").split("?")[0]!;
+  return { method: request.method ?? "GET", path, headers: request.headers, body };
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  response.writeHead(status, { "content-type": "application/json", ...headers });
+  response.end(JSON.stringify(body));
+}
+
+type StartOptions = { route: Route; defaultResponse: ScriptedResponse; pathPrefix?: string };
+
+export async function startScriptedServer({ route, defaultResponse, pathPrefix = "" }: StartOptions): Promise<ScriptedServer> {
+  const queue: ResponseScript[] = [];
+  const requests: RecordedRequest[] = [];
+  let fallback: ResponseScript = defaultResponse;
+  const server = createServer(async (incoming, response) => {
+    const request = await record(incoming);
+    requests.push(request);
+    const next = () => {
+      const script = queue.shift() ?? fallback;
+      return typeof script === "function" ? script(request) : script;
+    };
+    try {
+      await route(request, response, next);
+    } catch (error) {
+      if (!response.headersSent) sendJson(response, 500, { error: String(error) });
+      else response.destroy();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}${pathPrefix}`,
+    origin,
+    port,
+    requests,
+    enqueue: (...responses) => void queue.push(...responses),
+    setDefault: (response) => void (fallback = response),
+    reset: () => {
+      queue.length = 0;
+      requests.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Handles the three non-reply scripts the same way on every server; returns false for a reply or an error. */
+export function handleStall(
+  script: ScriptedResponse,
+  response: ServerResponse,
+): script is { hang: true } | { disconnect: true } {
+  if ("hang" in script) return true; // keep the socket open, answer nothing
+  if ("disconnect" in script) {
+    response.socket?.destroy();
+    return true;
+  }
+  return false;
+}
