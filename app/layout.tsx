@@ -17,6 +17,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="brand">
             OsMEN Studio
           </Link>
+          <nav aria-label="Main" className="app-nav">
+            <Link href="/">Flows</Link>
+            <Link href="/templates">Templates</Link>
+            <Link href="/settings">Settings</Link>
+          </nav>
         </header>
         <TRPCReactProvider>
           <main className="app-main">{children}</main>

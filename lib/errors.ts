@@ -34,4 +34,11 @@ export class AppError extends Error {
   }
 }
 
+/** "name: name must not be empty; graph.edges.0.target: ..." — each problem with the field it concerns. */
+export function describeZodError(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

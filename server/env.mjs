@@ -17,6 +17,9 @@ export const serverEnvSchema = z.object({
   OPENAI_API_KEY: z.string().optional(),
   ANTHROPIC_BASE_URL: optionalUrl,
   ANTHROPIC_API_KEY: z.string().optional(),
+  OSMEN_MAX_CONCURRENT_RUNS: z.coerce.number().int().min(1).max(1000).default(8),
+  OSMEN_RUN_TIMEOUT_MS: z.coerce.number().int().positive().default(30 * 60 * 1000),
+  OSMEN_NODE_TIMEOUT_MS: z.coerce.number().int().positive().default(5 * 60 * 1000),
 });
 
 /** @typedef {z.infer<typeof serverEnvSchema>} ServerEnv */

@@ -2,13 +2,15 @@
 // committed schema to prisma/sqlite/schema.prisma, for SQLite and PostgreSQL alike. The PostgreSQL schema
 // is derived from the SQLite one first, so the two never drift apart.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Command } from "./index.ts";
 
 const SQLITE_SCHEMA = "prisma/sqlite/schema.prisma";
 const POSTGRES_SCHEMA = "prisma/postgres/schema.prisma";
+const SQLITE_MIGRATIONS = "prisma/sqlite/migrations";
+const SNAPSHOT = "schema.prisma";
 
 export function postgresSchemaFrom(sqliteSchema: string): string {
   return sqliteSchema
@@ -17,12 +19,14 @@ export function postgresSchemaFrom(sqliteSchema: string): string {
     .replace(/^\/\/ SQLite.*$/m, "// PostgreSQL: derived from prisma/sqlite/schema.prisma by `npm run osmen -- db:migration`; edit that one.");
 }
 
-function committedSchema(file: string): string | undefined {
-  try {
-    return execFileSync("git", ["show", `HEAD:${file}`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-  } catch {
-    return undefined;
-  }
+// Each migration folder keeps the SQLite schema it leads to, so the next migration is the difference from
+// the newest one. (Prisma's --from-migrations replays the history on a shadow database, which fails here.)
+function latestSchemaSnapshot(migrationsFolder: string): string | undefined {
+  const folders = existsSync(migrationsFolder)
+    ? readdirSync(migrationsFolder).filter((name) => existsSync(path.join(migrationsFolder, name, SNAPSHOT))).sort()
+    : [];
+  const latest = folders.at(-1);
+  return latest ? readFileSync(path.join(migrationsFolder, latest, SNAPSHOT), "utf8") : undefined;
 }
 
 function diffScript(fromSchema: string | undefined, toFile: string, databaseUrl: string): string {
@@ -43,14 +47,20 @@ export const dbMigrationCommand: Command = {
       console.error("Usage: npm run osmen -- db:migration <snake_case_name>");
       return 2;
     }
-    writeFileSync(POSTGRES_SCHEMA, postgresSchemaFrom(readFileSync(SQLITE_SCHEMA, "utf8")));
+    const sqliteSchema = readFileSync(SQLITE_SCHEMA, "utf8");
+    const previous = latestSchemaSnapshot(SQLITE_MIGRATIONS);
+    writeFileSync(POSTGRES_SCHEMA, postgresSchemaFrom(sqliteSchema));
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
     const targets = [
-      { schema: SQLITE_SCHEMA, url: `file:${path.join(tmpdir(), "osmen-diff.db")}` },
-      { schema: POSTGRES_SCHEMA, url: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
+      { schema: SQLITE_SCHEMA, from: previous, url: `file:${path.join(tmpdir(), "osmen-diff.db")}` },
+      {
+        schema: POSTGRES_SCHEMA,
+        from: previous && postgresSchemaFrom(previous),
+        url: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+      },
     ];
-    for (const { schema, url } of targets) {
-      const script = diffScript(committedSchema(schema), schema, url);
+    for (const { schema, from, url } of targets) {
+      const script = diffScript(from, schema, url);
       if (!/^\s*(CREATE|ALTER|DROP)/im.test(script)) {
         console.log(`${schema}: no changes`);
         continue;
@@ -58,6 +68,7 @@ export const dbMigrationCommand: Command = {
       const folder = path.join(path.dirname(schema), "migrations", `${stamp}_${name}`);
       mkdirSync(folder, { recursive: true });
       writeFileSync(path.join(folder, "migration.sql"), script);
+      if (schema === SQLITE_SCHEMA) writeFileSync(path.join(folder, SNAPSHOT), sqliteSchema);
       console.log(`wrote ${folder}/migration.sql`);
     }
   },

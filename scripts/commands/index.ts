@@ -7,6 +7,7 @@ export type Command = {
 
 export const commands: Record<string, () => Promise<Command>> = {
   "db:migration": async () => (await import("./db-migration.ts")).dbMigrationCommand,
+  "api-key": async () => (await import("./api-key.ts")).apiKeyCommand,
   chat: async () => (await import("./chat.ts")).chatCommand,
   providers: async () => (await import("./providers.ts")).providersCommand,
 };

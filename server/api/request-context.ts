@@ -1,12 +1,14 @@
 // The context of a request that arrives over HTTP: the database is migrated before the first procedure runs.
 import { AppError } from "@/lib/errors";
 import { prepareDatabase } from "@/server/db";
+import { recoverRunsOnce } from "@/server/runs";
 import { toTRPCError } from "@/server/errors";
 import { createContext } from "./trpc.ts";
 
 export async function createRequestContext(headers: Headers) {
   try {
     await prepareDatabase();
+    await recoverRunsOnce();
   } catch (error) {
     console.error("[db] not ready:", (error as Error).message);
     throw toTRPCError(

@@ -2,16 +2,20 @@
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { isAppError } from "@/lib/errors";
+import { describeZodError, isAppError } from "@/lib/errors";
 import { getDb } from "@/server/db";
 import type { Db } from "@/server/db/client";
 import { toTRPCError } from "@/server/errors";
+import { getRunService } from "@/server/runs";
 import { createServices, type Services } from "@/server/services";
+import type { RunService } from "@/server/services/run-service";
 
-export type Context = { db: Db; services: Services; headers: Headers };
+export type Context = { db: Db; services: Services; runs: RunService; headers: Headers };
 
-export async function createContext({ headers, db = getDb() }: { headers: Headers; db?: Db }): Promise<Context> {
-  return { db, services: createServices(db), headers };
+type ContextOptions = { headers: Headers; db?: Db; runs?: RunService };
+
+export async function createContext({ headers, db = getDb(), runs }: ContextOptions): Promise<Context> {
+  return { db, services: createServices(db), runs: runs ?? getRunService(), headers };
 }
 
 const t = initTRPC.context<Context>().create({
@@ -30,13 +34,6 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
-
-/** "name: name must not be empty; graph.edges.0.target: ..." — each problem with the field it concerns. */
-export function describeZodError(error: ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
-    .join("; ");
-}
 
 /** Service errors become their tRPC code; invalid input becomes a BAD_REQUEST whose message names each field. */
 const normaliseErrors = t.middleware(async ({ next }) => {

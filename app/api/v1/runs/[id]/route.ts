@@ -1,0 +1,6 @@
+import { apiRoute } from "@/server/http/api-route";
+import { publicRun } from "@/server/http/run-api";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<{ id: string }>(async ({ runs }, { id }) => Response.json(publicRun(await runs.get(id))));

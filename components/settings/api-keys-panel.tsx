@@ -1,0 +1,61 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/trpc-provider";
+import { formatRelativeTime } from "@/lib/format-time";
+
+/** Create, list and revoke API keys; a new key is shown once, right after it is created. */
+export function ApiKeysPanel() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState("");
+  const keys = useQuery(trpc.apiKey.list.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKey.list.queryKey() });
+  const create = useMutation(trpc.apiKey.create.mutationOptions({ onSuccess: () => (setName(""), refresh()) }));
+  const revoke = useMutation(trpc.apiKey.revoke.mutationOptions({ onSuccess: refresh }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ name });
+  };
+
+  return (
+    <section aria-labelledby="api-keys-heading" className="settings-section">
+      <h2 id="api-keys-heading">API keys</h2>
+      <p className="muted">
+        Apps call flows with <code>POST /api/v1/flows/&lt;id&gt;/run</code> or the OpenAI-compatible <code>/api/v1/chat/completions</code>,
+        sending <code>Authorization: Bearer &lt;key&gt;</code>.
+      </p>
+      <form className="toolbar" onSubmit={submit}>
+        <label htmlFor="api-key-name">Key name</label>
+        <input id="api-key-name" value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. my-app" maxLength={100} />
+        <button type="submit" className="primary" disabled={create.isPending}>
+          Create key
+        </button>
+      </form>
+      {create.error && <p role="alert" className="field-error">{create.error.message}</p>}
+      {create.data && (
+        <div className="notice" role="status" data-testid="new-api-key">
+          Copy this key now; it will not be shown again: <code>{create.data.key}</code>
+        </div>
+      )}
+      {keys.isError && <p role="alert" className="error-banner">{keys.error.message}</p>}
+      <ul className="flow-list">
+        {keys.data?.map((key) => (
+          <li key={key.id} className="flow-row" data-testid="api-key-row">
+            <strong style={{ flex: 1 }}>{key.name}</strong>
+            <code>{key.prefix}…</code>
+            <span className="muted">created {formatRelativeTime(key.createdAt)}</span>
+            {key.revokedAt ? (
+              <span className="muted">revoked</span>
+            ) : (
+              <button type="button" className="danger" onClick={() => window.confirm(`Revoke "${key.name}"? Apps using it stop working.`) && revoke.mutate({ id: key.id })}>
+                Revoke
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

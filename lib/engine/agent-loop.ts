@@ -1,0 +1,75 @@
+// The tool-calling loop at the heart of an agent: ask the model, run the tools it asks for (together,
+// concurrently), feed results back, until it answers in text or runs out of steps. A tool that throws is
+// reported to the model as an error result; only cancellation ends the loop early.
+import type { AgentOutcome, NodeActivity } from "@/lib/flow/run-context";
+import { streamChat } from "@/lib/flow/stream-text";
+import { toText } from "@/lib/flow/template";
+import type { ChatMessage, LLMProvider, TokenUsage, ToolCall, ToolDefinition } from "@/lib/llm/types";
+
+export type LoopTool = {
+  definition: ToolDefinition;
+  /** Ends the loop once called (a supervisor's verdict); its arguments are the outcome. */
+  isTerminal?: boolean;
+  invoke(args: Record<string, unknown>, call: { signal: AbortSignal; callId: string }): Promise<unknown>;
+};
+
+export type AgentLoopInput = {
+  provider: LLMProvider;
+  system: string;
+  task: string;
+  tools: LoopTool[];
+  maxSteps: number;
+  signal: AbortSignal;
+  report(activity: NodeActivity): void;
+};
+
+const MAX_TOOL_RESULT_CHARS = 20_000;
+
+export async function runAgentLoop(input: AgentLoopInput): Promise<AgentOutcome> {
+  const messages: ChatMessage[] = [];
+  if (input.system) messages.push({ role: "system", content: input.system });
+  messages.push({ role: "user", content: input.task });
+  const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
+  const byName = new Map(input.tools.map((tool) => [tool.definition.name, tool]));
+  let lastText = "";
+  for (let step = 1; step <= input.maxSteps; step += 1) {
+    const response = await streamChat(input.provider, messages, {
+      signal: input.signal,
+      tools: input.tools.length > 0 ? input.tools.map((tool) => tool.definition) : undefined,
+      onDelta: (text) => input.report({ type: "node.delta", text }),
+    });
+    usage.inputTokens += response.usage.inputTokens;
+    usage.outputTokens += response.usage.outputTokens;
+    lastText = response.content;
+    if (response.toolCalls.length === 0) return { text: response.content, steps: step, usage, stoppedBy: "answer" };
+    messages.push({ role: "assistant", content: response.content, toolCalls: response.toolCalls });
+    const results = await Promise.all(response.toolCalls.map((call) => runToolCall(call, byName, input)));
+    messages.push(...results.map((result) => result.message));
+    const terminal = response.toolCalls.find((call) => byName.get(call.name)?.isTerminal);
+    if (terminal) return { text: response.content, steps: step, usage, stoppedBy: "terminal_tool", terminal: { name: terminal.name, args: terminal.arguments } };
+  }
+  return { text: lastText, steps: input.maxSteps, usage, stoppedBy: "max_steps" };
+}
+
+async function runToolCall(call: ToolCall, byName: Map<string, LoopTool>, input: AgentLoopInput) {
+  input.report({ type: "node.tool_call", callId: call.id, name: call.name, args: call.arguments });
+  const tool = byName.get(call.name);
+  let result: string;
+  let isError = false;
+  try {
+    if (!tool) throw new Error(`there is no tool named "${call.name}"; available: ${[...byName.keys()].join(", ") || "none"}`);
+    result = clip(toText(await tool.invoke(call.arguments, { signal: input.signal, callId: call.id })));
+  } catch (error) {
+    // Cancellation must end the run, not become a message to the model.
+    if (input.signal.aborted) throw error;
+    isError = true;
+    result = `Error: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  input.report({ type: "node.tool_result", callId: call.id, name: call.name, result, isError });
+  const message: ChatMessage = { role: "tool", toolCallId: call.id, name: call.name, content: result };
+  return { message, isError };
+}
+
+function clip(text: string): string {
+  return text.length > MAX_TOOL_RESULT_CHARS ? `${text.slice(0, MAX_TOOL_RESULT_CHARS)}\n[truncated]` : text;
+}

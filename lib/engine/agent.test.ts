@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { createGraphBuilder } from "@/lib/flow/graph-builder";
+import type { HttpRequest } from "@/lib/flow/run-context";
+import { createScriptedProvider, lastUserText, systemText, type RecordedCall, type ScriptedReply } from "@/testing/scripted-provider";
+import { execute } from "./execute";
+import { planOf, recordEvents } from "@/testing/engine-harness";
+
+const agentFlow = (tools: Array<[string, string, Record<string, unknown>]>, agentConfig: Record<string, unknown> = {}) => {
+  const builder = createGraphBuilder()
+    .node("in", "input")
+    .node("model", "provider.ollama")
+    .node("agent", "agent", { name: "solver", instructions: "Solve it.", ...agentConfig })
+    .node("out", "output")
+    .edge("model.model", "agent.model")
+    .edge("in.text", "agent.input")
+    .edge("agent.text", "out.value");
+  for (const [id, type, config] of tools) builder.node(id, type, config).edge(`${id}.tool`, "agent.tools");
+  return builder;
+};
+
+const toolMessages = (call: RecordedCall) => call.messages.filter((message) => message.role === "tool");
+
+describe("agent: the tool-calling loop", () => {
+  it("calls a tool, feeds the result back, and answers", async () => {
+    const provider = createScriptedProvider({
+      replies: [{ text: "Let me compute.", toolCalls: [{ name: "calculator", args: { expression: "6 * 7" }, id: "c1" }] }, "It is 42."],
+    });
+    const recorder = recordEvents();
+    const result = await execute(planOf(agentFlow([["calc", "tool.calculator", {}]])), { input: "6 times 7?", providers: provider, onEvent: recorder.onEvent });
+    expect(result.output).toBe("It is 42.");
+    expect(provider.calls[0]!.tools.map((tool) => tool.name)).toEqual(["calculator"]);
+    expect(systemText(provider.calls[0]!)).toContain("You are solver");
+    expect(toolMessages(provider.calls[1]!)).toEqual([{ role: "tool", toolCallId: "c1", name: "calculator", content: JSON.stringify({ expression: "6 * 7", result: 42 }, null, 2) }]);
+    expect(recorder.of("node.tool_call", "agent")[0]).toMatchObject({ callId: "c1", name: "calculator", args: { expression: "6 * 7" } });
+    expect(recorder.of("node.tool_result", "agent")[0]).toMatchObject({ callId: "c1", isError: false });
+    expect(recorder.of("node.started", "calc")).toEqual([]);
+  });
+
+  it("reports a tool's error back to the model instead of failing the run", async () => {
+    const provider = createScriptedProvider({
+      replies: [{ toolCalls: [{ name: "calculator", args: { expression: "1/0" } }, { name: "no_such_tool" }] }, "Division by zero is undefined."],
+    });
+    const recorder = recordEvents();
+    const result = await execute(planOf(agentFlow([["calc", "tool.calculator", {}]])), { input: "1/0?", providers: provider, onEvent: recorder.onEvent });
+    expect(result.status).toBe("completed");
+    const [division, unknown] = toolMessages(provider.calls[1]!);
+    expect(division!.content).toMatch(/^Error: .*finite number/);
+    expect(unknown!.content).toContain('no tool named "no_such_tool"');
+    expect(recorder.of("node.tool_result", "agent").map((event) => (event as { isError: boolean }).isError)).toEqual([true, true]);
+  });
+
+  it("runs the tool calls of one step concurrently", async () => {
+    const http = async (request: HttpRequest) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return { status: 200, headers: {}, body: `page ${request.url}`, url: request.url, truncated: false, redirects: 0 };
+    };
+    const provider = createScriptedProvider({
+      replies: [{ toolCalls: [1, 2, 3].map((index) => ({ name: "http_request", args: { url: `https://example.com/${index}` } })) }, "done"],
+    });
+    const started = Date.now();
+    const result = await execute(planOf(agentFlow([["web", "tool.http", {}]])), { input: "fetch", providers: provider, http });
+    expect(result.status).toBe("completed");
+    expect(Date.now() - started).toBeLessThan(260);
+    expect(toolMessages(provider.calls[1]!).map((message) => JSON.parse(message.content).body)).toEqual([1, 2, 3].map((index) => `page https://example.com/${index}`));
+  });
+
+  it("stops after maxSteps model calls", async () => {
+    const provider = createScriptedProvider({ respond: () => ({ text: "thinking", toolCalls: [{ name: "calculator", args: { expression: "1" } }] }) });
+    const result = await execute(planOf(agentFlow([["calc", "tool.calculator", {}]], { maxSteps: 3 })), { input: "loop", providers: provider });
+    expect(provider.calls).toHaveLength(3);
+    expect(result.output).toBe("thinking");
+  });
+
+  it("delegates to specialists wired into its tools (HIERARCHICAL), concurrently", async () => {
+    const respond = (call: RecordedCall): ScriptedReply | string => {
+      if (systemText(call).includes("You are lead")) {
+        return call.messages.some((message) => message.role === "tool")
+          ? `Summary: ${toolMessages(call).map((message) => message.content).join(" + ")}`
+          : { toolCalls: [{ name: "researcher", args: { task: "find facts" } }, { name: "analyst", args: { task: "crunch numbers" } }] };
+      }
+      return { text: `${systemText(call).includes("researcher") ? "facts" : "numbers"} for ${lastUserText(call)}`, delayMs: 80 };
+    };
+    const provider = createScriptedProvider({ respond });
+    const builder = agentFlow([], { name: "lead", role: "coordinator" })
+      .node("researcher", "agent", { name: "researcher", capabilities: ["search"] })
+      .node("analyst", "agent", { name: "analyst" })
+      .edge("model.model", "researcher.model")
+      .edge("model.model", "analyst.model")
+      .edge("researcher.agent", "agent.tools")
+      .edge("analyst.agent", "agent.tools");
+    const recorder = recordEvents();
+    const plan = planOf(builder);
+    expect(plan.summary.patterns).toEqual({ agent: "HIERARCHICAL" });
+    const result = await execute(plan, { input: "AI trends", providers: provider, onEvent: recorder.onEvent });
+    expect(result.output).toBe("Summary: facts for find facts + numbers for crunch numbers");
+    expect(provider.calls[0]!.tools.map((tool) => tool.name)).toEqual(["researcher", "analyst"]);
+    expect(provider.calls[0]!.tools[0]!.description).toContain("search");
+    const bothStarted = Math.max(recorder.indexOf("node.started", "researcher"), recorder.indexOf("node.started", "analyst"));
+    const firstDone = Math.min(recorder.indexOf("node.completed", "researcher"), recorder.indexOf("node.completed", "analyst"));
+    expect(bothStarted).toBeLessThan(firstDone);
+    expect(recorder.of("node.started", "researcher")[0]).toMatchObject({ parentNodeId: "agent", input: "find facts", kind: "agent" });
+  });
+});

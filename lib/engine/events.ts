@@ -1,0 +1,82 @@
+// RunEvent: everything that happens in a run, one self-describing JSON object each. The run service stores
+// and replays them; the canvas paints them. `seq` grows by one per run, so a client that reconnects with
+// the last seq it saw misses nothing. Pure zod: safe to import in the browser.
+import { z } from "zod";
+
+const usageSchema = z.object({ inputTokens: z.number(), outputTokens: z.number() });
+
+const base = {
+  runId: z.string(),
+  seq: z.number().int().positive(),
+  /** ISO 8601 time the event was emitted. */
+  at: z.string(),
+};
+
+// Agents run by a team or delegated to by another agent carry who invoked them, and which call it was.
+const invocation = {
+  parentNodeId: z.string().optional(),
+  callId: z.string().optional(),
+};
+
+export const runEventSchema = z.discriminatedUnion("type", [
+  z.object({ ...base, type: z.literal("run.started"), input: z.unknown(), nodeIds: z.array(z.string()) }),
+  z.object({ ...base, ...invocation, type: z.literal("node.started"), nodeId: z.string(), kind: z.string(), input: z.string().optional() }),
+  z.object({ ...base, type: z.literal("node.delta"), nodeId: z.string(), text: z.string() }),
+  z.object({
+    ...base,
+    type: z.literal("node.tool_call"),
+    nodeId: z.string(),
+    callId: z.string(),
+    name: z.string(),
+    args: z.record(z.string(), z.unknown()),
+  }),
+  z.object({
+    ...base,
+    type: z.literal("node.tool_result"),
+    nodeId: z.string(),
+    callId: z.string(),
+    name: z.string(),
+    result: z.string(),
+    isError: z.boolean(),
+  }),
+  z.object({
+    ...base,
+    ...invocation,
+    type: z.literal("node.completed"),
+    nodeId: z.string(),
+    kind: z.string(),
+    outputs: z.record(z.string(), z.unknown()),
+    usage: usageSchema,
+    durationMs: z.number(),
+  }),
+  z.object({
+    ...base,
+    ...invocation,
+    type: z.literal("node.failed"),
+    nodeId: z.string(),
+    kind: z.string(),
+    code: z.string(),
+    message: z.string(),
+    durationMs: z.number(),
+  }),
+  z.object({ ...base, type: z.literal("node.skipped"), nodeId: z.string(), kind: z.string(), blockedBy: z.string(), reason: z.string() }),
+  z.object({
+    ...base,
+    type: z.literal("run.completed"),
+    output: z.unknown(),
+    outputs: z.record(z.string(), z.unknown()),
+    usage: usageSchema,
+    durationMs: z.number(),
+  }),
+  z.object({ ...base, type: z.literal("run.failed"), code: z.string(), message: z.string(), nodeId: z.string().optional(), durationMs: z.number() }),
+  z.object({ ...base, type: z.literal("run.cancelled"), reason: z.string(), durationMs: z.number() }),
+]);
+
+export type RunEvent = z.infer<typeof runEventSchema>;
+export type RunEventType = RunEvent["type"];
+export type RunEventOf<Type extends RunEventType> = Extract<RunEvent, { type: Type }>;
+
+/** An event before the sink stamps it: what emitters write. */
+export type RunEventDraft = RunEvent extends infer Event ? (Event extends RunEvent ? Omit<Event, "runId" | "seq" | "at"> : never) : never;
+
+export const terminalEventTypes: ReadonlySet<RunEventType> = new Set(["run.completed", "run.failed", "run.cancelled"]);

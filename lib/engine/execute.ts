@@ -1,0 +1,139 @@
+// execute(plan, options): runs a compiled plan and reports every step as a RunEvent. It always resolves
+// with the run's outcome; node failures, timeouts and cancellation are outcomes, not exceptions.
+import { setMaxListeners } from "node:events";
+import { nodeCatalog, type NodeCatalog } from "@/lib/flow/catalog";
+import type { Plan } from "@/lib/flow/plan";
+import type { NodeOutputs } from "@/lib/flow/run-context";
+import type { LLMProvider, TokenUsage } from "@/lib/llm/types";
+import type { HttpRequester } from "@/lib/tools/http-client";
+import type { GoogleServices } from "@/lib/tools/google/types";
+import { createEventQueue, createEventSink, type EventSink } from "./event-sink";
+import { EngineError, describeFailure, type EngineErrorCode } from "./errors";
+import type { RunEvent, RunEventDraft } from "./events";
+import { toProviderResolver, type ProviderResolver } from "./providers";
+import { createRunEnvironment } from "./run-services";
+import { runGraph, type GraphOutcome } from "./scheduler";
+
+export type ExecuteOptions = {
+  /** The run's input; the input node passes it on as text. */
+  input?: unknown;
+  signal?: AbortSignal;
+  /** A resolver from a model node's settings to a provider, or one provider for every model. Default: the provider layer. */
+  providers?: ProviderResolver | LLMProvider;
+  onEvent?: (event: RunEvent) => void;
+  runId?: string;
+  /** Per-node limit; default 5 minutes. */
+  nodeTimeoutMs?: number;
+  /** Whole-run limit; default 30 minutes. */
+  runTimeoutMs?: number;
+  /** Default: the SSRF-safe client honouring OSMEN_HTTP_ALLOWLIST. */
+  http?: HttpRequester;
+  catalog?: NodeCatalog;
+  now?: () => Date;
+  /** For Google nodes: `createGoogleServices(...)` from lib/tools/google, bound to the run's user. */
+  google?: GoogleServices;
+};
+
+export type RunStatus = "completed" | "failed" | "cancelled";
+
+export type RunResult = {
+  runId: string;
+  status: RunStatus;
+  /** The single output's value, or an object keyed by output name when there are several. */
+  output: unknown;
+  outputs: Record<string, unknown>;
+  error?: { code: EngineErrorCode; message: string; nodeId?: string };
+  usage: TokenUsage;
+  durationMs: number;
+  lastSeq: number;
+};
+
+export async function execute(plan: Plan, options: ExecuteOptions = {}): Promise<RunResult> {
+  const runId = options.runId ?? crypto.randomUUID();
+  const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
+  const sink = createEventSink(runId, (event) => {
+    if (event.type === "node.completed") {
+      usage.inputTokens += event.usage.inputTokens;
+      usage.outputTokens += event.usage.outputTokens;
+    }
+    options.onEvent?.(event);
+  });
+  const started = Date.now();
+  const control = runControl(options);
+  const env = createRunEnvironment({ runId, sink, resolveProvider: toProviderResolver(options.providers), http: options.http, now: options.now, google: options.google });
+  sink.emit({ type: "run.started", input: options.input ?? null, nodeIds: plan.nodes.map((node) => node.id) });
+  try {
+    const settings = { catalog: options.catalog ?? nodeCatalog, runInput: options.input, nodeTimeoutMs: options.nodeTimeoutMs ?? 300_000 };
+    const outcome = await runGraph(plan, env, control.signal, settings);
+    return finishRun(plan, outcome, { runId, sink, usage, durationMs: Date.now() - started, signal: control.signal });
+  } finally {
+    control.dispose();
+  }
+}
+
+/** The same run as an async iterable of events, plus the final result. */
+export function executeStream(plan: Plan, options: ExecuteOptions = {}): { events: AsyncIterable<RunEvent>; result: Promise<RunResult> } {
+  const queue = createEventQueue<RunEvent>();
+  const result = execute(plan, {
+    ...options,
+    onEvent: (event) => {
+      options.onEvent?.(event);
+      queue.push(event);
+    },
+  }).finally(() => queue.close());
+  return { events: queue.iterable, result };
+}
+
+function runControl(options: ExecuteOptions) {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  const onCancel = () => controller.abort(new EngineError("cancelled", "The run was cancelled."));
+  if (options.signal?.aborted) onCancel();
+  options.signal?.addEventListener("abort", onCancel, { once: true });
+  const limit = options.runTimeoutMs ?? 1_800_000;
+  const timer = setTimeout(() => controller.abort(new EngineError("run_timeout", `The run did not finish within ${limit} ms.`)), limit);
+  return {
+    signal: controller.signal,
+    dispose() {
+      clearTimeout(timer);
+      options.signal?.removeEventListener("abort", onCancel);
+    },
+  };
+}
+
+type FinishContext = { runId: string; sink: EventSink; usage: TokenUsage; durationMs: number; signal: AbortSignal };
+
+function finishRun(plan: Plan, outcome: GraphOutcome, context: FinishContext): RunResult {
+  const outputs = collectOutputs(plan, outcome.results);
+  const output = plan.outputs.length === 1 ? outputs[plan.outputs[0]!.name] : outputs;
+  const result = { runId: context.runId, output, outputs, usage: context.usage, durationMs: context.durationMs };
+  let terminal: RunEventDraft;
+  let status: RunStatus;
+  let error: RunResult["error"];
+  if (context.signal.aborted) {
+    const failure = describeFailure(context.signal.reason);
+    status = failure.code === "cancelled" ? "cancelled" : "failed";
+    error = failure;
+    terminal = status === "cancelled"
+      ? { type: "run.cancelled", reason: failure.message, durationMs: context.durationMs }
+      : { type: "run.failed", ...failure, durationMs: context.durationMs };
+  } else if (outcome.firstFailure) {
+    const { nodeId, failure } = outcome.firstFailure;
+    status = "failed";
+    error = { code: failure.code, message: `Node "${nodeId}" failed: ${failure.message}`, nodeId };
+    terminal = { type: "run.failed", ...error, durationMs: context.durationMs };
+  } else {
+    status = "completed";
+    terminal = { type: "run.completed", output, outputs, usage: context.usage, durationMs: context.durationMs };
+  }
+  context.sink.emit(terminal);
+  return { ...result, status, ...(error ? { error } : {}), lastSeq: context.sink.lastSeq };
+}
+
+function collectOutputs(plan: Plan, results: Map<string, NodeOutputs>): Record<string, unknown> {
+  const outputs: Record<string, unknown> = {};
+  for (const { nodeId, name } of plan.outputs) {
+    if (results.has(nodeId)) outputs[name] = results.get(nodeId)!.value;
+  }
+  return outputs;
+}

@@ -1,0 +1,46 @@
+// The services a run offers its nodes: providers (memoised per model settings for the run), the
+// SSRF-safe HTTP client, agents and teams.
+import type { ModelHandle } from "@/lib/flow/handles";
+import type { RunServices } from "@/lib/flow/run-context";
+import type { LLMProvider } from "@/lib/llm/types";
+import { createSafeHttpClient, type HttpRequester } from "@/lib/tools/http-client";
+import type { GoogleServices } from "@/lib/tools/google/types";
+import { invokeAgent } from "./agent-invoke";
+import type { EventSink } from "./event-sink";
+import { runTeam } from "./patterns";
+import type { ProviderResolver } from "./providers";
+import type { RunEnvironment } from "./run-environment";
+
+export type RunServiceOptions = {
+  runId: string;
+  sink: EventSink;
+  resolveProvider: ProviderResolver;
+  http?: HttpRequester;
+  now?: () => Date;
+  google?: GoogleServices;
+};
+
+export function createRunEnvironment(options: RunServiceOptions): RunEnvironment {
+  const providers = new Map<string, Promise<LLMProvider>>();
+  const http = options.http ?? createSafeHttpClient();
+  const env: RunEnvironment = { runId: options.runId, sink: options.sink, services: undefined as unknown as RunServices };
+  env.services = {
+    resolveProvider: (model: ModelHandle | undefined, context) => {
+      const key = model ? JSON.stringify(model.config) : "(default)";
+      let provider = providers.get(key);
+      if (!provider) {
+        provider = Promise.resolve(options.resolveProvider(model?.config, context));
+        // A failed resolution is not cached: a later node may succeed (a credential fixed, a server up).
+        provider.catch(() => providers.delete(key));
+        providers.set(key, provider);
+      }
+      return provider;
+    },
+    httpRequest: (request, context) => http(request, context),
+    runAgent: (agent, task, origin) => invokeAgent(env, agent, task, origin),
+    runTeam: (team, origin) => runTeam(env, team, origin),
+    now: options.now ?? (() => new Date()),
+    google: options.google,
+  };
+  return env;
+}

@@ -1,0 +1,100 @@
+// Folds a run's events into what the canvas paints and `run.get` reports: each node's status, streamed
+// text, tool calls, outputs, timing and usage. Pure and browser-safe: the server and the canvas share it.
+import type { RunEvent } from "./events";
+
+export type NodeRunStatus = "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
+export type RunLifecycle = "queued" | "running" | "succeeded" | "failed" | "cancelled" | "interrupted";
+
+export type ToolCallState = { callId: string; name: string; args: Record<string, unknown>; result?: string; isError?: boolean };
+
+export type NodeRunState = {
+  status: NodeRunStatus;
+  kind?: string;
+  text: string;
+  toolCalls: ToolCallState[];
+  outputs?: Record<string, unknown>;
+  error?: { code: string; message: string };
+  durationMs?: number;
+  usage?: { inputTokens: number; outputTokens: number };
+};
+
+export type RunState = {
+  status: RunLifecycle;
+  lastSeq: number;
+  nodes: Record<string, NodeRunState>;
+  output?: unknown;
+  error?: { code: string; message: string; nodeId?: string };
+  usage: { inputTokens: number; outputTokens: number };
+  durationMs?: number;
+};
+
+export const initialRunState = (): RunState => ({ status: "queued", lastSeq: 0, nodes: {}, usage: { inputTokens: 0, outputTokens: 0 } });
+
+const emptyNode = (status: NodeRunStatus): NodeRunState => ({ status, text: "", toolCalls: [] });
+
+function updateNode(state: RunState, nodeId: string, change: (node: NodeRunState) => NodeRunState): RunState {
+  const current = state.nodes[nodeId] ?? emptyNode("queued");
+  return { ...state, nodes: { ...state.nodes, [nodeId]: change(current) } };
+}
+
+function settleUnfinished(state: RunState, status: NodeRunStatus): RunState {
+  const nodes = Object.fromEntries(
+    Object.entries(state.nodes).map(([id, node]) => [id, node.status === "running" || node.status === "queued" ? { ...node, status } : node]),
+  );
+  return { ...state, nodes };
+}
+
+function applyNodeEvent(state: RunState, event: RunEvent): RunState {
+  switch (event.type) {
+    case "node.started":
+      return updateNode(state, event.nodeId, (node) => ({ ...node, status: "running", kind: event.kind }));
+    case "node.delta":
+      return updateNode(state, event.nodeId, (node) => ({ ...node, text: node.text + event.text }));
+    case "node.tool_call":
+      return updateNode(state, event.nodeId, (node) => ({
+        ...node,
+        toolCalls: [...node.toolCalls, { callId: event.callId, name: event.name, args: event.args }],
+      }));
+    case "node.tool_result":
+      return updateNode(state, event.nodeId, (node) => ({
+        ...node,
+        toolCalls: node.toolCalls.map((call) => (call.callId === event.callId ? { ...call, result: event.result, isError: event.isError } : call)),
+      }));
+    case "node.completed":
+      return updateNode(state, event.nodeId, (node) => ({ ...node, status: "succeeded", outputs: event.outputs, durationMs: event.durationMs, usage: event.usage }));
+    case "node.failed":
+      return updateNode(state, event.nodeId, (node) => ({ ...node, status: "failed", error: { code: event.code, message: event.message }, durationMs: event.durationMs }));
+    case "node.skipped":
+      return updateNode(state, event.nodeId, (node) => ({ ...node, status: "skipped", error: { code: "skipped", message: event.reason } }));
+    default:
+      return state;
+  }
+}
+
+export function applyRunEvent(state: RunState, event: RunEvent): RunState {
+  // Replays and reconnects may repeat an event; applying one twice would double streamed text.
+  if (event.seq <= state.lastSeq) return state;
+  const next = { ...state, lastSeq: event.seq };
+  switch (event.type) {
+    case "run.started":
+      return { ...next, status: "running", nodes: Object.fromEntries(event.nodeIds.map((id) => [id, emptyNode("queued")])) };
+    case "run.completed":
+      return { ...settleUnfinished(next, "cancelled"), status: "succeeded", output: event.output, usage: event.usage, durationMs: event.durationMs };
+    case "run.failed": {
+      const status = event.code === "interrupted" ? "interrupted" : "failed";
+      return { ...settleUnfinished(next, "cancelled"), status, error: { code: event.code, message: event.message, nodeId: event.nodeId }, durationMs: event.durationMs };
+    }
+    case "run.cancelled":
+      return { ...settleUnfinished(next, "cancelled"), status: "cancelled", error: { code: "cancelled", message: event.reason }, durationMs: event.durationMs };
+    default:
+      return applyNodeEvent(next, event);
+  }
+}
+
+export const foldRunEvents = (events: Iterable<RunEvent>, state: RunState = initialRunState()): RunState => {
+  let folded = state;
+  for (const event of events) folded = applyRunEvent(folded, event);
+  return folded;
+};
+
+export const isTerminalStatus = (status: RunLifecycle) => status !== "queued" && status !== "running";

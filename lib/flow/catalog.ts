@@ -1,0 +1,62 @@
+// The node catalog: every kind the canvas offers and the compiler accepts. Adding a kind is one file in
+// kinds/ plus one line below.
+//
+// Where config lives: a graph node stores its settings at `node.data.config` (an object of field values);
+// anything missing falls back to the kind's zod defaults. Other keys of `data` (labels, view state) are
+// ignored by the compiler.
+import { z } from "zod";
+import type { GraphNode } from "./graph-schema";
+import { agentKind } from "./kinds/agent";
+import { inputKind } from "./kinds/input";
+import { llmKind } from "./kinds/llm";
+import { outputKind } from "./kinds/output";
+import { promptKind } from "./kinds/prompt";
+import { anthropicProviderKind, ollamaProviderKind, openaiProviderKind } from "./kinds/provider";
+import { teamKind } from "./kinds/team";
+import { calculatorToolKind } from "./kinds/tool-calculator";
+import { dateTimeToolKind } from "./kinds/tool-datetime";
+import { httpToolKind } from "./kinds/tool-http";
+import { googleCalendarToolKind } from "./kinds/tool-google-calendar";
+import { gmailToolKind } from "./kinds/tool-gmail";
+import type { AnyNodeKind } from "./node-kind";
+
+export const nodeKinds: readonly AnyNodeKind[] = [
+  inputKind,
+  outputKind,
+  promptKind,
+  ollamaProviderKind,
+  openaiProviderKind,
+  anthropicProviderKind,
+  llmKind,
+  agentKind,
+  teamKind,
+  httpToolKind,
+  calculatorToolKind,
+  dateTimeToolKind,
+  googleCalendarToolKind,
+  gmailToolKind,
+];
+
+export type NodeCatalog = ReadonlyMap<string, AnyNodeKind>;
+
+export const nodeCatalog: NodeCatalog = new Map(nodeKinds.map((kind) => [kind.type, kind]));
+
+export function getNodeKind(type: string, catalog: NodeCatalog = nodeCatalog): AnyNodeKind | undefined {
+  return catalog.get(type);
+}
+
+/** The raw config values of a graph node (`data.config`), or an empty object. */
+export function readNodeConfig(node: Pick<GraphNode, "data">): unknown {
+  const config = node.data?.config;
+  return typeof config === "object" && config !== null ? config : {};
+}
+
+/** A kind's config with every default filled in: what a new node on the canvas starts with. */
+export function defaultConfig(kind: AnyNodeKind): unknown {
+  return kind.configSchema.parse({});
+}
+
+/** JSON Schema of a kind's config, with the `.meta` titles and widgets, for the inspector form. */
+export function configJsonSchema(kind: AnyNodeKind): Record<string, unknown> {
+  return z.toJSONSchema(kind.configSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+}

@@ -1,0 +1,99 @@
+// Step two: check every edge against the nodes and ports it names.
+import { errorDiagnostic, type Diagnostic } from "./diagnostics";
+import type { ResolvedNode } from "./compile-nodes";
+import { canConnect, findPort, type PortSpec } from "./ports";
+import type { GraphEdge, GraphNode } from "./graph-schema";
+
+export type ResolvedEdge = {
+  id: string;
+  source: string;
+  sourcePort: PortSpec;
+  target: string;
+  targetPort: PortSpec;
+};
+
+export type EdgeResolution = { edges: ResolvedEdge[]; diagnostics: Diagnostic[] };
+
+export function resolveEdges(
+  edges: GraphEdge[],
+  known: Map<string, GraphNode>,
+  resolved: Map<string, ResolvedNode>,
+): EdgeResolution {
+  const result: EdgeResolution = { edges: [], diagnostics: [] };
+  const seenIds = new Set<string>();
+  for (const edge of edges) {
+    if (seenIds.has(edge.id)) {
+      result.diagnostics.push(errorDiagnostic("duplicate_edge_id", `Two connections share the id "${edge.id}".`, { edgeId: edge.id }));
+      continue;
+    }
+    seenIds.add(edge.id);
+    const checked = resolveEdge(edge, known, resolved);
+    if (checked.isValid) result.edges.push(checked.edge);
+    else if (checked.diagnostic) result.diagnostics.push(checked.diagnostic);
+  }
+  result.diagnostics.push(...singlePortOverflow(result.edges));
+  return result;
+}
+
+type EdgeCheck = { isValid: true; edge: ResolvedEdge } | { isValid: false; diagnostic?: Diagnostic };
+
+function resolveEdge(edge: GraphEdge, known: Map<string, GraphNode>, resolved: Map<string, ResolvedNode>): EdgeCheck {
+  for (const end of ["source", "target"] as const) {
+    if (!known.has(edge[end])) {
+      return {
+        isValid: false,
+        diagnostic: errorDiagnostic("edge_missing_node", `A connection leads ${end === "source" ? "from" : "to"} node "${edge[end]}", which does not exist.`, {
+          edgeId: edge.id,
+          field: end,
+        }),
+      };
+    }
+  }
+  const source = resolved.get(edge.source);
+  const target = resolved.get(edge.target);
+  // The node itself already has a diagnostic (unknown kind or bad config); its ports are unknowable.
+  if (!source || !target) return { isValid: false };
+  const sourcePort = findPort(source.ports.outputs, edge.sourceHandle);
+  const targetPort = findPort(target.ports.inputs, edge.targetHandle);
+  if (!sourcePort || !targetPort) return { isValid: false, diagnostic: missingHandle(edge, !sourcePort) };
+  if (!canConnect(sourcePort.type, targetPort.type)) {
+    return {
+      isValid: false,
+      diagnostic: errorDiagnostic(
+        "edge_incompatible",
+        `A ${sourcePort.type} output ("${sourcePort.name}" of "${edge.source}") cannot feed the ${targetPort.type} input "${targetPort.name}" of "${edge.target}".`,
+        { edgeId: edge.id, nodeId: edge.target, field: targetPort.name },
+      ),
+    };
+  }
+  return { isValid: true, edge: { id: edge.id, source: edge.source, sourcePort, target: edge.target, targetPort } };
+}
+
+function missingHandle(edge: GraphEdge, isSourceSide: boolean): Diagnostic {
+  const [nodeId, handle, side] = isSourceSide ? [edge.source, edge.sourceHandle, "output"] : [edge.target, edge.targetHandle, "input"];
+  return errorDiagnostic("edge_missing_handle", `Node "${nodeId}" has no ${side} named "${handle ?? ""}" for this connection to use.`, {
+    edgeId: edge.id,
+    nodeId,
+    field: isSourceSide ? "sourceHandle" : "targetHandle",
+  });
+}
+
+function singlePortOverflow(edges: ResolvedEdge[]): Diagnostic[] {
+  const taken = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const edge of edges) {
+    if (edge.targetPort.multiple) continue;
+    const key = `${edge.target}\u0000${edge.targetPort.name}`;
+    if (taken.has(key)) {
+      diagnostics.push(
+        errorDiagnostic("input_already_connected", `Input "${edge.targetPort.name}" of "${edge.target}" takes one connection, and has more.`, {
+          edgeId: edge.id,
+          nodeId: edge.target,
+          field: edge.targetPort.name,
+        }),
+      );
+    }
+    taken.add(key);
+  }
+  return diagnostics;
+}

@@ -1,0 +1,62 @@
+// Step one of compiling: find each node's kind, validate its config, and work out its ports.
+import type { z } from "zod";
+import { getNodeKind, readNodeConfig, type NodeCatalog } from "./catalog";
+import { errorDiagnostic, type Diagnostic } from "./diagnostics";
+import type { GraphNode } from "./graph-schema";
+import type { AnyNodeKind } from "./node-kind";
+import type { NodePorts } from "./ports";
+
+export type ResolvedNode = {
+  node: GraphNode;
+  kind: AnyNodeKind;
+  config: unknown;
+  ports: NodePorts;
+};
+
+export type NodeResolution = {
+  /** Nodes whose kind is known and whose config is valid. */
+  resolved: Map<string, ResolvedNode>;
+  /** Every node id in the graph, including the ones that failed to resolve. */
+  known: Map<string, GraphNode>;
+  diagnostics: Diagnostic[];
+};
+
+export function resolveNodes(nodes: GraphNode[], catalog: NodeCatalog): NodeResolution {
+  const result: NodeResolution = { resolved: new Map(), known: new Map(), diagnostics: [] };
+  for (const node of nodes) {
+    if (result.known.has(node.id)) {
+      result.diagnostics.push(
+        errorDiagnostic("duplicate_node_id", `Two nodes share the id "${node.id}"; every node needs its own.`, { nodeId: node.id }),
+      );
+      continue;
+    }
+    result.known.set(node.id, node);
+    const kind = getNodeKind(node.type, catalog);
+    if (!kind) {
+      result.diagnostics.push(
+        errorDiagnostic("unknown_kind", `Node "${node.id}" is of kind "${node.type}", which this version does not know.`, {
+          nodeId: node.id,
+        }),
+      );
+      continue;
+    }
+    const parsed = kind.configSchema.safeParse(readNodeConfig(node));
+    if (!parsed.success) {
+      result.diagnostics.push(...configDiagnostics(node, kind, parsed.error));
+      continue;
+    }
+    result.resolved.set(node.id, { node, kind, config: parsed.data, ports: kind.ports(parsed.data) });
+  }
+  return result;
+}
+
+function configDiagnostics(node: GraphNode, kind: AnyNodeKind, error: z.ZodError): Diagnostic[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join(".");
+    const where = field ? `setting "${field}"` : "settings";
+    return errorDiagnostic("invalid_config", `The ${where} of ${kind.title} node "${node.id}" is invalid: ${issue.message}.`, {
+      nodeId: node.id,
+      field: field || undefined,
+    });
+  });
+}

@@ -1,0 +1,61 @@
+// Provider nodes: an LLM configuration offered on a `model` port. One factory, three catalog entries,
+// because the three differ only in name and title. Secrets never live in a graph: `credentialId` names a
+// stored credential that the run's provider resolver turns into an apiKey.
+import { z } from "zod";
+import type { ModelHandle } from "../handles";
+import { defineNodeKind } from "../node-kind";
+
+const configSchema = z.object({
+  model: z
+    .string()
+    .trim()
+    .max(200)
+    .default("")
+    .meta({ title: "Model", description: "Leave empty for the provider's default model." }),
+  temperature: z.number().min(0).max(2).default(0.7).meta({ title: "Temperature", widget: "slider" }),
+  maxTokens: z.number().int().positive().max(1_000_000).default(4096).meta({ title: "Max tokens" }),
+  jsonMode: z.boolean().default(false).meta({ title: "JSON mode", description: "Ask the model for JSON output." }),
+  timeoutMs: z.number().int().positive().max(600_000).default(120_000).meta({ title: "Timeout (ms)" }),
+  baseUrl: z.union([z.url(), z.literal("")]).default("").meta({ title: "Base URL", description: "Optional endpoint override." }),
+  credentialId: z
+    .string()
+    .max(200)
+    .default("")
+    .meta({ title: "Credential", description: "A stored API key; empty uses the server's environment.", widget: "credential" }),
+});
+
+type ProviderConfig = z.output<typeof configSchema>;
+
+function toModelHandle(provider: string, nodeId: string, config: ProviderConfig): ModelHandle {
+  return {
+    kind: "model",
+    nodeId,
+    config: {
+      provider,
+      model: config.model || undefined,
+      temperature: config.temperature,
+      maxTokens: config.maxTokens,
+      jsonMode: config.jsonMode,
+      timeoutMs: config.timeoutMs,
+      baseUrl: config.baseUrl || undefined,
+      credentialId: config.credentialId || undefined,
+    },
+  };
+}
+
+function defineProviderKind(provider: string, title: string, description: string) {
+  return defineNodeKind({
+    type: `provider.${provider}`,
+    title,
+    category: "models",
+    description,
+    configSchema,
+    ports: () => ({ inputs: [], outputs: [{ name: "model", type: "model", label: "Model" }] }),
+    summarize: (config) => `${config.model || "default model"} · t=${config.temperature}`,
+    run: async (context, _inputs, config) => ({ model: toModelHandle(provider, context.nodeId, config) }),
+  });
+}
+
+export const ollamaProviderKind = defineProviderKind("ollama", "Ollama", "A local model served by Ollama.");
+export const openaiProviderKind = defineProviderKind("openai", "OpenAI", "An OpenAI chat model.");
+export const anthropicProviderKind = defineProviderKind("anthropic", "Anthropic", "An Anthropic Claude model.");

@@ -1,0 +1,66 @@
+// Google Calendar as a data source and as a tool: the events of a day range across chosen calendars.
+// Live access comes from the run (`services.google`); "Use sample data" needs no account. The node's
+// face shows a Sample badge when `usesSampleData(type, config)` (lib/tools/google/source-kind) is true.
+import { z } from "zod";
+import { failedCalendar, readCalendar } from "@/lib/tools/google/calendar-source";
+import { calendarStatus, describeCalendar } from "@/lib/tools/google/digest";
+import { defineGoogleSourceKind, numberArg, sourceBaseFields } from "@/lib/tools/google/source-kind";
+import { stringArg, toolNameSchemaPattern } from "../tool-node";
+
+const configSchema = z.object({
+  ...sourceBaseFields,
+  date: z
+    .union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD"), z.literal("")])
+    .default("")
+    .meta({ title: "Date", description: "YYYY-MM-DD; empty means today in the time zone." }),
+  days: z.number().int().min(1).max(31).default(1).meta({ title: "Days" }),
+  timeZone: z.string().max(100).default("").meta({ title: "Time zone", description: 'An IANA name such as "Europe/Paris"; empty uses the server\'s.' }),
+  calendarIds: z
+    .array(z.string().trim().min(1).max(300))
+    .max(50)
+    .default(["primary"])
+    .meta({ title: "Calendars", description: 'Calendar ids; "primary" is your main calendar.', widget: "tags" }),
+  maxResults: z.number().int().min(1).max(250).default(50).meta({ title: "Max events per calendar" }),
+  toolName: z.string().regex(toolNameSchemaPattern).default("google_calendar").meta({ title: "Tool name" }),
+});
+
+type CalendarConfig = z.output<typeof configSchema>;
+
+function settingsFrom(args: Record<string, unknown>, config: CalendarConfig) {
+  const calendarIds = Array.isArray(args.calendarIds) ? args.calendarIds.filter((id): id is string => typeof id === "string") : config.calendarIds;
+  return {
+    useSampleData: config.useSampleData,
+    date: stringArg(args, "date", config.date),
+    days: numberArg(args, "days", config.days, 31),
+    timeZone: config.timeZone,
+    calendarIds,
+    maxResults: config.maxResults,
+  };
+}
+
+export const googleCalendarToolKind = defineGoogleSourceKind({
+  type: "tool.google_calendar",
+  title: "Google Calendar",
+  description: "Events in a day range (default today) across chosen calendars: times, title, place, attendees, meeting link.",
+  service: "Google Calendar",
+  configSchema,
+  toolName: (config) => config.toolName,
+  toolDescription:
+    "Read-only: list calendar events. Returns events (start, end, title, location, attendeeCount, meetingLink, isAllDay) and overlapping pairs as conflicts.",
+  parameters: {
+    type: "object",
+    properties: {
+      date: { type: "string", description: "First day, YYYY-MM-DD; omit for today" },
+      days: { type: "integer", description: "Number of days, 1-31 (default 1)" },
+      calendarIds: { type: "array", items: { type: "string" }, description: 'Calendar ids; default the configured ones ("primary")' },
+    },
+  },
+  read: (args, config, context) => readCalendar(settingsFrom(args, config), context),
+  failed: (message, config, context) => failedCalendar(message, config, context.services.now()),
+  describe: (data) => describeCalendar(data),
+  status: calendarStatus,
+  summarize: (config) =>
+    [config.useSampleData ? "Sample data" : null, config.date || "today", config.days > 1 ? `${config.days} days` : null, config.calendarIds.join(", ")]
+      .filter(Boolean)
+      .join(" · "),
+});

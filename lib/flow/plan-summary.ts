@@ -1,0 +1,98 @@
+// The serialisable picture of a plan for the canvas and the API: the dataflow's shape, each step's
+// orchestration pattern, and who works for whom.
+import { getNodeKind, type NodeCatalog } from "./catalog";
+import type { PlanNode } from "./plan";
+import { describeStructure, type StructureTree } from "./plan-structure";
+import type { OrchestrationPattern } from "./run-context";
+
+export type PlanMember = { nodeId: string; name: string; role: string; specialists?: PlanMember[] };
+
+export type PlanStep = {
+  kind: "step";
+  nodeId: string;
+  type: string;
+  title: string;
+  summary: string;
+  /** team: its declared pattern; agent with agents among its tools: HIERARCHICAL. */
+  pattern?: OrchestrationPattern;
+  /** team: its agents in order. */
+  members?: PlanMember[];
+  /** agent: the agents it can delegate to. */
+  specialists?: PlanMember[];
+};
+
+export type PlanStructure =
+  | { kind: "sequence"; pattern: "SEQUENTIAL"; steps: PlanStructure[] }
+  | { kind: "parallel"; pattern: "PARALLEL"; branches: PlanStructure[] }
+  | PlanStep;
+
+export type PlanSummary = {
+  /** The top level's pattern. */
+  pattern: OrchestrationPattern;
+  structure: PlanStructure | null;
+  nodeCount: number;
+  /** Nodes that run as steps (the rest provide models, tools or agents to them). */
+  stepCount: number;
+  /** Every node with an orchestration pattern of its own. */
+  patterns: Record<string, OrchestrationPattern>;
+  inputNodeId?: string;
+  outputNodeIds: string[];
+};
+
+export function summarizePlan(nodes: PlanNode[], catalog: NodeCatalog): PlanSummary {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const steps = nodes.filter((node) => node.mode === "run");
+  const stepIds = new Set(steps.map((node) => node.id));
+  const links = steps.flatMap((node) => node.dependsOn.filter((id) => stepIds.has(id)).map((source) => ({ source, target: node.id })));
+  const tree = describeStructure(steps.map((node) => node.id), links);
+  const patterns: Record<string, OrchestrationPattern> = {};
+  for (const node of nodes) {
+    const pattern = patternOf(node, byId);
+    if (pattern) patterns[node.id] = pattern;
+  }
+  const structure = tree ? decorate(tree, byId, catalog) : null;
+  return {
+    pattern: structure ? (structure.pattern ?? "SEQUENTIAL") : "SEQUENTIAL",
+    structure,
+    nodeCount: nodes.length,
+    stepCount: steps.length,
+    patterns,
+    inputNodeId: nodes.find((node) => node.type === "input")?.id,
+    outputNodeIds: nodes.filter((node) => node.type === "output").map((node) => node.id),
+  };
+}
+
+function patternOf(node: PlanNode, byId: Map<string, PlanNode>): OrchestrationPattern | undefined {
+  if (node.type === "team") return (node.config as { pattern: OrchestrationPattern }).pattern;
+  if (node.type === "agent" && specialistIds(node, byId).length > 0) return "HIERARCHICAL";
+  return undefined;
+}
+
+function specialistIds(node: PlanNode, byId: Map<string, PlanNode>): string[] {
+  return (node.inputs.tools ?? []).map((ref) => ref.source).filter((id) => byId.get(id)?.type === "agent");
+}
+
+function decorate(tree: StructureTree, byId: Map<string, PlanNode>, catalog: NodeCatalog): PlanStructure {
+  if (tree.kind === "sequence") return { ...tree, steps: tree.steps.map((step) => decorate(step, byId, catalog)) };
+  if (tree.kind === "parallel") return { ...tree, branches: tree.branches.map((branch) => decorate(branch, byId, catalog)) };
+  const node = byId.get(tree.nodeId)!;
+  const kind = getNodeKind(node.type, catalog);
+  const step: PlanStep = {
+    kind: "step",
+    nodeId: node.id,
+    type: node.type,
+    title: kind?.title ?? node.type,
+    summary: kind?.summarize?.(node.config) ?? "",
+    pattern: patternOf(node, byId),
+  };
+  if (node.type === "team") step.members = (node.inputs.agents ?? []).map((ref) => describeMember(byId.get(ref.source)!, byId));
+  const specialists = specialistIds(node, byId).map((id) => describeMember(byId.get(id)!, byId));
+  if (specialists.length > 0) step.specialists = specialists;
+  return step;
+}
+
+function describeMember(node: PlanNode, byId: Map<string, PlanNode>): PlanMember {
+  const config = node.config as { name: string; role: string };
+  const specialists = specialistIds(node, byId).map((id) => describeMember(byId.get(id)!, byId));
+  return { nodeId: node.id, name: config.name, role: config.role, ...(specialists.length > 0 ? { specialists } : {}) };
+}

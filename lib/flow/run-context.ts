@@ -1,0 +1,79 @@
+// The contract between a node kind's `run` and the engine. Everything Node-only (network, providers, the
+// orchestration patterns) reaches a kind through these services, so kind files stay importable in a browser.
+import type { LLMProvider, TokenUsage } from "@/lib/llm/types";
+import type { GoogleServices } from "@/lib/tools/google/types";
+import type { AgentHandle, ModelHandle } from "./handles";
+
+export const orchestrationPatterns = ["SEQUENTIAL", "PARALLEL", "HIERARCHICAL", "SUPERVISOR"] as const;
+export type OrchestrationPattern = (typeof orchestrationPatterns)[number];
+
+export type HttpRequest = {
+  method: "GET" | "POST";
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs?: number;
+  maxBytes?: number;
+};
+
+export type HttpResult = {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** The URL that answered, after redirects. */
+  url: string;
+  truncated: boolean;
+  redirects: number;
+};
+
+export type AgentOutcome = {
+  text: string;
+  steps: number;
+  usage: TokenUsage;
+  stoppedBy: "answer" | "max_steps" | "terminal_tool";
+  /** Set when a terminal tool (a supervisor's approve / request_changes) ended the loop. */
+  terminal?: { name: string; args: Record<string, unknown> };
+};
+
+export type TeamRequest = {
+  nodeId: string;
+  pattern: OrchestrationPattern;
+  maxRounds: number;
+  agents: AgentHandle[];
+  input: string;
+};
+
+export type CallOrigin = { signal: AbortSignal; parentNodeId?: string; callId?: string };
+
+export type RunServices = {
+  resolveProvider(model: ModelHandle | undefined, options: { signal: AbortSignal; nodeId: string }): Promise<LLMProvider>;
+  httpRequest(request: HttpRequest, options: { signal: AbortSignal }): Promise<HttpResult>;
+  runAgent(agent: AgentHandle, task: string, origin: CallOrigin): Promise<AgentOutcome>;
+  runTeam(team: TeamRequest, origin: CallOrigin): Promise<string>;
+  now(): Date;
+  /** Live Google Calendar/Gmail access for the run's user; absent when Google is not connected. */
+  google?: GoogleServices;
+};
+
+/** What a node reports while it runs; the engine stamps runId, seq, time and node id. */
+export type NodeActivity =
+  | { type: "node.delta"; text: string }
+  | { type: "node.tool_call"; callId: string; name: string; args: Record<string, unknown> }
+  | { type: "node.tool_result"; callId: string; name: string; result: string; isError: boolean };
+
+export type NodeRunContext = {
+  runId: string;
+  nodeId: string;
+  signal: AbortSignal;
+  /** The run's input as given to `execute`. */
+  runInput: unknown;
+  /** Whether an edge consumes this output port; lets a tool node skip running when only its tool face is used. */
+  wants(port: string): boolean;
+  emit(activity: NodeActivity): void;
+  addUsage(usage: TokenUsage): void;
+  services: RunServices;
+};
+
+/** A node's inputs by port name: one value, or an array for `multiple` ports. */
+export type NodeInputs = Record<string, unknown>;
+export type NodeOutputs = Record<string, unknown>;

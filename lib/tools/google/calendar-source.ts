@@ -1,0 +1,53 @@
+// Reading a calendar range for the Google Calendar node: live through `services.google`, or the sample day.
+import { findConflicts, sortEvents } from "./analysis";
+import { addDays, dayRange } from "./day-range";
+import { sampleCalendarEvents } from "./sample-data";
+import { requireGoogle, type SourceContext } from "./source-kind";
+import type { CalendarData, CalendarEvent } from "./types";
+
+export type CalendarReadSettings = {
+  useSampleData: boolean;
+  /** YYYY-MM-DD; empty: today in the time zone. */
+  date: string;
+  days: number;
+  /** IANA zone; empty: the server's. */
+  timeZone: string;
+  calendarIds: string[];
+  maxResults: number;
+};
+
+export async function readCalendar(settings: CalendarReadSettings, context: SourceContext): Promise<CalendarData> {
+  const range = dayRange({ date: settings.date, days: settings.days, timeZone: settings.timeZone, now: context.services.now() });
+  let events: CalendarEvent[];
+  if (settings.useSampleData) {
+    events = Array.from({ length: range.days }, (_, day) =>
+      sampleCalendarEvents(addDays(range.date, day), range.timeZone).map((event) => ({ ...event, id: `${event.id}-d${day + 1}` })),
+    ).flat();
+  } else {
+    const google = requireGoogle(context.services, "Google Calendar");
+    const calendarIds = settings.calendarIds.length > 0 ? settings.calendarIds : ["primary"];
+    const query = { calendarIds, timeMin: range.timeMin, timeMax: range.timeMax, timeZone: range.timeZone, maxResults: settings.maxResults };
+    events = await google.listEvents(query, { signal: context.signal });
+  }
+  const sorted = sortEvents(events);
+  return {
+    source: "google_calendar",
+    isSample: settings.useSampleData,
+    date: range.date,
+    days: range.days,
+    timeZone: range.timeZone,
+    events: sorted,
+    conflicts: findConflicts(sorted),
+  };
+}
+
+/** The data a node passes on when reading failed and it keeps going. */
+export function failedCalendar(message: string, settings: Pick<CalendarReadSettings, "useSampleData" | "date" | "days" | "timeZone">, now: Date): CalendarData {
+  let range: { date: string; days: number; timeZone: string };
+  try {
+    range = dayRange({ date: settings.date, days: settings.days, timeZone: settings.timeZone, now });
+  } catch {
+    range = { date: settings.date || now.toISOString().slice(0, 10), days: settings.days, timeZone: settings.timeZone || "UTC" };
+  }
+  return { source: "google_calendar", isSample: settings.useSampleData, ...range, events: [], conflicts: [], error: message };
+}

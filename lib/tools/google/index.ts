@@ -1,0 +1,30 @@
+// Google Calendar and Gmail for OsMEN (Node side; the node kinds use only the browser-safe files).
+//
+// Settings / OAuth routes:
+//   const settings = readGoogleClientSettings() ?? { clientId, clientSecret };  // + redirectUri
+//   redirect(buildConsentUrl({ ...settings, redirectUri }, { state }));
+//   const grant = await exchangeCode({ ...settings, redirectUri }, code);       // store grant.refreshToken in the vault
+// A run (the executor passes it to kinds as services.google):
+//   execute(plan, { google: createGoogleServices({ client: settings, refreshToken: () => loadTokenFromVault(userId) }) })
+export { createGoogleServices, type GoogleServicesOptions, type RefreshTokenSource } from "./services";
+export {
+  buildConsentUrl,
+  createOAuthClient,
+  exchangeCode,
+  GOOGLE_SCOPES,
+  missingScopes,
+  readGoogleClientSettings,
+  revokeGrant,
+  type GoogleClientSettings,
+  type GoogleGrant,
+  type OAuthClient,
+} from "./oauth";
+export { describeGoogleError, GoogleAccessError, googleErrorCodes, notConnectedError, RECONNECT_HINT, toGoogleError, type GoogleErrorCode } from "./errors";
+export { sampleCalendarEvents, sampleEmails } from "./sample-data";
+export { findConflicts, looksLikeItNeedsReply, sortEvents } from "./analysis";
+export { calendarStatus, describeCalendar, describeInbox, gmailStatus } from "./digest";
+export { dayRange, resolveTimeZone, type DayRange } from "./day-range";
+export { readCalendar, type CalendarReadSettings } from "./calendar-source";
+export { DEFAULT_GMAIL_QUERY, readGmail, type GmailReadSettings } from "./gmail-source";
+export { googleSourceKindTypes, usesSampleData } from "./source-kind";
+export type * from "./types";

@@ -1,0 +1,102 @@
+// Google sign-in for the Settings page: the consent URL (read-only scopes, offline access so Google hands
+// out a refresh token), the code exchange in the callback, and revoking on disconnect. The token endpoint
+// is configurable so tests can point it at testing/servers/google.ts.
+import { google } from "googleapis";
+import { RECONNECT_HINT, GoogleAccessError, toGoogleError } from "./errors";
+
+export const GOOGLE_SCOPES = [
+  "https://www.googleapis.com/auth/calendar.readonly",
+  "https://www.googleapis.com/auth/gmail.readonly",
+] as const;
+
+export type GoogleClientSettings = {
+  clientId: string;
+  clientSecret: string;
+  /** The OAuth callback route, e.g. "https://studio.example.com/api/oauth/google/callback". */
+  redirectUri?: string;
+  /** Default Google's; tests pass the local server's `tokenUrl`. */
+  tokenUrl?: string;
+  authUrl?: string;
+  revokeUrl?: string;
+};
+
+/** GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET (+ optional GOOGLE_REDIRECT_URI), or null when either is unset. */
+export function readGoogleClientSettings(env: Record<string, string | undefined> = process.env): GoogleClientSettings | null {
+  const clientId = env.GOOGLE_CLIENT_ID?.trim();
+  const clientSecret = env.GOOGLE_CLIENT_SECRET?.trim();
+  if (!clientId || !clientSecret) return null;
+  return { clientId, clientSecret, redirectUri: env.GOOGLE_REDIRECT_URI?.trim() || undefined };
+}
+
+export type OAuthClient = InstanceType<typeof google.auth.OAuth2>;
+
+export function createOAuthClient(settings: GoogleClientSettings): OAuthClient {
+  const endpoints = {
+    ...(settings.tokenUrl ? { oauth2TokenUrl: settings.tokenUrl } : {}),
+    ...(settings.authUrl ? { oauth2AuthBaseUrl: settings.authUrl } : {}),
+    ...(settings.revokeUrl ? { oauth2RevokeUrl: settings.revokeUrl } : {}),
+  };
+  // forceRefreshOnFailure: a 401 gets one retry with a fresh access token before it counts as a dead grant.
+  const { clientId, clientSecret, redirectUri } = settings;
+  return new google.auth.OAuth2({ clientId, clientSecret, redirectUri, endpoints, forceRefreshOnFailure: true });
+}
+
+/**
+ * Where "Connect Google" sends the browser. `state` must be an unguessable value the callback checks
+ * (CSRF); `prompt=consent` makes Google return a refresh token even if the user connected before.
+ */
+export function buildConsentUrl(settings: GoogleClientSettings, options: { state: string; loginHint?: string }): string {
+  if (!settings.redirectUri) throw new Error("buildConsentUrl needs settings.redirectUri (the OAuth callback URL)");
+  return createOAuthClient(settings).generateAuthUrl({
+    access_type: "offline",
+    prompt: "consent",
+    include_granted_scopes: true,
+    scope: [...GOOGLE_SCOPES],
+    state: options.state,
+    ...(options.loginHint ? { login_hint: options.loginHint } : {}),
+  });
+}
+
+export type GoogleGrant = {
+  /** Store this one, encrypted, in the vault; it is what later runs use. */
+  refreshToken: string;
+  accessToken?: string;
+  /** Epoch ms. */
+  expiresAt?: number;
+  scopes: string[];
+};
+
+/** The callback's step: trade the `code` query parameter for tokens. */
+export async function exchangeCode(settings: GoogleClientSettings, code: string): Promise<GoogleGrant> {
+  let tokens;
+  try {
+    ({ tokens } = await createOAuthClient(settings).getToken(code));
+  } catch (error) {
+    const failure = toGoogleError(error, "Google sign-in");
+    throw new GoogleAccessError(failure.code, `Google sign-in did not complete: ${failure.message}`, failure.status);
+  }
+  if (!tokens.refresh_token) {
+    throw new GoogleAccessError("reconnect", `Google did not return a refresh token; ${RECONNECT_HINT} and approve the consent screen again.`);
+  }
+  return {
+    refreshToken: tokens.refresh_token,
+    accessToken: tokens.access_token ?? undefined,
+    expiresAt: tokens.expiry_date ?? undefined,
+    scopes: (tokens.scope ?? "").split(" ").filter(Boolean),
+  };
+}
+
+/** Which of the scopes this app needs a grant lacks (empty when all are there). */
+export function missingScopes(granted: string[]): string[] {
+  return GOOGLE_SCOPES.filter((scope) => !granted.includes(scope));
+}
+
+/** Best effort on "Disconnect": a token Google already forgot is not an error worth showing. */
+export async function revokeGrant(settings: GoogleClientSettings, refreshToken: string): Promise<boolean> {
+  try {
+    await createOAuthClient(settings).revokeToken(refreshToken);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,35 @@
+// Compile, version history, export and import: the flow procedures beyond storing and listing.
+import { z } from "zod";
+import { flowDocumentSchema, toFlowDocument } from "@/lib/flow/flow-document";
+import { flowIdSchema } from "@/lib/flow/flow-inputs";
+import { MAX_GRAPH_BYTES, graphByteSize } from "@/lib/flow/graph-schema";
+import { publicProcedure } from "@/server/api/trpc";
+
+const version = z.number().int().positive();
+const postedGraph = z.unknown().refine((graph) => graphByteSize(graph) <= MAX_GRAPH_BYTES, "graph is over the 5 MB limit");
+
+export const flowExtraProcedures = {
+  compile: publicProcedure
+    .input(z.union([z.object({ id: flowIdSchema }), z.object({ graph: postedGraph })]))
+    .query(({ ctx, input }) =>
+      "id" in input ? ctx.services.flowCompiler.compileFlow(input.id) : ctx.services.flowCompiler.compileGraph(input.graph),
+    ),
+
+  versions: publicProcedure.input(z.object({ id: flowIdSchema })).query(({ ctx, input }) => ctx.services.flowHistory.list(input.id)),
+
+  getVersion: publicProcedure
+    .input(z.object({ id: flowIdSchema, version }))
+    .query(({ ctx, input }) => ctx.services.flowHistory.get(input.id, input.version)),
+
+  restoreVersion: publicProcedure
+    .input(z.object({ id: flowIdSchema, version, expectedVersion: version }))
+    .mutation(({ ctx, input }) => ctx.services.flowHistory.restore(input.id, input.version, input.expectedVersion)),
+
+  export: publicProcedure
+    .input(z.object({ id: flowIdSchema }))
+    .query(async ({ ctx, input }) => toFlowDocument(await ctx.services.flows.get(input.id))),
+
+  import: publicProcedure
+    .input(z.object({ document: flowDocumentSchema }))
+    .mutation(({ ctx, input }) => ctx.services.flows.create(input.document)),
+};

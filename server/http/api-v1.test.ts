@@ -1,0 +1,147 @@
+// The HTTP API over real HTTP: the app's route handlers, a real SQLite database, the default provider layer
+// pointed at a local Ollama-protocol server, and the official openai client.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import OpenAI from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chatGraph } from "@/testing/flow-graphs";
+import { startRouteServer } from "@/testing/route-server";
+import { startOllamaServer } from "@/testing/servers/ollama";
+import type { ScriptedServer } from "@/testing/servers/scripted-server";
+
+let ollama: ScriptedServer;
+let app: Awaited<ReturnType<typeof startRouteServer>>;
+let key: string;
+let revokedKey: string;
+let flowId: string;
+let brokenFlowId: string;
+
+beforeAll(async () => {
+  ollama = await startOllamaServer();
+  process.env.DATABASE_URL = `file:${path.join(mkdtempSync(path.join(tmpdir(), "osmen-api-")), "api.db")}`;
+  process.env.OLLAMA_HOST = ollama.url;
+  const runRoute = await import("@/app/api/v1/flows/[id]/run/route");
+  const runsRoute = await import("@/app/api/v1/runs/[id]/route");
+  const chatRoute = await import("@/app/api/v1/chat/completions/route");
+  app = await startRouteServer([
+    { method: "POST", path: /^\/api\/v1\/flows\/([^/]+)\/run$/, paramNames: ["id"], handler: runRoute.POST },
+    { method: "GET", path: /^\/api\/v1\/runs\/([^/]+)$/, paramNames: ["id"], handler: runsRoute.GET },
+    { method: "POST", path: /^\/api\/v1\/chat\/completions$/, handler: chatRoute.POST },
+  ]);
+  const { prepareDatabase, getDb } = await import("@/server/db");
+  const { createServices } = await import("@/server/services");
+  await prepareDatabase();
+  const services = createServices(getDb());
+  key = (await services.apiKeys.create("tests")).key;
+  const revoked = await services.apiKeys.create("old");
+  await services.apiKeys.revoke(revoked.id);
+  revokedKey = revoked.key;
+  flowId = (await services.flows.create({ name: "Echo", graph: chatGraph({ model: "llama3.2" }) })).id;
+  const broken = chatGraph();
+  broken.edges = broken.edges.filter((edge) => edge.id !== "e-input");
+  brokenFlowId = (await services.flows.create({ name: "Broken", graph: broken })).id;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await ollama?.close();
+});
+
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${app.url}${url}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}`, ...headers }, body: JSON.stringify(body) });
+
+describe("POST /api/v1/flows/{id}/run", () => {
+  it("waits and answers JSON with the run's output and nodes", async () => {
+    ollama.enqueue({ text: ["Hello ", "from ", "Ollama"] });
+    const response = await post(`/api/v1/flows/${flowId}/run`, { input: "Say hello" });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ status: "succeeded", output: "Hello from Ollama", nodes: { llm: { status: "succeeded" } } });
+    expect(ollama.requests.at(-1)?.body.messages.at(-1)).toMatchObject({ role: "user", content: "Say hello" });
+
+    const fetched = await fetch(`${app.url}/api/v1/runs/${body.runId}`, { headers: { authorization: `Bearer ${key}` } });
+    expect(await fetched.json()).toMatchObject({ runId: body.runId, status: "succeeded", output: "Hello from Ollama" });
+  });
+
+  it("streams the RunEvents as server-sent events when asked", async () => {
+    ollama.enqueue({ text: ["a", "b", "c"] });
+    const response = await post(`/api/v1/flows/${flowId}/run`, { input: "letters" }, { accept: "text/event-stream" });
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const frames = (await response.text()).trim().split("\n\n");
+    const events = frames.map((frame) => JSON.parse(frame.split("\n").find((line) => line.startsWith("data: "))!.slice(6)));
+    expect(events[0].type).toBe("run.started");
+    expect(events.at(-1)).toMatchObject({ type: "run.completed", output: "abc" });
+    expect(events.map((event) => event.seq)).toEqual(events.map((_: unknown, index: number) => index + 1));
+    expect(events.filter((event) => event.type === "node.delta").map((event) => event.text).join("")).toBe("abc");
+  });
+
+  it("answers 401 for a missing, wrong or revoked key", async () => {
+    for (const authorization of [undefined, "Bearer osm_wrong", `Bearer ${revokedKey}`]) {
+      const response = await fetch(`${app.url}/api/v1/flows/${flowId}/run`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(authorization && { authorization }) },
+        body: JSON.stringify({ input: "x" }),
+      });
+      expect(response.status).toBe(401);
+      expect((await response.json()).error).toMatchObject({ code: "UNAUTHORIZED", message: expect.stringContaining("API key") });
+    }
+  });
+
+  it("answers 404 for an unknown flow and 422 listing the diagnostics of a broken one", async () => {
+    expect((await post("/api/v1/flows/nope/run", { input: "x" })).status).toBe(404);
+    const response = await post(`/api/v1/flows/${brokenFlowId}/run`, { input: "x" });
+    expect(response.status).toBe(422);
+    const body = await response.json();
+    expect(body.error.details.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ code: "required_input_missing", nodeId: "llm" })]));
+  });
+
+  it("answers 400 naming the field for a bad body", async () => {
+    const response = await post(`/api/v1/flows/${flowId}/run`, { input: 42 });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/^input: /);
+  });
+});
+
+describe("POST /api/v1/chat/completions with the openai client", () => {
+  const client = () => new OpenAI({ apiKey: key, baseURL: `${app.url}/api/v1`, maxRetries: 0 });
+
+  it("answers a flow as a chat completion; the last user message is the input", async () => {
+    ollama.enqueue({ text: ["Four"], usage: { inputTokens: 12, outputTokens: 1 } });
+    const completion = await client().chat.completions.create({
+      model: `flow:${flowId}`,
+      messages: [{ role: "system", content: "ignored" }, { role: "user", content: "What is 2+2?" }],
+    });
+    expect(completion.choices[0]?.message.content).toBe("Four");
+    expect(completion.object).toBe("chat.completion");
+    expect(completion.usage).toMatchObject({ prompt_tokens: 12, completion_tokens: 1, total_tokens: 13 });
+    expect(ollama.requests.at(-1)?.body.messages.at(-1).content).toBe("What is 2+2?");
+  });
+
+  it("streams chat.completion.chunk events as the flow's answer streams", async () => {
+    ollama.enqueue({ text: ["Once ", "upon ", "a time"] });
+    const stream = await client().chat.completions.create({
+      model: `flow:${flowId}`,
+      messages: [{ role: "user", content: "Tell a story" }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const pieces: string[] = [];
+    let finishReason: string | null = null;
+    for await (const chunk of stream) {
+      expect(chunk.object).toBe("chat.completion.chunk");
+      pieces.push(chunk.choices[0]?.delta.content ?? "");
+      finishReason = chunk.choices[0]?.finish_reason ?? finishReason;
+    }
+    expect(pieces.join("")).toBe("Once upon a time");
+    expect(pieces.filter(Boolean).length).toBe(3);
+    expect(finishReason).toBe("stop");
+  });
+
+  it("raises the client's own errors for a bad key and an unknown flow", async () => {
+    const badKey = new OpenAI({ apiKey: "osm_nope", baseURL: `${app.url}/api/v1`, maxRetries: 0 });
+    await expect(badKey.chat.completions.create({ model: `flow:${flowId}`, messages: [{ role: "user", content: "x" }] })).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    await expect(client().chat.completions.create({ model: "flow:missing", messages: [{ role: "user", content: "x" }] })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+    await expect(client().chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "x" }] })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+  });
+});

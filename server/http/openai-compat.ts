@@ -1,0 +1,97 @@
+// POST /api/v1/chat/completions: any OpenAI client can call a flow as if it were a model named
+// "flow:<id>". The last user message is the flow's input; the answer is the flow's output.
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import type { RunEvent } from "@/lib/engine/events";
+import type { FlowGraph } from "@/lib/flow/graph-schema";
+import { sseResponse, type SseFrame } from "./sse.ts";
+import type { ApiContext } from "./api-route.ts";
+
+const contentSchema = z.union([z.string(), z.array(z.object({ type: z.string(), text: z.string().optional() })), z.null()]);
+
+export const chatCompletionRequestSchema = z.object({
+  model: z.string().regex(/^flow:.+$/, 'model must be "flow:<flow id>"'),
+  messages: z.array(z.object({ role: z.string(), content: contentSchema.optional() })).min(1, "messages must not be empty"),
+  stream: z.boolean().optional(),
+  stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
+});
+
+type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
+
+/** OpenAI's error shape, so OpenAI clients raise their usual errors. */
+export function openAIErrorBody(error: AppError) {
+  const type = error.code === "UNAUTHORIZED" ? "authentication_error" : error.code === "INTERNAL" ? "server_error" : "invalid_request_error";
+  return { error: { message: error.userMessage, type, code: error.code.toLowerCase(), param: null, ...(error.details ?? {}) } };
+}
+
+function lastUserText(request: ChatCompletionRequest): string {
+  const message = [...request.messages].reverse().find((each) => each.role === "user");
+  if (!message) throw new AppError("BAD_REQUEST", "messages: there is no user message to use as the flow's input");
+  const content = message.content;
+  if (typeof content === "string") return content;
+  return (content ?? []).map((part) => part.text ?? "").join("");
+}
+
+const answerText = (output: unknown) => (typeof output === "string" ? output : JSON.stringify(output ?? ""));
+
+/** The nodes whose streamed text becomes the answer: those wired straight into an output node. */
+function answerNodeIds(graph: FlowGraph): Set<string> {
+  const outputs = new Set(graph.nodes.filter((node) => node.type === "output").map((node) => node.id));
+  return new Set(graph.edges.filter((edge) => outputs.has(edge.target)).map((edge) => edge.source));
+}
+
+function completionChunk(id: string, model: string, created: number, delta: object, finishReason: string | null = null) {
+  return { id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
+}
+
+async function* streamAnswer(context: ApiContext, runId: string, request: ChatCompletionRequest, answerNodes: Set<string>): AsyncGenerator<SseFrame> {
+  const id = `chatcmpl-${runId}`;
+  const created = Math.floor(Date.now() / 1000);
+  yield { data: completionChunk(id, request.model, created, { role: "assistant", content: "" }) };
+  let streamed = "";
+  let final: RunEvent | undefined;
+  for await (const event of context.runs.events(runId, 0, context.request.signal)) {
+    if (event.type === "node.delta" && answerNodes.has(event.nodeId)) {
+      streamed += event.text;
+      yield { data: completionChunk(id, request.model, created, { content: event.text }) };
+    }
+    if (event.type === "run.completed" || event.type === "run.failed" || event.type === "run.cancelled") final = event;
+  }
+  if (final?.type !== "run.completed") {
+    const message = final?.type === "run.failed" ? final.message : "The flow run was cancelled.";
+    yield { data: { error: { message, type: "server_error", code: final?.type === "run.failed" ? final.code : "cancelled" } } };
+  } else {
+    if (streamed === "") yield { data: completionChunk(id, request.model, created, { content: answerText(final.output) }) };
+    yield { data: completionChunk(id, request.model, created, {}, "stop") };
+    if (request.stream_options?.include_usage) yield { data: { ...completionChunk(id, request.model, created, {}), choices: [], usage: usageOf(final.usage) } };
+  }
+  yield { data: "[DONE]" };
+}
+
+const usageOf = (usage: { inputTokens: number; outputTokens: number }) => ({
+  prompt_tokens: usage.inputTokens,
+  completion_tokens: usage.outputTokens,
+  total_tokens: usage.inputTokens + usage.outputTokens,
+});
+
+export async function chatCompletion(context: ApiContext): Promise<Response> {
+  const request = chatCompletionRequestSchema.parse(await context.request.json());
+  const flowId = request.model.slice("flow:".length);
+  const input = lastUserText(request);
+  const flow = await context.services.flows.get(flowId);
+  const { runId } = await context.runs.start({ flowId, input, source: "openai" });
+  if (request.stream) return sseResponse(streamAnswer(context, runId, request, answerNodeIds(flow.graph)), context.request.signal);
+
+  const run = await context.runs.waitFor(runId, context.request.signal);
+  if (run.status !== "succeeded") {
+    throw new AppError("INTERNAL", `flow run ${run.status}`, { userMessage: run.error?.message ?? `The flow run ${run.status}.`, details: { runId } });
+  }
+  return Response.json({
+    id: `chatcmpl-${runId}`,
+    object: "chat.completion",
+    created: Math.floor(run.createdAt.getTime() / 1000),
+    model: request.model,
+    choices: [{ index: 0, message: { role: "assistant", content: answerText(run.output), refusal: null }, finish_reason: "stop", logprobs: null }],
+    usage: usageOf(run.usage),
+  });
+}

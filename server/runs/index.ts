@@ -1,0 +1,27 @@
+// The process's run service: one per server, because it owns the live event hub and the concurrency limit.
+import { loadServerEnv } from "@/server/env.mjs";
+import { getDb } from "@/server/db";
+import { createRunService, type RunService } from "@/server/services/run-service";
+import { recoverInterruptedRuns } from "./recover-interrupted.ts";
+
+const holder = globalThis as typeof globalThis & { osmenRuns?: RunService; osmenRunsRecovered?: Promise<void> };
+
+export function getRunService(): RunService {
+  if (!holder.osmenRuns) {
+    const env = loadServerEnv();
+    holder.osmenRuns = createRunService(getDb(), {
+      maxConcurrentRuns: env.OSMEN_MAX_CONCURRENT_RUNS,
+      runTimeoutMs: env.OSMEN_RUN_TIMEOUT_MS,
+      nodeTimeoutMs: env.OSMEN_NODE_TIMEOUT_MS,
+    });
+  }
+  return holder.osmenRuns;
+}
+
+/** Once per process, before the first run starts: runs an earlier process left behind become interrupted. */
+export function recoverRunsOnce(): Promise<void> {
+  holder.osmenRunsRecovered ??= recoverInterruptedRuns(getDb()).then((ids) => {
+    if (ids.length > 0) console.log(`[runs] marked ${ids.length} run(s) from an earlier process as interrupted`);
+  });
+  return holder.osmenRunsRecovered;
+}

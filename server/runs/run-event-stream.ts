@@ -1,0 +1,64 @@
+// A run's events after a given seq: the stored ones, then the live ones, each exactly once, ending with the
+// run's last event. Works for runs live in this process and, by polling storage, for any other.
+import { createEventQueue } from "@/lib/engine/event-sink";
+import type { RunEvent } from "@/lib/engine/events";
+import type { PrismaDb } from "@/server/db/client";
+import type { RunHub } from "./run-hub.ts";
+
+const PAGE_SIZE = 500;
+const POLL_MS = 250;
+
+const isTerminal = (status: string) => !["queued", "running"].includes(status);
+
+function aborted(signal: AbortSignal | undefined): Promise<"aborted"> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve("aborted");
+    signal?.addEventListener("abort", () => resolve("aborted"), { once: true });
+  });
+}
+
+async function* followLive(hub: RunHub, runId: string, afterSeq: number, stop: Promise<"aborted">): AsyncGenerator<RunEvent> {
+  const queue = createEventQueue<RunEvent>();
+  const attached = hub.attach(runId, afterSeq, (event) => (event ? queue.push(event) : queue.close()));
+  if (!attached) return;
+  try {
+    for (const event of attached.backlog) queue.push(event);
+    const iterator = queue.iterable[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await Promise.race([iterator.next(), stop]);
+      if (next === "aborted" || next.done) return;
+      yield next.value;
+    }
+  } finally {
+    attached.detach();
+  }
+}
+
+export async function* streamRunEvents(
+  prisma: PrismaDb,
+  hub: RunHub,
+  runId: string,
+  afterSeq: number,
+  signal?: AbortSignal,
+): AsyncGenerator<RunEvent> {
+  let lastSeq = afterSeq;
+  const stop = aborted(signal);
+  while (!signal?.aborted) {
+    if (hub.isLive(runId)) {
+      for await (const event of followLive(hub, runId, lastSeq, stop)) {
+        lastSeq = event.seq;
+        yield event;
+      }
+      continue;
+    }
+    const rows = await prisma.runEvent.findMany({ where: { runId, seq: { gt: lastSeq } }, orderBy: { seq: "asc" }, take: PAGE_SIZE });
+    for (const row of rows) {
+      lastSeq = row.seq;
+      yield row.payload as RunEvent;
+    }
+    if (rows.length === PAGE_SIZE) continue;
+    const run = await prisma.run.findUnique({ where: { id: runId }, select: { status: true, lastSeq: true } });
+    if (!run || (isTerminal(run.status) && run.lastSeq <= lastSeq)) return;
+    await Promise.race([new Promise((resolve) => setTimeout(resolve, POLL_MS)), stop]);
+  }
+}

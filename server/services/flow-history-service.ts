@@ -1,0 +1,37 @@
+// A flow's earlier versions: list, preview and restore. Restoring is itself a new version, so it can be undone.
+import { AppError } from "@/lib/errors";
+import { flowGraphSchema, type FlowGraph } from "@/lib/flow/graph-schema";
+import type { Db } from "@/server/db/client";
+import type { FlowRecord, FlowService } from "./flow-service.ts";
+
+export type FlowVersionSummary = { version: number; name: string; createdAt: Date };
+export type FlowVersionRecord = FlowVersionSummary & { graph: FlowGraph };
+
+export function createFlowHistoryService({ prisma }: Db, flows: FlowService) {
+  async function list(flowId: string): Promise<FlowVersionSummary[]> {
+    await flows.get(flowId);
+    return prisma.flowVersion.findMany({
+      where: { flowId },
+      orderBy: { version: "desc" },
+      select: { version: true, name: true, createdAt: true },
+    });
+  }
+
+  async function get(flowId: string, version: number): Promise<FlowVersionRecord> {
+    const row = await prisma.flowVersion.findUnique({ where: { flowId_version: { flowId, version } } });
+    if (!row) {
+      throw new AppError("NOT_FOUND", `flow "${flowId}" has no saved version ${version}`, {
+        userMessage: `Version ${version} of this flow does not exist.`,
+      });
+    }
+    return { version: row.version, name: row.name, createdAt: row.createdAt, graph: flowGraphSchema.parse(row.graph) };
+  }
+
+  /** Saves version `version`'s graph as the newest version, if the flow is still at `expectedVersion`. */
+  async function restore(flowId: string, version: number, expectedVersion: number): Promise<FlowRecord> {
+    const snapshot = await get(flowId, version);
+    return flows.update({ id: flowId, version: expectedVersion, graph: snapshot.graph });
+  }
+
+  return { list, get, restore };
+}

@@ -1,0 +1,38 @@
+// Small graphs for tests and benchmarks, as a person would draw them on the canvas.
+import type { FlowGraph } from "@/lib/flow/graph-schema";
+
+const at = (index: number) => ({ x: index * 220, y: 0 });
+
+/** input -> llm (on an Ollama model node) -> output. */
+export function chatGraph(options: { model?: string; baseUrl?: string; system?: string } = {}): FlowGraph {
+  return {
+    version: 1,
+    nodes: [
+      { id: "input", type: "input", position: at(0), data: {} },
+      { id: "model", type: "provider.ollama", position: at(1), data: { config: { model: options.model ?? "llama3.2", ...(options.baseUrl && { baseUrl: options.baseUrl }) } } },
+      { id: "llm", type: "llm", position: at(2), data: { config: { system: options.system ?? "" } } },
+      { id: "output", type: "output", position: at(3), data: {} },
+    ],
+    edges: [
+      { id: "e-input", source: "input", sourceHandle: "text", target: "llm", targetHandle: "prompt" },
+      { id: "e-model", source: "model", sourceHandle: "model", target: "llm", targetHandle: "model" },
+      { id: "e-output", source: "llm", sourceHandle: "text", target: "output", targetHandle: "value" },
+    ],
+  };
+}
+
+/** input -> llm_1 -> llm_2 -> ... -> output, all on one model node: `length` model calls in sequence. */
+export function chainGraph(length: number): FlowGraph {
+  const graph = chatGraph();
+  const llms = Array.from({ length }, (_, index) => ({ id: `llm_${index + 1}`, type: "llm", position: at(index + 2), data: {} }));
+  const chain = ["input", ...llms.map((node) => node.id)];
+  return {
+    version: 1,
+    nodes: [graph.nodes[0]!, graph.nodes[1]!, ...llms, { ...graph.nodes[3]!, position: at(length + 2) }],
+    edges: [
+      ...llms.map((node, index) => ({ id: `e-prompt-${index}`, source: chain[index]!, sourceHandle: "text", target: node.id, targetHandle: "prompt" })),
+      ...llms.map((node) => ({ id: `e-model-${node.id}`, source: "model", sourceHandle: "model", target: node.id, targetHandle: "model" })),
+      { id: "e-output", source: chain.at(-1)!, sourceHandle: "text", target: "output", targetHandle: "value" },
+    ],
+  };
+}
