@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 
 // Browser tests run Debian's Chromium against a production build with its own database, so they never
@@ -38,6 +39,8 @@ export default defineConfig({
       DATABASE_URL: `file:${dataDir}/e2e.db`,
       OSMEN_DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Production refuses to start without a vault key; each test run gets a fresh one.
+      OSMEN_SECRET_KEY: process.env.OSMEN_SECRET_KEY ?? randomBytes(32).toString("base64"),
     },
   },
 });

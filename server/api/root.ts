@@ -1,14 +1,20 @@
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 import { apiKeyRouter } from "@/server/api/routers/api-key";
+import { credentialRouter } from "@/server/api/routers/credential";
 import { flowRouter } from "@/server/api/routers/flow";
+import { googleRouter } from "@/server/api/routers/google";
 import { runRouter } from "@/server/api/routers/run";
 import { shareRouter } from "@/server/api/routers/share";
+import { templateRouter } from "@/server/api/routers/template";
 
 export const appRouter = createTRPCRouter({
   apiKey: apiKeyRouter,
+  credential: credentialRouter,
   flow: flowRouter,
+  google: googleRouter,
   run: runRouter,
   share: shareRouter,
+  template: templateRouter,
 });
 
 export type AppRouter = typeof appRouter;

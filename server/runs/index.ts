@@ -1,6 +1,11 @@
 // The process's run service: one per server, because it owns the live event hub and the concurrency limit.
 import { loadServerEnv } from "@/server/env.mjs";
 import { getDb } from "@/server/db";
+import { createProviderResolver } from "@/lib/engine";
+import { getVault } from "@/server/secrets";
+import { googleEndpointsFromEnv } from "@/server/services";
+import { createCredentialService } from "@/server/services/credential-service";
+import { createGoogleConnectionService } from "@/server/services/google-connection-service";
 import { createRunService, type RunService } from "@/server/services/run-service";
 import { recoverInterruptedRuns } from "./recover-interrupted.ts";
 
@@ -9,10 +14,14 @@ const holder = globalThis as typeof globalThis & { osmenRuns?: RunService; osmen
 export function getRunService(): RunService {
   if (!holder.osmenRuns) {
     const env = loadServerEnv();
+    const credentials = createCredentialService(getDb(), getVault);
+    const google = createGoogleConnectionService(credentials, process.env, googleEndpointsFromEnv(process.env));
     holder.osmenRuns = createRunService(getDb(), {
       maxConcurrentRuns: env.OSMEN_MAX_CONCURRENT_RUNS,
       runTimeoutMs: env.OSMEN_RUN_TIMEOUT_MS,
       nodeTimeoutMs: env.OSMEN_NODE_TIMEOUT_MS,
+      providers: createProviderResolver({ resolveCredential: (id) => credentials.reveal(id) }),
+      google: () => google.servicesForRun(),
     });
   }
   return holder.osmenRuns;

@@ -1,19 +1,35 @@
 // Every service bound to one database; built per request context (cheap: plain closures).
 import type { Db } from "@/server/db/client";
+import { getVault } from "@/server/secrets";
 import { createApiKeyService } from "./api-key-service.ts";
+import { createCredentialService } from "./credential-service.ts";
 import { createFlowCompileService } from "./flow-compile-service.ts";
+import { createGoogleConnectionService, type GoogleEndpoints } from "./google-connection-service.ts";
 import { createFlowHistoryService } from "./flow-history-service.ts";
 import { createFlowService } from "./flow-service.ts";
 import { createShareService } from "./share-service.ts";
+import { createTemplateService } from "./template-service.ts";
+
+/** Google's endpoints can be pointed elsewhere (a local server in tests); by default they are Google's own. */
+export const googleEndpointsFromEnv = (env: Record<string, string | undefined>): GoogleEndpoints => ({
+  tokenUrl: env.OSMEN_GOOGLE_TOKEN_URL,
+  authUrl: env.OSMEN_GOOGLE_AUTH_URL,
+  revokeUrl: env.OSMEN_GOOGLE_REVOKE_URL,
+  rootUrl: env.OSMEN_GOOGLE_API_ROOT,
+});
 
 export function createServices(db: Db) {
   const flows = createFlowService(db);
+  const credentials = createCredentialService(db, getVault);
   return {
     apiKeys: createApiKeyService(db),
+    credentials,
+    google: createGoogleConnectionService(credentials, process.env, googleEndpointsFromEnv(process.env)),
     flows,
     flowCompiler: createFlowCompileService(flows),
     flowHistory: createFlowHistoryService(db, flows),
     shares: createShareService(db, flows),
+    templates: createTemplateService(flows),
   };
 }
 

@@ -103,12 +103,12 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
   });
 
   it("runs at most N at once; the rest wait queued, in order", async () => {
-    const provider = createScriptedProvider({ respond: (call) => ({ text: lastUserText(call), delayMs: 150 }) });
+    // Long enough that the first two are still running when the last one is queued, even on a busy machine.
+    const provider = createScriptedProvider({ respond: (call) => ({ text: lastUserText(call), delayMs: 1_000 }) });
     const runs = runService(provider, 2);
     const flow = await flows().create({ name: "Limited", graph: chatGraph() });
     const ids: string[] = [];
     for (const input of ["a", "b", "c", "d"]) ids.push((await runs.start({ flowId: flow.id, input })).runId);
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(runs.stats()).toEqual({ running: 2, queued: 2 });
     expect((await runs.get(ids[3]!)).status).toBe("queued");
     const details = await Promise.all(ids.map((id) => runs.waitFor(id)));

@@ -19,6 +19,8 @@ export type RunServiceOptions = {
   nodeTimeoutMs?: number;
   /** Model resolution for every run (tests pass a scripted provider). Default: the provider layer. */
   providers?: ExecuteOptions["providers"];
+  /** Google access for a run's Google nodes, made per run (the connection may change between runs). */
+  google?: () => ExecuteOptions["google"];
 };
 
 export type StartRunInput = { flowId: string; input: unknown; source?: string };
@@ -93,7 +95,7 @@ export function createRunService(db: Db, options: RunServiceOptions) {
   }
 
   function executeSettings(): Partial<ExecuteOptions> {
-    return { providers: options.providers, runTimeoutMs: options.runTimeoutMs, nodeTimeoutMs: options.nodeTimeoutMs };
+    return { providers: options.providers, google: options.google?.(), runTimeoutMs: options.runTimeoutMs, nodeTimeoutMs: options.nodeTimeoutMs };
   }
 
   async function finishCancelledWhileQueued(runId: string, emit: (event: RunEvent) => void, flushed: () => Promise<void>) {

@@ -1,0 +1,5 @@
+import { finishGoogleConnection } from "@/server/http/google-oauth";
+
+export const dynamic = "force-dynamic";
+
+export const GET = (request: Request) => finishGoogleConnection(request);

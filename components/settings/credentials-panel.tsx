@@ -1,0 +1,72 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/trpc-provider";
+import { formatRelativeTime } from "@/lib/format-time";
+
+const kindLabels: Record<string, string> = {
+  openai: "OpenAI API key",
+  anthropic: "Anthropic API key",
+  google_oauth_client: "Google OAuth client",
+  google: "Google connection",
+};
+
+/** Provider API keys: write-only. After saving, the browser only ever sees the name, kind and last four characters. */
+export function CredentialsPanel() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState("");
+  const [kind, setKind] = useState<"openai" | "anthropic">("openai");
+  const [secret, setSecret] = useState("");
+  const credentials = useQuery(trpc.credential.list.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.credential.list.pathKey() });
+  const create = useMutation(trpc.credential.create.mutationOptions({ onSuccess: () => (setName(""), setSecret(""), refresh()) }));
+  const remove = useMutation(trpc.credential.delete.mutationOptions({ onSuccess: refresh }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ name, kind, secret });
+  };
+
+  return (
+    <section aria-labelledby="credentials-heading" className="settings-section">
+      <h2 id="credentials-heading">Credentials</h2>
+      <p className="muted">
+        Keys are encrypted on the server and never shown again. Model nodes pick one in their settings, or fall back to the
+        server&apos;s <code>OPENAI_API_KEY</code> / <code>ANTHROPIC_API_KEY</code>.
+      </p>
+      <form className="toolbar" onSubmit={submit} aria-label="Add a credential">
+        <label>
+          Kind{" "}
+          <select value={kind} onChange={(event) => setKind(event.target.value as "openai" | "anthropic")}>
+            <option value="openai">OpenAI API key</option>
+            <option value="anthropic">Anthropic API key</option>
+          </select>
+        </label>
+        <label>
+          Name <input value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. Work account" maxLength={100} />
+        </label>
+        <label>
+          Key <input type="password" autoComplete="off" value={secret} onChange={(event) => setSecret(event.target.value)} />
+        </label>
+        <button type="submit" className="primary" disabled={create.isPending}>
+          Save credential
+        </button>
+      </form>
+      {create.error && <p role="alert" className="field-error">{create.error.message}</p>}
+      <ul className="flow-list">
+        {credentials.data?.map((credential) => (
+          <li key={credential.id} className="flow-row" data-testid="credential-row">
+            <strong style={{ flex: 1 }}>{credential.name}</strong>
+            <span className="muted">{kindLabels[credential.kind] ?? credential.kind}</span>
+            <code>{credential.last4 ? `••••${credential.last4}` : "••••"}</code>
+            <span className="muted">updated {formatRelativeTime(credential.updatedAt)}</span>
+            <button type="button" className="danger" onClick={() => window.confirm(`Delete "${credential.name}"?`) && remove.mutate({ id: credential.id })}>
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

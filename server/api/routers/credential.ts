@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
+import { credentialKinds, credentialNameSchema } from "@/server/services/credential-service";
+
+// People store provider keys and Google's OAuth client here; Google connections come from the OAuth callback.
+const enterableKinds = z.enum(["openai", "anthropic", "google_oauth_client"]);
+
+export const credentialRouter = createTRPCRouter({
+  /** Names, kinds and last four characters only: secrets are write-only. */
+  list: publicProcedure
+    .input(z.object({ kind: z.enum(credentialKinds).optional() }).optional())
+    .query(({ ctx, input }) => ctx.services.credentials.list(input?.kind)),
+
+  create: publicProcedure
+    .input(z.object({ name: credentialNameSchema, kind: enterableKinds, secret: z.string().trim().min(8, "secret looks too short").max(10_000) }))
+    .mutation(({ ctx, input }) => ctx.services.credentials.create(input)),
+
+  delete: publicProcedure.input(z.object({ id: z.string().min(1).max(100) })).mutation(({ ctx, input }) => ctx.services.credentials.remove(input.id)),
+});

@@ -1,0 +1,15 @@
+// The server's vault: one per process, its key loaded once (OSMEN_SECRET_KEY, or the key file in the data
+// folder, generated on first start outside production).
+import { createVault, loadSecretKey, type Vault } from "@/lib/secrets";
+
+const holder = globalThis as typeof globalThis & { osmenVault?: Vault };
+
+export function getVault(): Vault {
+  if (!holder.osmenVault) {
+    const loaded = loadSecretKey({ isProduction: process.env.NODE_ENV === "production" });
+    for (const warning of loaded.warnings) console.warn(`[vault] ${warning}`);
+    if (loaded.source === "generated") console.log(`[vault] generated a new secret key at ${loaded.path}`);
+    holder.osmenVault = createVault(loaded.key);
+  }
+  return holder.osmenVault;
+}

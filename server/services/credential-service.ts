@@ -1,0 +1,63 @@
+// Credentials are write-only: stored encrypted by the vault, listed by name, kind and last four characters.
+// The plaintext leaves this module only towards the engine (a run's provider) and Google's clients.
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { last4, type Vault } from "@/lib/secrets";
+import type { Db } from "@/server/db/client";
+
+export const credentialKinds = ["openai", "anthropic", "google_oauth_client", "google"] as const;
+export type CredentialKind = (typeof credentialKinds)[number];
+
+export type CredentialSummary = { id: string; name: string; kind: CredentialKind; last4: string; createdAt: Date; updatedAt: Date };
+
+export const credentialNameSchema = z.string().trim().min(1, "name must not be empty").max(100, "name must be at most 100 characters");
+
+const summaryFields = { id: true, name: true, kind: true, last4: true, createdAt: true, updatedAt: true } as const;
+const asSummary = (row: Omit<CredentialSummary, "kind"> & { kind: string }) => row as CredentialSummary;
+
+const notFound = (id: string) =>
+  new AppError("NOT_FOUND", `credential "${id}" does not exist`, { userMessage: "This credential no longer exists: pick another one in the node's settings." });
+
+export function createCredentialService({ prisma }: Db, getVault: () => Vault) {
+  // The ciphertext is bound to the credential's kind, so a value cannot be moved to another row kind unnoticed.
+  const context = (kind: string) => `credential:${kind}`;
+
+  async function create(input: { name: string; kind: CredentialKind; secret: string }): Promise<CredentialSummary> {
+    const secret = getVault().encrypt(input.secret, { context: context(input.kind) });
+    const row = await prisma.credential.create({ data: { name: input.name, kind: input.kind, secret, last4: last4(input.secret) }, select: summaryFields });
+    return asSummary(row);
+  }
+
+  /** Replaces the secret of a credential (a rotated key, a new Google grant). */
+  async function replaceSecret(id: string, plaintext: string): Promise<CredentialSummary> {
+    const row = await prisma.credential.findUnique({ where: { id } });
+    if (!row) throw notFound(id);
+    const secret = getVault().encrypt(plaintext, { context: context(row.kind) });
+    return asSummary(await prisma.credential.update({ where: { id }, data: { secret, last4: last4(plaintext) }, select: summaryFields }));
+  }
+
+  const list = async (kind?: CredentialKind): Promise<CredentialSummary[]> =>
+    (await prisma.credential.findMany({ where: kind ? { kind } : undefined, orderBy: { createdAt: "desc" }, select: summaryFields })).map(asSummary);
+
+  async function findLatest(kind: CredentialKind): Promise<CredentialSummary | undefined> {
+    const row = await prisma.credential.findFirst({ where: { kind }, orderBy: { updatedAt: "desc" }, select: summaryFields });
+    return row ? asSummary(row) : undefined;
+  }
+
+  async function remove(id: string): Promise<{ id: string }> {
+    const { count } = await prisma.credential.deleteMany({ where: { id } });
+    if (count === 0) throw notFound(id);
+    return { id };
+  }
+
+  /** The plaintext. Server-side only: never returned by a procedure or written to an event. */
+  async function reveal(id: string): Promise<string> {
+    const row = await prisma.credential.findUnique({ where: { id } });
+    if (!row) throw notFound(id);
+    return getVault().decrypt(row.secret, { context: context(row.kind) });
+  }
+
+  return { create, replaceSecret, list, findLatest, remove, reveal };
+}
+
+export type CredentialService = ReturnType<typeof createCredentialService>;

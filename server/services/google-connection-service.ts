@@ -1,0 +1,101 @@
+// The Google connection behind "Connect Google": which OAuth client to use (GOOGLE_CLIENT_ID/SECRET, or the
+// one entered in Settings), the consent redirect, the callback that stores the refresh token in the vault,
+// and the Google access a run receives. One connection per server, as there is one user.
+import { AppError } from "@/lib/errors";
+import {
+  buildConsentUrl,
+  createGoogleServices,
+  exchangeCode,
+  missingScopes,
+  readGoogleClientSettings,
+  revokeGrant,
+  type GoogleClientSettings,
+} from "@/lib/tools/google";
+import type { GoogleServices } from "@/lib/tools/google/types";
+import type { CredentialService } from "./credential-service.ts";
+
+export type GoogleEndpoints = Pick<GoogleClientSettings, "tokenUrl" | "authUrl" | "revokeUrl"> & { rootUrl?: string };
+type StoredClient = { clientId: string; clientSecret: string };
+type StoredGrant = { refreshToken: string; scopes: string[] };
+
+export function createGoogleConnectionService(credentials: CredentialService, env: Record<string, string | undefined>, endpoints: GoogleEndpoints = {}) {
+  async function clientSettings(redirectUri?: string): Promise<(GoogleClientSettings & { source: "env" | "settings" }) | null> {
+    const fromEnv = readGoogleClientSettings(env);
+    const base = { tokenUrl: endpoints.tokenUrl, authUrl: endpoints.authUrl, revokeUrl: endpoints.revokeUrl };
+    if (fromEnv) return { ...fromEnv, ...base, redirectUri: fromEnv.redirectUri ?? redirectUri, source: "env" };
+    const stored = await credentials.findLatest("google_oauth_client");
+    if (!stored) return null;
+    const client = JSON.parse(await credentials.reveal(stored.id)) as StoredClient;
+    return { ...client, ...base, redirectUri, source: "settings" };
+  }
+
+  async function requireClient(redirectUri?: string) {
+    const settings = await clientSettings(redirectUri);
+    if (!settings) {
+      throw new AppError("BAD_REQUEST", "no Google OAuth client configured", {
+        userMessage: "Set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET, or enter a Google OAuth client in Settings, before connecting Google.",
+      });
+    }
+    return settings;
+  }
+
+  async function status() {
+    const client = await clientSettings();
+    const connection = await credentials.findLatest("google");
+    return { isClientConfigured: client !== null, clientSource: client?.source ?? null, isConnected: connection !== undefined, connectedAt: connection?.updatedAt ?? null };
+  }
+
+  const consentUrl = async (redirectUri: string, state: string) => buildConsentUrl(await requireClient(redirectUri), { state });
+
+  /** The OAuth callback: the code becomes a refresh token, stored encrypted; an earlier connection is replaced. */
+  async function completeConnection(redirectUri: string, code: string) {
+    const grant = await exchangeCode(await requireClient(redirectUri), code);
+    const missing = missingScopes(grant.scopes);
+    if (grant.scopes.length > 0 && missing.length > 0) {
+      throw new AppError("BAD_REQUEST", "Google grant lacks scopes", { userMessage: `Google did not grant read access to ${missing.join(", ")}. Connect again and allow it.` });
+    }
+    const secret = JSON.stringify({ refreshToken: grant.refreshToken, scopes: grant.scopes } satisfies StoredGrant);
+    const existing = await credentials.findLatest("google");
+    return existing ? credentials.replaceSecret(existing.id, secret) : credentials.create({ name: "Google", kind: "google", secret });
+  }
+
+  async function disconnect() {
+    const connection = await credentials.findLatest("google");
+    if (!connection) return { wasConnected: false };
+    const grant = JSON.parse(await credentials.reveal(connection.id)) as StoredGrant;
+    const client = await clientSettings();
+    if (client) await revokeGrant(client, grant.refreshToken);
+    await credentials.remove(connection.id);
+    return { wasConnected: true };
+  }
+
+  /** Google access for one run; nothing is read from the vault unless a node actually calls Google. */
+  function servicesForRun(): GoogleServices {
+    let settings: GoogleClientSettings | null = null;
+    const refreshToken = async () => {
+      settings = await clientSettings();
+      const connection = await credentials.findLatest("google");
+      if (!settings || !connection) return null;
+      return (JSON.parse(await credentials.reveal(connection.id)) as StoredGrant).refreshToken;
+    };
+    return lazyGoogleServices(async () => {
+      const token = await refreshToken();
+      return createGoogleServices({ client: settings ?? { clientId: "", clientSecret: "" }, refreshToken: token ?? "", rootUrl: endpoints.rootUrl });
+    });
+  }
+
+  return { status, consentUrl, completeConnection, disconnect, servicesForRun };
+}
+
+/** Builds the real services on first use, so a run without Google nodes never touches the vault. */
+function lazyGoogleServices(build: () => Promise<GoogleServices>): GoogleServices {
+  let services: Promise<GoogleServices> | undefined;
+  const get = () => (services ??= build());
+  return {
+    listEvents: async (query, options) => (await get()).listEvents(query, options),
+    listCalendars: async (options) => (await get()).listCalendars(options),
+    listMessages: async (query, options) => (await get()).listMessages(query, options),
+  };
+}
+
+export type GoogleConnectionService = ReturnType<typeof createGoogleConnectionService>;
