@@ -12,10 +12,10 @@ import type { RunService } from "@/server/services/run-service";
 
 export type Context = { db: Db; services: Services; runs: RunService; headers: Headers };
 
-type ContextOptions = { headers: Headers; db?: Db; runs?: RunService };
+type ContextOptions = { headers: Headers; db?: Db; runs?: RunService; services?: Services };
 
-export async function createContext({ headers, db = getDb(), runs }: ContextOptions): Promise<Context> {
-  return { db, services: createServices(db), runs: runs ?? getRunService(), headers };
+export async function createContext({ headers, db = getDb(), runs, services }: ContextOptions): Promise<Context> {
+  return { db, services: services ?? createServices(db), runs: runs ?? getRunService(), headers };
 }
 
 const t = initTRPC.context<Context>().create({

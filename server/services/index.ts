@@ -1,5 +1,6 @@
 // Every service bound to one database; built per request context (cheap: plain closures).
 import type { Db } from "@/server/db/client";
+import type { Vault } from "@/lib/secrets";
 import { getVault } from "@/server/secrets";
 import { createApiKeyService } from "./api-key-service.ts";
 import { createCredentialService } from "./credential-service.ts";
@@ -18,9 +19,10 @@ export const googleEndpointsFromEnv = (env: Record<string, string | undefined>):
   rootUrl: env.OSMEN_GOOGLE_API_ROOT,
 });
 
-export function createServices(db: Db) {
+/** `vault` is the process's vault unless a test brings its own. */
+export function createServices(db: Db, vault: () => Vault = getVault) {
   const flows = createFlowService(db);
-  const credentials = createCredentialService(db, getVault);
+  const credentials = createCredentialService(db, vault);
   return {
     apiKeys: createApiKeyService(db),
     credentials,
