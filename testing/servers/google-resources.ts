@@ -1,5 +1,11 @@
 // What testing/servers/google.ts serves: Calendar v3 event and Gmail v1 message resources in Google's own
-// JSON shapes, and the filtering Google does on them (time range, search query, metadata headers).
+// JSON shapes, the filtering Google does on them (time range, search query, metadata headers), and its
+// API error format.
+import type { ServerResponse } from "node:http";
+import { sendJson } from "./scripted-server.ts";
+
+/** An HTTP error in Google's format; `reason` goes into error.errors[0].reason (API) or error (token endpoint). */
+export type GoogleFailure = { status: number; message?: string; reason?: string };
 
 /** An event as a test writes it; rendered as a calendar#event resource. */
 export type FakeEvent = {
@@ -131,4 +137,18 @@ export function messageResource(message: FakeMessage, index: number, format: str
   });
   const parts = [part("0", "text/plain", text), part("1", "text/html", `<div>${text}</div>`)];
   return { ...base, payload: { partId: "", mimeType: "multipart/alternative", filename: "", headers, body: { size: 0 }, parts } };
+}
+
+const statusNames: Record<number, string> = { 400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 404: "NOT_FOUND", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL", 503: "UNAVAILABLE" };
+
+export function sendApiError(response: ServerResponse, failure: GoogleFailure) {
+  const message = failure.message ?? (failure.status === 401 ? "Request had invalid authentication credentials." : `Scripted error ${failure.status}`);
+  const reason = failure.reason ?? (failure.status === 401 ? "authError" : failure.status === 404 ? "notFound" : "backendError");
+  const headers: Record<string, string> = failure.status === 401 ? { "www-authenticate": 'Bearer realm="https://accounts.google.com/", error="invalid_token"' } : {};
+  sendJson(
+    response,
+    failure.status,
+    { error: { code: failure.status, message, errors: [{ message, domain: "global", reason }], status: statusNames[failure.status] ?? "UNKNOWN" } },
+    headers,
+  );
 }

@@ -8,14 +8,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { record, sendJson, type RecordedRequest } from "./scripted-server.ts";
-import { eventInRange, eventResource, eventSortKey, messageId, messageMatches, messageResource, type FakeEvent, type FakeMessage } from "./google-resources.ts";
+import { eventInRange, eventResource, eventSortKey, messageId, messageMatches, messageResource, sendApiError } from "./google-resources.ts";
+import type { FakeEvent, FakeMessage, GoogleFailure } from "./google-resources.ts";
 
-export type { FakeEvent, FakeMessage } from "./google-resources.ts";
+export type { FakeEvent, FakeMessage, GoogleFailure } from "./google-resources.ts";
 
 export type GoogleRequest = RecordedRequest & { query: URLSearchParams };
 export type FailureTarget = "calendar" | "gmail" | "token";
-/** An HTTP error in Google's format; `reason` goes into error.errors[0].reason (API) or error (token endpoint). */
-export type GoogleFailure = { status: number; message?: string; reason?: string };
 
 export type GoogleServerOptions = { clientId?: string; clientSecret?: string; refreshTokens?: string[]; accessTokenLifetimeS?: number };
 
@@ -52,20 +51,6 @@ type State = {
 
 // As at Google, the primary calendar is listed under the account's address and "primary" is an alias for it.
 const PRIMARY_ID = "me@example.com";
-
-const statusNames: Record<number, string> = { 400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 404: "NOT_FOUND", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL", 503: "UNAVAILABLE" };
-
-function sendApiError(response: ServerResponse, failure: GoogleFailure) {
-  const message = failure.message ?? (failure.status === 401 ? "Request had invalid authentication credentials." : `Scripted error ${failure.status}`);
-  const reason = failure.reason ?? (failure.status === 401 ? "authError" : failure.status === 404 ? "notFound" : "backendError");
-  const headers: Record<string, string> = failure.status === 401 ? { "www-authenticate": 'Bearer realm="https://accounts.google.com/", error="invalid_token"' } : {};
-  sendJson(
-    response,
-    failure.status,
-    { error: { code: failure.status, message, errors: [{ message, domain: "global", reason }], status: statusNames[failure.status] ?? "UNKNOWN" } },
-    headers,
-  );
-}
 
 function takeFailure(state: State, target: FailureTarget): GoogleFailure | undefined {
   const index = state.failures.findIndex((entry) => entry.target === target);
@@ -161,6 +146,18 @@ async function handle(incoming: IncomingMessage, response: ServerResponse, state
   return target === "calendar" ? routeCalendar(request, response, state) : routeGmail(request, response, state);
 }
 
+function initialState(refreshTokens: string[]): State {
+  return {
+    calendars: new Map([["primary", { summary: PRIMARY_ID, events: [] }]]),
+    messages: [],
+    refreshTokens: new Set(refreshTokens),
+    codes: new Map(),
+    accessTokens: new Set(),
+    failures: [],
+    grants: 0,
+  };
+}
+
 export async function startGoogleServer(options: GoogleServerOptions = {}): Promise<GoogleServer> {
   const settings: Required<GoogleServerOptions> = {
     clientId: options.clientId ?? "test-client-id",
@@ -168,15 +165,7 @@ export async function startGoogleServer(options: GoogleServerOptions = {}): Prom
     refreshTokens: options.refreshTokens ?? ["test-refresh-token"],
     accessTokenLifetimeS: options.accessTokenLifetimeS ?? 3599,
   };
-  const state: State = {
-    calendars: new Map([["primary", { summary: PRIMARY_ID, events: [] }]]),
-    messages: [],
-    refreshTokens: new Set(settings.refreshTokens),
-    codes: new Map(),
-    accessTokens: new Set(),
-    failures: [],
-    grants: 0,
-  };
+  const state = initialState(settings.refreshTokens);
   const requests: GoogleRequest[] = [];
   const server = createServer((incoming, response) => {
     handle(incoming, response, state, settings, requests).catch((error) => sendJson(response, 500, { error: String(error) }));

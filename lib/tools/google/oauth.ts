@@ -2,31 +2,15 @@
 // out a refresh token), the code exchange in the callback, and revoking on disconnect. The token endpoint
 // is configurable so tests can point it at testing/servers/google.ts.
 import { google } from "googleapis";
+import type { GoogleClientSettings } from "./client-settings";
 import { RECONNECT_HINT, GoogleAccessError, toGoogleError } from "./errors";
+
+export { readGoogleClientSettings, type GoogleClientSettings } from "./client-settings";
 
 export const GOOGLE_SCOPES = [
   "https://www.googleapis.com/auth/calendar.readonly",
   "https://www.googleapis.com/auth/gmail.readonly",
 ] as const;
-
-export type GoogleClientSettings = {
-  clientId: string;
-  clientSecret: string;
-  /** The OAuth callback route, e.g. "https://studio.example.com/api/oauth/google/callback". */
-  redirectUri?: string;
-  /** Default Google's; tests pass the local server's `tokenUrl`. */
-  tokenUrl?: string;
-  authUrl?: string;
-  revokeUrl?: string;
-};
-
-/** GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET (+ optional GOOGLE_REDIRECT_URI), or null when either is unset. */
-export function readGoogleClientSettings(env: Record<string, string | undefined> = process.env): GoogleClientSettings | null {
-  const clientId = env.GOOGLE_CLIENT_ID?.trim();
-  const clientSecret = env.GOOGLE_CLIENT_SECRET?.trim();
-  if (!clientId || !clientSecret) return null;
-  return { clientId, clientSecret, redirectUri: env.GOOGLE_REDIRECT_URI?.trim() || undefined };
-}
 
 export type OAuthClient = InstanceType<typeof google.auth.OAuth2>;
 

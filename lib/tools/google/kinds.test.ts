@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compile } from "@/lib/flow/compile";
+import { createGraphBuilder } from "@/lib/flow/graph-builder";
+import { getNodeKind } from "@/lib/flow/catalog";
+import { execute, type RunEvent } from "@/lib/engine";
+import { createScriptedProvider } from "@/testing/scripted-provider";
+import { startGoogleServer, type GoogleServer } from "@/testing/servers/google";
+import { createGoogleServices, usesSampleData, type CalendarData, type GmailData } from "./index";
+
+let server: GoogleServer;
+beforeAll(async () => {
+  server = await startGoogleServer();
+});
+afterAll(() => server.close());
+
+const now = () => new Date("2026-11-25T07:00:00Z");
+const live = () =>
+  createGoogleServices({ client: { clientId: "test-client-id", clientSecret: "test-client-secret", tokenUrl: server.tokenUrl }, refreshToken: "test-refresh-token", rootUrl: server.url });
+
+function planFor(type: string, config: Record<string, unknown>, port = "data") {
+  const graph = createGraphBuilder().node("source", type, config).node("out", "output").edge(`source.${port}`, "out.value").build();
+  const { plan, diagnostics } = compile(graph);
+  expect(diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+  return plan!;
+}
+
+describe("the Google Calendar and Gmail nodes", () => {
+  it("read sample data without any Google access, and say so", async () => {
+    const result = await execute(planFor("tool.google_calendar", { useSampleData: true, timeZone: "Europe/Paris" }), { now });
+    const data = result.output as CalendarData;
+    expect(data).toMatchObject({ isSample: true, date: "2026-11-25", timeZone: "Europe/Paris" });
+    expect(data.events).toHaveLength(7);
+    expect(data.conflicts).toHaveLength(1);
+    const status = await execute(planFor("tool.gmail", { useSampleData: true }, "status"), { now });
+    expect(status.output).toBe('Gmail: 6 messages matching "is:unread newer_than:1d" — sample data');
+  });
+
+  it("read the live calendar through the run's Google services", async () => {
+    server.setEvents("primary", [{ summary: "Board meeting", start: "2026-11-25T14:00:00Z", end: "2026-11-25T15:00:00Z", attendees: 9 }]);
+    const result = await execute(planFor("tool.google_calendar", { date: "2026-11-25", timeZone: "UTC" }, "text"), { now, google: live() });
+    expect(result.status).toBe("completed");
+    expect(result.output).toContain("- 14:00–15:00 Board meeting (9 attendees)");
+  });
+
+  it("fail the node with a readable message when Google is not connected", async () => {
+    const events: RunEvent[] = [];
+    const result = await execute(planFor("tool.gmail", {}), { now, onEvent: (event) => events.push(event) });
+    expect(result.status).toBe("failed");
+    const failed = events.find((event) => event.type === "node.failed");
+    expect(failed).toMatchObject({ nodeId: "source", message: expect.stringMatching(/^Google is not connected, so Gmail cannot be read: connect Google in Settings/) });
+  });
+
+  it("keep going on error when asked: the failure travels in the data and the status", async () => {
+    server.failNext("gmail", { status: 401 }, 2);
+    const plan = planFor("tool.gmail", { continueOnError: true });
+    const result = await execute(plan, { now, google: live() });
+    expect(result.status).toBe("completed");
+    expect((result.output as GmailData).error).toMatch(/reconnect Google in Settings/);
+  });
+
+  it("offer a tool an agent can call", async () => {
+    const graph = createGraphBuilder()
+      .node("gmail", "tool.gmail", { useSampleData: true })
+      .node("assistant", "agent", { name: "assistant" })
+      .node("task", "input")
+      .node("out", "output")
+      .edge("gmail.tool", "assistant.tools")
+      .edge("task.text", "assistant.input")
+      .edge("assistant.text", "out.value")
+      .build();
+    const provider = createScriptedProvider({ replies: [{ toolCalls: [{ name: "gmail", args: { maxResults: 2 } }] }, "You have two emails."] });
+    const events: RunEvent[] = [];
+    const result = await execute(compile(graph).plan!, { input: "Check my mail", providers: provider, now, onEvent: (event) => events.push(event) });
+    expect(result.output).toBe("You have two emails.");
+    expect(provider.calls[0]!.tools.map((tool) => tool.name)).toEqual(["gmail"]);
+    const toolResult = events.find((event) => event.type === "node.tool_result");
+    expect(toolResult && "result" in toolResult ? JSON.parse(toolResult.result).emails : []).toHaveLength(2);
+  });
+
+  it("carry a Sample badge flag and summary", () => {
+    expect(usesSampleData("tool.google_calendar", { useSampleData: true })).toBe(true);
+    expect(usesSampleData("tool.gmail", { useSampleData: false })).toBe(false);
+    expect(usesSampleData("tool.http", { useSampleData: true })).toBe(false);
+    const kind = getNodeKind("tool.google_calendar")!;
+    expect(kind.summarize!(kind.configSchema.parse({ useSampleData: true }))).toBe("Sample data · today · primary");
+  });
+});
