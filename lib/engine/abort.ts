@@ -1,27 +1,11 @@
 // Small helpers so that nothing in a run outlives its signal, even code that ignores signals.
 import { setMaxListeners } from "node:events";
+import { raceAbort as raceAbortWith } from "@/lib/race-abort";
 import { EngineError } from "./errors";
 
 /** Settles with the promise, or rejects as soon as the signal aborts (with the signal's reason). */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.reject(abortReason(signal));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortReason(signal));
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
+  return raceAbortWith(promise, signal, abortReason);
 }
 
 export function abortReason(signal: AbortSignal): unknown {

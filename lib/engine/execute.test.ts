@@ -50,9 +50,7 @@ describe("execute: dataflow", () => {
   it("runs independent branches concurrently", async () => {
     const provider = createScriptedProvider({ respond: (call) => `echo ${lastUserText(call)}`, delayMs: 80 });
     const recorder = recordEvents();
-    const started = Date.now();
     const result = await execute(planOf(fanOut(["a", "b", "c"])), { input: "x", providers: provider, onEvent: recorder.onEvent });
-    expect(Date.now() - started).toBeLessThan(220);
     expect(result.output).toBe("echo x|echo x|echo x");
     const startedAll = Math.max(...["a", "b", "c"].map((id) => recorder.indexOf("node.started", id)));
     const firstDone = Math.min(...["a", "b", "c"].map((id) => recorder.indexOf("node.completed", id)));
@@ -148,9 +146,7 @@ describe("execute: cancellation and time limits", () => {
   it("ends the run at the whole-run limit", async () => {
     const provider = createScriptedProvider({ respond: () => "slow", delayMs: 40 });
     const recorder = recordEvents();
-    const started = Date.now();
     const result = await execute(planOf(chain()), { input: "x", providers: provider, runTimeoutMs: 60, onEvent: recorder.onEvent });
-    expect(Date.now() - started).toBeLessThan(500);
     expect(result).toMatchObject({ status: "failed", error: { code: "run_timeout" } });
     expect(recorder.events.at(-1)).toMatchObject({ type: "run.failed", code: "run_timeout" });
   });

@@ -38,9 +38,7 @@ describe("team patterns", () => {
   it("PARALLEL runs all agents at once on the same input and joins their outputs by name", async () => {
     const provider = createScriptedProvider({ respond: (call) => ({ text: `${agentName(call)} on ${lastUserText(call)}`, delayMs: 60 }) });
     const recorder = recordEvents();
-    const started = Date.now();
     const result = await execute(planOf(team("PARALLEL", [{ id: "x" }, { id: "y" }, { id: "z" }])), { input: "q", providers: provider, onEvent: recorder.onEvent });
-    expect(Date.now() - started).toBeLessThan(170);
     expect(result.output).toBe("## x\n\nx on q\n\n## y\n\ny on q\n\n## z\n\nz on q");
     const lastStart = Math.max(...["x", "y", "z"].map((id) => recorder.indexOf("node.started", id)));
     const firstEnd = Math.min(...["x", "y", "z"].map((id) => recorder.indexOf("node.completed", id)));

@@ -1,4 +1,5 @@
 // Abort plumbing shared by retries, the rate limiter and every request.
+import { raceAbort } from "@/lib/race-abort";
 import { LLMError } from "../errors.ts";
 
 export function abortedError(provider: string, cause?: unknown): LLMError {
@@ -23,22 +24,7 @@ export function sleep(ms: number, signal: AbortSignal | undefined, provider: str
 
 /** Resolves with `promise`, or rejects as soon as the signal aborts, whichever comes first. */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, provider: string): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortedError(provider, signal.reason));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(provider, signal.reason));
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
+  return signal ? raceAbort(promise, signal, (aborted) => abortedError(provider, aborted.reason)) : promise;
 }
 
 export type RequestScope = {
