@@ -1,6 +1,6 @@
-import { FlowPlaceholder } from "@/components/flow/flow-placeholder";
+import { FlowEditor } from "@/components/canvas/flow-editor";
 
 export default async function FlowPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <FlowPlaceholder flowId={id} />;
+  return <FlowEditor flowId={id} />;
 }

@@ -1,0 +1,47 @@
+"use client";
+// Layout of the editor: toolbar on top, palette, canvas and inspector side by side, and the panels and
+// dialogs the toolbar opens.
+import { useState } from "react";
+import { ShareButton } from "@/components/share/share-button";
+import { EditorNotice } from "./editor-notice";
+import { FlowCanvas } from "./flow-canvas";
+import { FlowDiagnostics } from "./flow-diagnostics";
+import { FlowToolbar } from "./flow-toolbar";
+import { ImportExportButtons } from "./import-export";
+import { Inspector } from "./inspector";
+import { Palette } from "./palette";
+import { ConflictBanner } from "./save-status";
+import { useAutosave } from "./use-autosave";
+import { useEditorShortcuts } from "./use-editor-shortcuts";
+import { useLiveDiagnostics } from "./use-live-diagnostics";
+import { VersionPanel } from "./version-panel";
+
+type Flow = { id: string; name: string; version: number };
+
+export function EditorShell({ flow }: { flow: Flow }) {
+  const autosave = useAutosave(flow.id, flow.version);
+  const [isHistoryOpen, setIsHistoryOpen] = useState(false);
+  useLiveDiagnostics({ flowId: flow.id, isSaved: autosave.status === "saved" });
+  useEditorShortcuts();
+  return (
+    <div className="editor-page" data-testid="flow-editor">
+      <FlowToolbar name={flow.name} autosave={autosave}>
+        <ImportExportButtons flowId={flow.id} flowName={flow.name} />
+        <button type="button" aria-expanded={isHistoryOpen} onClick={() => setIsHistoryOpen((open) => !open)}>
+          History
+        </button>
+        <ShareButton flowId={flow.id} />
+      </FlowToolbar>
+      <ConflictBanner autosave={autosave} />
+      <FlowDiagnostics />
+      <div className="editor-body">
+        <Palette />
+        <div className="editor-canvas">
+          <FlowCanvas />
+          <EditorNotice />
+        </div>
+        {isHistoryOpen ? <VersionPanel flowId={flow.id} autosave={autosave} onClose={() => setIsHistoryOpen(false)} /> : <Inspector />}
+      </div>
+    </div>
+  );
+}

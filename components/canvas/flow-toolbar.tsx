@@ -1,0 +1,39 @@
+"use client";
+// The editor's top bar: where you are, whether it is saved, the plan, and the editor's commands.
+import { useReactFlow } from "@xyflow/react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { useEditor, useEditorStore } from "./editor-context";
+import { PlanBadge } from "./plan-badge";
+import { SaveStatus } from "./save-status";
+import type { Autosave } from "./use-autosave";
+
+type Props = { name: string; autosave: Autosave; children?: ReactNode };
+
+export function FlowToolbar({ name, autosave, children }: Props) {
+  const store = useEditorStore();
+  const canUndo = useEditor((state) => state.history.past.length > 0);
+  const canRedo = useEditor((state) => state.history.future.length > 0);
+  const { fitView } = useReactFlow();
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label="Flow editor">
+      <Link href="/" aria-label="Back to your flows">
+        ←
+      </Link>
+      <h1 className="editor-title">{name}</h1>
+      <SaveStatus autosave={autosave} />
+      <PlanBadge />
+      <span className="toolbar-spacer" />
+      <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl/Cmd+Z)">
+        Undo
+      </button>
+      <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-label="Redo" title="Redo (Shift+Ctrl/Cmd+Z)">
+        Redo
+      </button>
+      <button type="button" onClick={() => void fitView({ duration: 200 })}>
+        Fit view
+      </button>
+      {children}
+    </div>
+  );
+}

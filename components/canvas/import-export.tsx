@@ -1,0 +1,72 @@
+"use client";
+// Export the flow as a JSON file (the server strips secrets) and import one as a new flow; an invalid
+// file is refused with the server's reason and creates nothing.
+import { useRouter } from "next/navigation";
+import { useRef, useState, type ChangeEvent } from "react";
+import { useTRPCClient } from "@/components/trpc-provider";
+import { errorMessageOf } from "./trpc-errors";
+
+export function exportFileName(flowName: string): string {
+  const slug = flowName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "flow";
+  return `${slug}.osmen.json`;
+}
+
+function download(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+export function ImportExportButtons({ flowId, flowName }: { flowId: string; flowName: string }) {
+  const client = useTRPCClient();
+  const router = useRouter();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function exportFlow() {
+    setMessage(null);
+    try {
+      const document = await client.flow.export.query({ id: flowId });
+      download(exportFileName(flowName), JSON.stringify(document, null, 2));
+    } catch (error) {
+      setMessage(`Export failed: ${errorMessageOf(error)}`);
+    }
+  }
+
+  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    if (!file) return;
+    setMessage(null);
+    let document: unknown;
+    try {
+      document = JSON.parse(await file.text());
+    } catch {
+      return setMessage(`Import failed: ${file.name} is not a JSON file.`);
+    }
+    try {
+      const flow = await client.flow.import.mutate({ document: document as never });
+      router.push(`/flows/${flow.id}`);
+    } catch (error) {
+      setMessage(`Import failed: ${errorMessageOf(error)}`);
+    }
+  }
+
+  return (
+    <>
+      <button type="button" onClick={() => void exportFlow()}>
+        Export
+      </button>
+      <button type="button" onClick={() => fileInput.current?.click()}>
+        Import
+      </button>
+      <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label="Import a flow file" onChange={(event) => void importFile(event)} />
+      {message && (
+        <span role="alert" className="field-error">
+          {message}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+// A small modal dialog: labelled, closes on Escape, takes focus when it opens and gives it back after.
+import { useEffect, useId, useRef, type ReactNode } from "react";
+
+type Props = { title: string; onClose(): void; children: ReactNode; wide?: boolean };
+
+export function Modal({ title, onClose, children, wide = false }: Props) {
+  const titleId = useId();
+  const dialog = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    dialog.current?.focus();
+    return () => previous?.focus?.();
+  }, []);
+  return (
+    <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+      <div
+        ref={dialog}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        className={wide ? "modal modal-wide" : "modal"}
+        onKeyDown={(event) => event.key === "Escape" && onClose()}
+      >
+        <header className="modal-header">
+          <h2 id={titleId}>{title}</h2>
+          <button type="button" onClick={onClose} aria-label="Close">
+            ×
+          </button>
+        </header>
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// What the canvas needs to know about one node, read from the catalog: its kind, effective config, ports
+// and name. Nothing here knows a particular kind.
+import { defaultConfig, getNodeKind, nodeCatalog, readNodeConfig, type NodeCatalog } from "@/lib/flow/catalog";
+import type { AnyNodeKind } from "@/lib/flow/node-kind";
+import type { NodePorts } from "@/lib/flow/ports";
+
+type NodeLike = { id: string; type?: string; data?: Record<string, unknown> };
+
+/**
+ * The config as the kind sees it. While a field holds an invalid value the rest still counts (a prompt's
+ * placeholders keep their ports while its temperature is being retyped), so invalid input falls back to
+ * the raw values over the defaults rather than to the defaults alone.
+ */
+export function effectiveConfig(kind: AnyNodeKind, raw: unknown): Record<string, unknown> {
+  const parsed = kind.configSchema.safeParse(raw);
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  return { ...(defaultConfig(kind) as Record<string, unknown>), ...(raw as Record<string, unknown>) };
+}
+
+export function portsOfNode(node: NodeLike, catalog: NodeCatalog = nodeCatalog): NodePorts | undefined {
+  const kind = node.type ? getNodeKind(node.type, catalog) : undefined;
+  if (!kind) return undefined;
+  try {
+    return kind.ports(effectiveConfig(kind, readNodeConfig({ data: node.data ?? {} })));
+  } catch {
+    // A half-typed config may not be something `ports` can read; show no ports rather than crash the canvas.
+    return { inputs: [], outputs: [] };
+  }
+}
+
+export function summarizeNode(kind: AnyNodeKind, raw: unknown): string {
+  try {
+    return kind.summarize?.(effectiveConfig(kind, raw)) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/** The name shown under a node's title: its own label, else a `name` setting, else its id. */
+export function nodeName(node: NodeLike): string {
+  const label = node.data?.label;
+  if (typeof label === "string" && label.trim() !== "") return label;
+  const config = readNodeConfig({ data: node.data ?? {} }) as Record<string, unknown>;
+  if (typeof config.name === "string" && config.name.trim() !== "") return config.name;
+  return node.id;
+}

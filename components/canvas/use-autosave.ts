@@ -1,0 +1,103 @@
+"use client";
+// Autosave: shortly after each document change the graph is saved with the version it was based on.
+// If the flow changed elsewhere meanwhile the server answers CONFLICT, saving stops, and the person
+// chooses: reload theirs (replace the canvas) or keep mine (save over it; theirs stays in the version
+// history). Nothing is overwritten or dropped without that choice.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTRPCClient } from "@/components/trpc-provider";
+import type { FlowGraph } from "@/lib/flow/graph-schema";
+import { useEditor, useEditorStore } from "./editor-context";
+import { toFlowGraph } from "./graph-mapping";
+import { errorCodeOf, errorMessageOf } from "./trpc-errors";
+
+export type SaveStatus = "saved" | "pending" | "saving" | "error" | "conflict";
+
+export type Autosave = {
+  status: SaveStatus;
+  error: string | null;
+  version: number;
+  saveNow(): void;
+  reloadTheirs(): Promise<void>;
+  keepMine(): Promise<void>;
+  /** Takes a document the server already holds (a restored version) as the new saved state. */
+  adopt(flow: { graph: FlowGraph; version: number }): void;
+};
+
+export function useAutosave(flowId: string, initialVersion: number, delayMs = 600): Autosave {
+  const store = useEditorStore();
+  const client = useTRPCClient();
+  const revision = useEditor((state) => state.revision);
+  const [status, setStatusState] = useState<SaveStatus>("saved");
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(initialVersion);
+  const refs = useRef({ status: "saved" as SaveStatus, version: initialVersion, savedRevision: store.getState().revision, isSaving: false });
+  const setStatus = useCallback((next: SaveStatus) => ((refs.current.status = next), setStatusState(next)), []);
+  const setSavedVersion = useCallback((next: number) => ((refs.current.version = next), setVersion(next)), []);
+
+  const save = useCallback(async () => {
+    const current = refs.current;
+    if (current.isSaving || current.status === "conflict") return;
+    const { revision: savingRevision, nodes, edges } = store.getState();
+    if (savingRevision === current.savedRevision) return setStatus("saved");
+    current.isSaving = true;
+    setStatus("saving");
+    try {
+      const flow = await client.flow.update.mutate({ id: flowId, version: current.version, graph: toFlowGraph(nodes, edges) });
+      setSavedVersion(flow.version);
+      current.savedRevision = savingRevision;
+      setError(null);
+      setStatus(store.getState().revision === savingRevision ? "saved" : "pending");
+    } catch (cause) {
+      setError(errorMessageOf(cause));
+      setStatus(errorCodeOf(cause) === "CONFLICT" ? "conflict" : "error");
+    } finally {
+      current.isSaving = false;
+    }
+  }, [client, flowId, store, setStatus, setSavedVersion]);
+
+  // A change marks the document pending unless a save or a conflict is already in charge of it.
+  useEffect(() => {
+    const current = refs.current;
+    if (revision !== current.savedRevision && (current.status === "saved" || current.status === "error")) setStatus("pending");
+  }, [revision, setStatus]);
+
+  // Debounce: each change while pending restarts the wait.
+  useEffect(() => {
+    if (status !== "pending") return;
+    const timer = setTimeout(() => void save(), delayMs);
+    return () => clearTimeout(timer);
+  }, [status, revision, save, delayMs]);
+
+  useWarnBeforeLeaving(status !== "saved");
+
+  const adopt = useCallback(
+    (flow: { graph: FlowGraph; version: number }) => {
+      store.getState().replaceDocument(flow.graph);
+      refs.current.savedRevision = store.getState().revision;
+      setSavedVersion(flow.version);
+      setError(null);
+      setStatus("saved");
+    },
+    [store, setStatus, setSavedVersion],
+  );
+
+  const reloadTheirs = useCallback(async () => adopt(await client.flow.get.query({ id: flowId })), [adopt, client, flowId]);
+
+  const keepMine = useCallback(async () => {
+    const theirs = await client.flow.get.query({ id: flowId });
+    setSavedVersion(theirs.version);
+    refs.current.savedRevision = -1;
+    setStatus("pending");
+  }, [client, flowId, setStatus, setSavedVersion]);
+
+  return { status, error, version, saveNow: () => void save(), reloadTheirs, keepMine, adopt };
+}
+
+function useWarnBeforeLeaving(hasUnsavedChanges: boolean) {
+  useEffect(() => {
+    if (!hasUnsavedChanges) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [hasUnsavedChanges]);
+}

@@ -1,0 +1,51 @@
+"use client";
+// The face of every node on the canvas, whatever its kind: everything shown comes from the catalog entry
+// (title, ports, summary), the node's diagnostics, the plan's pattern, and later its run state.
+import type { NodeProps } from "@xyflow/react";
+import { memo } from "react";
+import { worstSeverity } from "@/components/canvas/diagnostics-index";
+import { useEditor } from "@/components/canvas/editor-context";
+import type { CanvasNode } from "@/components/canvas/graph-mapping";
+import { PortHandle } from "./port-handle";
+import { useNodeRunState } from "./run-state";
+import { NodeDiagnostics, NodeRunOverlay } from "./node-extras";
+import { nodeFace } from "./node-face";
+
+function FlowNodeView({ id, type, data, selected }: NodeProps<CanvasNode>) {
+  const diagnostics = useEditor((state) => state.diagnostics.byNode.get(id));
+  const pattern = useEditor((state) => state.plan?.patterns[id]);
+  const runState = useNodeRunState(id);
+  const { title, category, name, summary, ports } = nodeFace(id, type, data);
+  const severity = worstSeverity(diagnostics);
+  const classes = ["flow-node", `category-${category}`, severity && `has-${severity}`, selected && "is-selected"];
+  return (
+    <div role="group" aria-label={`${title}: ${name}`} className={classes.filter(Boolean).join(" ")} data-run-status={runState?.status}>
+      <header className="flow-node-header">
+        <span className="flow-node-title">{title}</span>
+        {pattern && (
+          <span className="pattern-badge" title="Orchestration pattern">
+            {pattern}
+          </span>
+        )}
+      </header>
+      <div className="flow-node-name">{name}</div>
+      {summary && <div className="flow-node-summary">{summary}</div>}
+      <div className="flow-node-ports">
+        <div>
+          {ports.inputs.map((port) => (
+            <PortHandle key={port.name} port={port} side="input" />
+          ))}
+        </div>
+        <div>
+          {ports.outputs.map((port) => (
+            <PortHandle key={port.name} port={port} side="output" />
+          ))}
+        </div>
+      </div>
+      <NodeDiagnostics diagnostics={diagnostics} />
+      <NodeRunOverlay state={runState} />
+    </div>
+  );
+}
+
+export const FlowNode = memo(FlowNodeView);

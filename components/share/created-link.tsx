@@ -1,0 +1,27 @@
+"use client";
+// A link just created: the only moment its full address exists outside the visitor's hands.
+import { useState } from "react";
+
+export function CreatedLink({ path }: { path: string }) {
+  const url = typeof window === "undefined" ? path : new URL(path, window.location.origin).toString();
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+  return (
+    <div className="created-link">
+      <label>
+        New link (copy it now: it is not shown again)
+        <input readOnly value={url} onFocus={(event) => event.target.select()} data-testid="created-share-link" />
+      </label>
+      <button type="button" onClick={() => void copy()}>
+        {copied ? "Copied" : "Copy link"}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+// Share links of a flow: create one (its full address is shown only now, the server keeps a hash), see
+// the existing ones by their prefix, revoke any.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Modal } from "@/components/canvas/modal";
+import { useTRPC } from "@/components/trpc-provider";
+import { CreatedLink } from "./created-link";
+
+export function ShareDialog({ flowId, onClose }: { flowId: string; onClose(): void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const links = useQuery(trpc.share.list.queryOptions({ flowId }));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ flowId }) });
+  const [createdPath, setCreatedPath] = useState<string | null>(null);
+  const create = useMutation(trpc.share.create.mutationOptions({ onSuccess: (link) => (setCreatedPath(link.path), refresh()) }));
+  const revoke = useMutation(trpc.share.revoke.mutationOptions({ onSuccess: refresh }));
+  const error = create.error ?? revoke.error ?? links.error;
+
+  return (
+    <Modal title="Share this flow" onClose={onClose}>
+      <p className="muted">Anyone with a link sees this flow read-only, without credentials or run history, and can copy it into their own flows.</p>
+      <button type="button" className="primary" disabled={create.isPending} onClick={() => create.mutate({ flowId })}>
+        Create a link
+      </button>
+      {createdPath && <CreatedLink path={createdPath} />}
+      {error && (
+        <p role="alert" className="field-error">
+          {error.message}
+        </p>
+      )}
+      <h3>Links</h3>
+      {links.data?.length === 0 && <p className="muted">No links yet.</p>}
+      <ul className="share-list">
+        {links.data?.map((link) => (
+          <li key={link.id} data-testid="share-link-row">
+            <code>/share/{link.tokenPrefix}…</code>
+            <span className="muted">created {link.createdAt.toLocaleString()}</span>
+            {link.revokedAt ? (
+              <span className="muted">revoked {link.revokedAt.toLocaleString()}</span>
+            ) : (
+              <button type="button" className="danger" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: link.id })} aria-label={`Revoke link ${link.tokenPrefix}`}>
+                Revoke
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Modal>
+  );
+}

@@ -1,0 +1,48 @@
+// Canvas gestures for browser tests: locate nodes and ports the way xyflow renders them.
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export const nodeById = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+export const handleOf = (page: Page, nodeId: string, port: string, side: "source" | "target") =>
+  nodeById(page, nodeId).locator(`.react-flow__handle.${side}[data-handleid="${port}"]`);
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** The element's box once it has stopped moving (the canvas fits its view after nodes are measured). */
+async function settledBox(locator: Locator): Promise<Box> {
+  // xyflow keeps nodes hidden until measured, then fits the view: wait for both before trusting a box.
+  await expect(locator).toBeVisible();
+  let previous: Box | null = null;
+  await expect
+    .poll(async () => {
+      const box = await locator.boundingBox();
+      const isSettled = box !== null && previous !== null && box.x === previous.x && box.y === previous.y && box.width === previous.width;
+      previous = box;
+      return isSettled;
+    }, { intervals: [250] })
+    .toBe(true);
+  return previous!;
+}
+
+/** Drags from one handle to another with real pointer moves, as a person would. */
+export async function dragBetween(page: Page, from: Locator, to: Locator): Promise<void> {
+  const start = await settledBox(from);
+  const end = await settledBox(to);
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+export async function connect(page: Page, source: [string, string], target: [string, string]): Promise<void> {
+  await dragBetween(page, handleOf(page, source[0], source[1], "source"), handleOf(page, target[0], target[1], "target"));
+}
+
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });
+}
+
+/** Node ids on the canvas, in DOM order. */
+export async function canvasNodeIds(page: Page): Promise<string[]> {
+  return page.locator(".react-flow__node").evaluateAll((elements) => elements.map((element) => element.getAttribute("data-id") ?? ""));
+}
