@@ -25,7 +25,8 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         splitLink({
           condition: (operation) => operation.type === "subscription",
           true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+          // POST for queries too: a posted graph (flow.compile) can be megabytes, far past what a URL may carry.
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, methodOverride: "POST" }),
         }),
       ],
     }),

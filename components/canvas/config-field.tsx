@@ -41,7 +41,6 @@ export function ConfigField({ field, value, error, readOnly, onChange }: Props) 
 type ControlProps = { field: FormField; shown: string; change(input: string): void; common: Record<string, unknown> };
 
 function FieldControl({ field, shown, change, common }: ControlProps) {
-  const credentials = withCurrentCredential(useCredentialOptions(), shown);
   const onChange = (event: { target: { value: string } }) => change(event.target.value);
   switch (field.widget) {
     case "textarea":
@@ -54,19 +53,24 @@ function FieldControl({ field, shown, change, common }: ControlProps) {
         </select>
       );
     case "credential":
-      return (
-        <select value={shown} onChange={onChange} {...common}>
-          {credentials.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      );
+      return <CredentialSelect shown={shown} onChange={onChange} common={common} />;
     case "number":
     case "slider":
       return <input type="number" inputMode="decimal" min={field.min} max={field.max} step={field.step ?? "any"} value={shown} onChange={onChange} {...common} />;
     default:
       return <input type="text" value={shown} onChange={onChange} placeholder={field.widget === "tags" ? "comma, separated" : undefined} {...common} />;
   }
+}
+
+function CredentialSelect({ shown, onChange, common }: { shown: string; onChange(event: { target: { value: string } }): void; common: Record<string, unknown> }) {
+  const credentials = withCurrentCredential(useCredentialOptions(!common.disabled), shown);
+  return (
+    <select value={shown} onChange={onChange} {...common}>
+      {credentials.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
 }

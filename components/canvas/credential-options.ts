@@ -1,12 +1,30 @@
 "use client";
-// The credential picker's choices. The vault comes later; until then the only choice is the server's
-// environment variables (the empty credentialId). The hook is the seam the vault will fill.
+// The credential picker's choices: the server's environment variables (the empty credentialId), then the
+// provider keys stored in Settings, by name, kind and last four characters (never more).
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc-provider";
+
 export type CredentialOption = { value: string; label: string };
 
 export const environmentCredential: CredentialOption = { value: "", label: "Use environment variables" };
 
-export function useCredentialOptions(): CredentialOption[] {
-  return [environmentCredential];
+const providerKeyLabels: Record<string, string> = { openai: "OpenAI", anthropic: "Anthropic" };
+
+export function toCredentialOptions(credentials: { id: string; name: string; kind: string; last4: string }[]): CredentialOption[] {
+  const keys = credentials
+    .filter((credential) => credential.kind in providerKeyLabels)
+    .map((credential) => ({
+      value: credential.id,
+      label: `${credential.name} (${providerKeyLabels[credential.kind]} ••••${credential.last4})`,
+    }));
+  return [environmentCredential, ...keys];
+}
+
+/** `isEnabled` false (a read-only view) asks the server nothing. */
+export function useCredentialOptions(isEnabled = true): CredentialOption[] {
+  const trpc = useTRPC();
+  const credentials = useQuery(trpc.credential.list.queryOptions(undefined, { enabled: isEnabled }));
+  return toCredentialOptions(credentials.data ?? []);
 }
 
 /** Keeps a stored reference selectable even when the list does not (yet) know it. */

@@ -21,7 +21,7 @@ type Flow = { id: string; name: string; version: number };
 export function EditorShell({ flow }: { flow: Flow }) {
   const autosave = useAutosave(flow.id, flow.version);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
-  useLiveDiagnostics({ flowId: flow.id, isSaved: autosave.status === "saved" });
+  useLiveDiagnostics();
   useEditorShortcuts();
   return (
     <div className="editor-page" data-testid="flow-editor">

@@ -1,19 +1,15 @@
 "use client";
 // Compiles the graph on the server shortly after each change and files the findings with the nodes and
-// edges they concern. Queries travel in the URL, so a large graph is compiled by flow id once it is
-// saved instead of being posted (`canPost` false until then).
+// edges they concern. The graph being edited is posted as it is, saved or not.
 import { useEffect, useRef } from "react";
 import { useTRPCClient } from "@/components/trpc-provider";
 import { indexDiagnostics } from "./diagnostics-index";
 import { useEditor, useEditorStore } from "./editor-context";
 import { toFlowGraph } from "./graph-mapping";
 
-/** Above this many characters of JSON a graph is compiled by id (URLs over ~8 KB are refused). */
-export const MAX_POSTED_GRAPH_CHARS = 4_000;
+type Options = { delayMs?: number };
 
-type Options = { flowId?: string; isSaved?: boolean; delayMs?: number };
-
-export function useLiveDiagnostics({ flowId, isSaved = false, delayMs = 400 }: Options): void {
+export function useLiveDiagnostics({ delayMs = 400 }: Options = {}): void {
   const store = useEditorStore();
   const client = useTRPCClient();
   const revision = useEditor((state) => state.revision);
@@ -23,12 +19,9 @@ export function useLiveDiagnostics({ flowId, isSaved = false, delayMs = 400 }: O
   useEffect(() => {
     const timer = setTimeout(async () => {
       const { nodes, edges } = store.getState();
-      const graph = toFlowGraph(nodes, edges);
-      const isSmall = JSON.stringify(graph).length <= MAX_POSTED_GRAPH_CHARS;
-      if (!isSmall && !(flowId && isSaved)) return;
       const request = ++latestRequest.current;
       try {
-        const report = isSmall ? await client.flow.compile.query({ graph }) : await client.flow.compile.query({ id: flowId! });
+        const report = await client.flow.compile.query({ graph: toFlowGraph(nodes, edges) });
         // An older answer arriving after a newer one must not paint stale findings.
         if (request === latestRequest.current) store.getState().setAnalysis(indexDiagnostics(report.diagnostics), report.plan);
       } catch {
@@ -36,5 +29,5 @@ export function useLiveDiagnostics({ flowId, isSaved = false, delayMs = 400 }: O
       }
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [revision, loads, isSaved, flowId, client, store, delayMs]);
+  }, [revision, loads, client, store, delayMs]);
 }

@@ -15,13 +15,18 @@ function FlowNodeView({ id, type, data, selected }: NodeProps<CanvasNode>) {
   const diagnostics = useEditor((state) => state.diagnostics.byNode.get(id));
   const pattern = useEditor((state) => state.plan?.patterns[id]);
   const runState = useNodeRunState(id);
-  const { title, category, name, summary, ports } = nodeFace(id, type, data);
+  const { title, category, name, summary, ports, isSample } = nodeFace(id, type, data);
   const severity = worstSeverity(diagnostics);
   const classes = ["flow-node", `category-${category}`, severity && `has-${severity}`, selected && "is-selected"];
   return (
     <div role="group" aria-label={`${title}: ${name}`} className={classes.filter(Boolean).join(" ")} data-run-status={runState?.status}>
       <header className="flow-node-header">
         <span className="flow-node-title">{title}</span>
+        {isSample && (
+          <span className="sample-badge" title="Uses sample data, not your account">
+            Sample
+          </span>
+        )}
         {pattern && (
           <span className="pattern-badge" title="Orchestration pattern">
             {pattern}

@@ -14,6 +14,12 @@ describe("nodeFace", () => {
     expect(nodeFace("a", "agent", { ...data, label: "Writer" }).name).toBe("Writer");
   });
 
+  it("marks a Google source reading sample data, and only that", () => {
+    expect(nodeFace("g", "tool.gmail", { config: { useSampleData: true } }).isSample).toBe(true);
+    expect(nodeFace("g", "tool.gmail", { config: { useSampleData: false } }).isSample).toBe(false);
+    expect(nodeFace("p", "prompt", { config: { useSampleData: true } }).isSample).toBe(false);
+  });
+
   it("describes an unknown kind without throwing", () => {
     expect(nodeFace("x", "nope", {})).toMatchObject({ title: 'Unknown kind "nope"', category: "unknown", ports: { inputs: [], outputs: [] } });
   });

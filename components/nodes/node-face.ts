@@ -3,9 +3,18 @@
 import { getNodeKind, readNodeConfig } from "@/lib/flow/catalog";
 import type { NodeCategory } from "@/lib/flow/node-kind";
 import type { NodePorts } from "@/lib/flow/ports";
+import { usesSampleData } from "@/lib/tools/google/source-kind";
 import { nodeName, portsOfNode, summarizeNode } from "@/components/canvas/node-config";
 
-export type NodeFace = { title: string; category: NodeCategory | "unknown"; name: string; summary: string; ports: NodePorts };
+export type NodeFace = {
+  title: string;
+  category: NodeCategory | "unknown";
+  name: string;
+  summary: string;
+  ports: NodePorts;
+  /** A data source reading made-up data instead of an account (the Sample badge). */
+  isSample: boolean;
+};
 
 const cache = new WeakMap<object, Map<string, NodeFace>>();
 
@@ -18,6 +27,7 @@ function computeFace(id: string, type: string, data: Record<string, unknown>): N
     name: nodeName(node),
     summary: kind ? summarizeNode(kind, readNodeConfig({ data })) : "",
     ports: portsOfNode(node) ?? { inputs: [], outputs: [] },
+    isSample: usesSampleData(type, readNodeConfig({ data })),
   };
 }
 

@@ -7,6 +7,8 @@ const handler = (request: Request) =>
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
+    // Queries arrive as POST (see components/trpc-provider.tsx).
+    allowMethodOverride: true,
     createContext: () => createRequestContext(request.headers),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
