@@ -22,8 +22,8 @@ export function chatGraph(options: { model?: string; baseUrl?: string; system?: 
 }
 
 /** input -> llm_1 -> llm_2 -> ... -> output, all on one model node: `length` model calls in sequence. */
-export function chainGraph(length: number): FlowGraph {
-  const graph = chatGraph();
+export function chainGraph(length: number, options: Parameters<typeof chatGraph>[0] = {}): FlowGraph {
+  const graph = chatGraph(options);
   const llms = Array.from({ length }, (_, index) => ({ id: `llm_${index + 1}`, type: "llm", position: at(index + 2), data: {} }));
   const chain = ["input", ...llms.map((node) => node.id)];
   return {

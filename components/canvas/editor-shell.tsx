@@ -2,6 +2,9 @@
 // Layout of the editor: toolbar on top, palette, canvas and inspector side by side, and the panels and
 // dialogs the toolbar opens.
 import { useState } from "react";
+import { RunButtons } from "@/components/run/run-buttons";
+import { RunProvider } from "@/components/run/run-context";
+import { RunPanel } from "@/components/run/run-panel";
 import { ShareButton } from "@/components/share/share-button";
 import { EditorNotice } from "./editor-notice";
 import { FlowCanvas } from "./flow-canvas";
@@ -24,24 +27,28 @@ export function EditorShell({ flow }: { flow: Flow }) {
   useLiveDiagnostics();
   useEditorShortcuts();
   return (
-    <div className="editor-page" data-testid="flow-editor">
-      <FlowToolbar name={flow.name} autosave={autosave}>
-        <ImportExportButtons flowId={flow.id} flowName={flow.name} />
-        <button type="button" aria-expanded={isHistoryOpen} onClick={() => setIsHistoryOpen((open) => !open)}>
-          History
-        </button>
-        <ShareButton flowId={flow.id} />
-      </FlowToolbar>
-      <ConflictBanner autosave={autosave} />
-      <FlowDiagnostics />
-      <div className="editor-body">
-        <Palette />
-        <div className="editor-canvas">
-          <FlowCanvas />
-          <EditorNotice />
+    <RunProvider flowId={flow.id}>
+      <div className="editor-page" data-testid="flow-editor">
+        <FlowToolbar name={flow.name} autosave={autosave}>
+          <RunButtons />
+          <ImportExportButtons flowId={flow.id} flowName={flow.name} />
+          <button type="button" aria-expanded={isHistoryOpen} onClick={() => setIsHistoryOpen((open) => !open)}>
+            History
+          </button>
+          <ShareButton flowId={flow.id} />
+        </FlowToolbar>
+        <ConflictBanner autosave={autosave} />
+        <FlowDiagnostics />
+        <div className="editor-body">
+          <Palette />
+          <div className="editor-canvas">
+            <FlowCanvas />
+            <EditorNotice />
+          </div>
+          {isHistoryOpen ? <VersionPanel flowId={flow.id} autosave={autosave} onClose={() => setIsHistoryOpen(false)} /> : <Inspector />}
         </div>
-        {isHistoryOpen ? <VersionPanel flowId={flow.id} autosave={autosave} onClose={() => setIsHistoryOpen(false)} /> : <Inspector />}
+        <RunPanel />
       </div>
-    </div>
+    </RunProvider>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 // The parts of a node face that come and go: its compiler findings and (later) its run state.
 import type { Diagnostic } from "@/lib/flow/diagnostics";
+import { NodeRunDetails } from "@/components/run/node-run-details";
 import type { NodeRunState } from "./run-state";
 
 const MAX_SHOWN = 3;
@@ -22,11 +23,6 @@ export function NodeDiagnostics({ diagnostics }: { diagnostics: Diagnostic[] | u
 
 export function NodeRunOverlay({ state }: { state: NodeRunState | undefined }) {
   if (!state) return null;
-  return (
-    <div className={`flow-node-run run-${state.status}`} aria-live="polite">
-      <span className="run-status">{state.status}</span>
-      {state.text && <p className="run-text">{state.text}</p>}
-      {state.error && <p className="run-error">{state.error}</p>}
-    </div>
-  );
+  // The run view owns what a run looks like on a node: status, streamed text, tool calls, errors.
+  return <NodeRunDetails state={state} />;
 }

@@ -7,7 +7,14 @@ import { createContext, useCallback, useContext, useSyncExternalStore, type Reac
 export const nodeRunStatuses = ["queued", "running", "succeeded", "failed", "skipped", "cancelled"] as const;
 export type NodeRunStatus = (typeof nodeRunStatuses)[number];
 
-export type NodeRunState = { status: NodeRunStatus; text?: string; error?: string };
+/** `toolCalls` and `durationMs` are filled in by the run view (components/run) for richer overlays. */
+export type NodeRunState = {
+  status: NodeRunStatus;
+  text?: string;
+  error?: string;
+  toolCalls?: { callId: string; name: string; result?: string; isError?: boolean }[];
+  durationMs?: number;
+};
 
 export type RunStateSource = {
   get(nodeId: string): NodeRunState | undefined;

@@ -1,0 +1,47 @@
+"use client";
+// Each node's output as safe markdown, with its status, time and tokens; then the run's final output.
+import { memo } from "react";
+import type { NodeRunState } from "@/lib/engine/run-state";
+import { useRun } from "./run-context";
+import { formatDuration, formatUsage, statusLabel } from "./run-format";
+import { outputTextOf, runOutputText } from "./node-output";
+import { shownStatus } from "./run-store";
+import { SafeMarkdown } from "./safe-markdown";
+import { useRunSnapshot } from "./use-run-snapshot";
+
+// Memoised on the node's state object, which the reducer replaces only when that node changes: a chunk
+// streamed into one node re-renders that node's markdown, not every node's.
+const NodeOutput = memo(function NodeOutput({ nodeId, node }: { nodeId: string; node: NodeRunState }) {
+  const text = outputTextOf(node);
+  const figures = [formatDuration(node.durationMs), formatUsage(node.usage)].filter(Boolean).join(" · ");
+  const status = shownStatus(node);
+  return (
+    <article className={`run-output run-${status}`} data-testid={`run-output-${nodeId}`}>
+      <header>
+        <strong>{nodeId}</strong> <span className="run-status">{statusLabel(status)}</span> {figures && <span className="muted">{figures}</span>}
+      </header>
+      {text && <SafeMarkdown text={text} />}
+    </article>
+  );
+});
+
+export function NodeOutputs() {
+  const { store } = useRun();
+  const { runId, state } = useRunSnapshot(store);
+  if (!runId) return null;
+  const finalOutput = runOutputText(state.output);
+  return (
+    <div className="run-outputs">
+      <h3>Outputs</h3>
+      {finalOutput && (
+        <article className="run-output run-final" data-testid="run-final-output">
+          <header>Result</header>
+          <SafeMarkdown text={finalOutput} />
+        </article>
+      )}
+      {Object.entries(state.nodes).map(([nodeId, node]) => (
+        <NodeOutput key={nodeId} nodeId={nodeId} node={node} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+// A node's run state on its face: status, the latest streamed words, tool calls, the error, the time taken.
+import { formatDuration, statusLabel } from "./run-format";
+import { tailOf } from "./node-output";
+import type { NodeRunView } from "./run-store";
+
+// The canvas seam's shape: the run view fills in every field, other sources may give only a status.
+type ShownToolCall = { callId: string; name: string; result?: string; isError?: boolean };
+type Props = { state: Pick<NodeRunView, "status"> & { text?: string; error?: string; toolCalls?: ShownToolCall[]; durationMs?: number } };
+
+export function NodeRunDetails({ state }: Props) {
+  const toolCalls = state.toolCalls ?? [];
+  return (
+    <div className={`flow-node-run run-${state.status}`} data-testid="node-run">
+      <div className="node-run-header">
+        <span className="run-status" data-testid="node-run-status" aria-live="polite">
+          {statusLabel(state.status)}
+        </span>
+        {state.durationMs !== undefined && <span className="muted">{formatDuration(state.durationMs)}</span>}
+      </div>
+      {state.text && (
+        <p className="run-text" data-testid="node-run-text">
+          {tailOf(state.text)}
+        </p>
+      )}
+      {toolCalls.length > 0 && (
+        <ul className="run-tool-calls" aria-label="Tool calls">
+          {toolCalls.map((call) => (
+            <li key={call.callId} className={call.isError ? "tool-error" : call.result === undefined ? "tool-pending" : "tool-done"}>
+              {call.name}
+              {call.result === undefined ? " …" : call.isError ? " failed" : " ✓"}
+            </li>
+          ))}
+        </ul>
+      )}
+      {state.error && <p className={state.status === "skipped" ? "muted" : "run-error"}>{state.error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+// The toolbar's run commands: start a run (also Ctrl/Cmd+Enter) and show or hide the run panel.
+import { isTerminalStatus } from "@/lib/engine/run-state";
+import { useRun } from "./run-context";
+import { useRunSnapshot } from "./use-run-snapshot";
+
+export function RunButtons() {
+  const { openDialog, isStarting, isPanelOpen, setIsPanelOpen, store } = useRun();
+  const snapshot = useRunSnapshot(store);
+  const isGoing = snapshot.runId !== null && !isTerminalStatus(snapshot.state.status);
+  return (
+    <>
+      <button type="button" className="primary run-button" onClick={openDialog} disabled={isStarting} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl/Cmd+Enter)">
+        {isGoing ? "Run again" : "Run"}
+      </button>
+      <button type="button" aria-expanded={isPanelOpen} aria-controls="run-panel" onClick={() => setIsPanelOpen(!isPanelOpen)}>
+        Runs
+      </button>
+    </>
+  );
+}

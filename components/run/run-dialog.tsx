@@ -1,0 +1,44 @@
+"use client";
+// Asks for the run's input. Enter runs (Shift+Enter for a new line), Escape closes.
+import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { Modal } from "@/components/canvas/modal";
+import { useRun } from "./run-context";
+
+export function RunDialog() {
+  const { start, closeDialog, lastInput, isStarting } = useRun();
+  const [input, setInput] = useState(lastInput);
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    start(input);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    submit();
+  };
+  return (
+    <Modal title="Run flow" onClose={closeDialog}>
+      <form className="run-dialog" onSubmit={submit}>
+        <label htmlFor="run-input">Input</label>
+        <textarea
+          id="run-input"
+          autoFocus
+          rows={4}
+          value={input}
+          onChange={(event) => setInput(event.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="What should the flow work on?"
+        />
+        <p className="field-help">Enter runs the flow; Shift+Enter adds a new line.</p>
+        <div className="run-dialog-actions">
+          <button type="button" onClick={closeDialog}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={isStarting}>
+            Run
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

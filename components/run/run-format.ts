@@ -1,0 +1,75 @@
+// Words and numbers for the run panel: statuses, durations, token usage, errors and timeline lines.
+import type { RunEvent } from "@/lib/engine/events";
+import type { NodeRunStatus, RunLifecycle } from "@/lib/engine/run-state";
+
+const statusWords: Record<RunLifecycle | NodeRunStatus, string> = {
+  queued: "Queued",
+  running: "Running",
+  succeeded: "Succeeded",
+  failed: "Failed",
+  cancelled: "Cancelled",
+  interrupted: "Interrupted",
+  skipped: "Skipped",
+};
+
+export const statusLabel = (status: RunLifecycle | NodeRunStatus) => statusWords[status];
+
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return "";
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+export function formatUsage(usage: { inputTokens: number; outputTokens: number } | undefined): string {
+  if (!usage || usage.inputTokens + usage.outputTokens === 0) return "";
+  return `${usage.inputTokens.toLocaleString("en")} in · ${usage.outputTokens.toLocaleString("en")} out tokens`;
+}
+
+// Codes are for programs; a person needs to know what happened and what to try.
+const errorHints: Record<string, string> = {
+  provider_unavailable: "The model server could not be reached. Is it running, and is the node's address right?",
+  credential_unavailable: "A credential this flow needs is missing. Add it in Settings.",
+  node_timeout: "A step took too long and was stopped.",
+  run_timeout: "The run took longer than its time limit and was stopped.",
+  cancelled: "The run was stopped.",
+  interrupted: "The server restarted while this run was going; it did not finish.",
+  unknown_kind: "The flow uses a kind of node this server does not know.",
+};
+
+export function describeError(error: { code: string; message: string } | undefined): string {
+  if (!error) return "";
+  const hint = errorHints[error.code];
+  if (!hint) return error.message;
+  return error.message && error.message !== hint ? `${hint} (${error.message})` : hint;
+}
+
+const clip = (text: string, length = 80) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+
+export function describeEvent(event: RunEvent): string {
+  switch (event.type) {
+    case "run.started":
+      return `Run started (${event.nodeIds.length} nodes)`;
+    case "node.started":
+      return `${event.nodeId} started`;
+    case "node.delta":
+      return `${event.nodeId}: ${clip(event.text)}`;
+    case "node.tool_call":
+      return `${event.nodeId} called ${event.name}`;
+    case "node.tool_result":
+      return `${event.name} ${event.isError ? "failed" : "answered"}: ${clip(event.result)}`;
+    case "node.completed":
+      return `${event.nodeId} succeeded in ${formatDuration(event.durationMs)}`;
+    case "node.failed":
+      return `${event.nodeId} failed: ${describeError(event)}`;
+    case "node.skipped":
+      return `${event.nodeId} skipped: ${event.reason}`;
+    case "run.completed":
+      return `Run succeeded in ${formatDuration(event.durationMs)}`;
+    case "run.failed":
+      return `Run failed: ${describeError(event)}`;
+    case "run.cancelled":
+      return `Run cancelled: ${event.reason}`;
+  }
+}

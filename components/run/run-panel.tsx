@@ -1,0 +1,58 @@
+"use client";
+// The run panel: the followed run's status, Stop, errors, outputs and timeline, plus the flow's run history.
+import { isTerminalStatus } from "@/lib/engine/run-state";
+import { useRun } from "./run-context";
+import { describeError, formatDuration, formatUsage, statusLabel } from "./run-format";
+import { NodeOutputs } from "./node-outputs";
+import { RunHistory } from "./run-history";
+import { RunRefusal } from "./run-refusal";
+import { RunTimeline } from "./run-timeline-list";
+import { useRunSnapshot } from "./use-run-snapshot";
+
+function RunSummary() {
+  const { store, cancel, isCancelling, watcher } = useRun();
+  const { runId, state } = useRunSnapshot(store);
+  if (!runId) return <p className="muted">No run yet. Press Run (or Ctrl/Cmd+Enter) to start one.</p>;
+  const isGoing = !isTerminalStatus(state.status);
+  const figures = [formatDuration(state.durationMs), formatUsage(state.usage)].filter(Boolean).join(" · ");
+  return (
+    <div className="run-summary">
+      <span className={`run-badge run-${state.status}`} data-testid="run-status" role="status">
+        {state.lastSeq === 0 && watcher.connection === "connecting" ? "Connecting…" : statusLabel(state.status)}
+      </span>
+      {figures && <span className="muted">{figures}</span>}
+      {isGoing && (
+        <button type="button" className="danger" onClick={cancel} disabled={isCancelling}>
+          Stop
+        </button>
+      )}
+      {state.error && state.status !== "cancelled" && (
+        <p className="run-error" role="alert">
+          {describeError(state.error)}
+        </p>
+      )}
+      {watcher.error && <p className="run-error">Lost the live connection: {watcher.error.message}. Retrying…</p>}
+    </div>
+  );
+}
+
+export function RunPanel() {
+  const { isPanelOpen, setIsPanelOpen, refusal } = useRun();
+  if (!isPanelOpen) return null;
+  return (
+    <section id="run-panel" className="run-panel" aria-label="Run" data-testid="run-panel">
+      <header className="run-panel-header">
+        <h2>Run</h2>
+        <button type="button" aria-label="Close run panel" onClick={() => setIsPanelOpen(false)}>
+          ×
+        </button>
+      </header>
+      {refusal ? <RunRefusal refusal={refusal} /> : <RunSummary />}
+      <div className="run-panel-columns">
+        <NodeOutputs />
+        <RunTimeline />
+        <RunHistory />
+      </div>
+    </section>
+  );
+}

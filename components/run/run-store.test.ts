@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from "vitest";
+import { createRunStore } from "./run-store";
+import { eventsOf, streamingRun } from "./test-events";
+
+describe("createRunStore", () => {
+  it("folds events into node views and the run's state", () => {
+    const store = createRunStore();
+    store.reset("run-1");
+    streamingRun().forEach(store.apply);
+    expect(store.get("llm")).toMatchObject({ status: "running", text: "Hello", toolCalls: [] });
+    expect(store.get("input")).toMatchObject({ status: "succeeded", durationMs: 1 });
+    expect(store.getSnapshot().state.status).toBe("running");
+    expect(store.getSnapshot().events).toHaveLength(6);
+  });
+
+  it("never doubles text when events are replayed after a reconnect", () => {
+    const store = createRunStore();
+    store.reset("run-1");
+    const events = streamingRun();
+    events.forEach(store.apply);
+    events.slice(2).forEach(store.apply);
+    expect(store.get("llm")?.text).toBe("Hello");
+    expect(store.getSnapshot().events).toHaveLength(6);
+  });
+
+  it("ignores events of a run it does not follow", () => {
+    const store = createRunStore();
+    store.reset("run-2");
+    streamingRun("run-1").forEach(store.apply);
+    expect(store.get("llm")).toBeUndefined();
+  });
+
+  it("keeps a node's view object while only other nodes change", () => {
+    const store = createRunStore();
+    store.reset("run-1");
+    streamingRun().forEach(store.apply);
+    const input = store.get("input");
+    store.apply(eventsOf("run-1", [{ type: "node.delta", nodeId: "llm", text: "!" }], 7)[0]!);
+    expect(store.get("input")).toBe(input);
+    expect(store.get("llm")?.text).toBe("Hello!");
+  });
+
+  it("shows errors in words and notifies listeners", () => {
+    const store = createRunStore();
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.reset("run-1");
+    eventsOf("run-1", [
+      { type: "run.started", input: "", nodeIds: ["llm"] },
+      { type: "node.failed", nodeId: "llm", kind: "llm", code: "provider_unavailable", message: "connect ECONNREFUSED", durationMs: 3 },
+    ]).forEach(store.apply);
+    expect(store.get("llm")).toMatchObject({ status: "failed", error: expect.stringMatching(/could not be reached.*ECONNREFUSED/) });
+    expect(listener).toHaveBeenCalledTimes(3);
+  });
+
+  it("forgets everything when it follows another run, not when told the same run again", () => {
+    const store = createRunStore();
+    store.reset("run-1");
+    streamingRun().forEach(store.apply);
+    store.reset("run-1");
+    expect(store.get("llm")?.text).toBe("Hello");
+    store.reset("run-2");
+    expect(store.get("llm")).toBeUndefined();
+    expect(store.getSnapshot()).toMatchObject({ runId: "run-2", events: [] });
+  });
+
+  it("shows a node stopped by Stop as cancelled, not failed", () => {
+    const store = createRunStore();
+    store.reset("run-1");
+    [...streamingRun(), ...eventsOf("run-1", [
+      { type: "node.failed", nodeId: "llm", kind: "llm", code: "cancelled", message: "The run was cancelled.", durationMs: 9 },
+      { type: "run.cancelled", reason: "The run was cancelled.", durationMs: 10 },
+    ], 7)].forEach(store.apply);
+    expect(store.get("llm")).toMatchObject({ status: "cancelled", text: "Hello" });
+    expect(store.getSnapshot().state.status).toBe("cancelled");
+  });
+});

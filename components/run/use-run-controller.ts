@@ -1,0 +1,106 @@
+"use client";
+// Everything the run view does, in one place: start, stop, follow a run, reattach after a reload, and the
+// open/closed state of its dialog and panel. Components read it from context and stay free of logic.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Diagnostic } from "@/lib/flow/diagnostics";
+import { useTRPC } from "@/components/trpc-provider";
+import { errorMessageOf } from "@/components/canvas/trpc-errors";
+import { diagnosticsOfStartError, runToReattach } from "./run-choice";
+import { createRunStore, type RunStore } from "./run-store";
+import { useRunWatcher } from "./use-run-watcher";
+
+export type StartRefusal = { message: string; diagnostics: Diagnostic[] };
+
+export type RunController = ReturnType<typeof useRunController>;
+
+function useRunList(flowId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const list = useQuery(trpc.run.list.queryOptions({ flowId }, { staleTime: 0, refetchOnMount: "always" }));
+  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.run.list.queryKey({ flowId }) }), [queryClient, trpc, flowId]);
+  return { list, refresh };
+}
+
+function useReattach(runs: { id: string; status: string }[] | undefined, watch: (runId: string) => void) {
+  const hasChecked = useRef(false);
+  useEffect(() => {
+    if (hasChecked.current || !runs) return;
+    hasChecked.current = true;
+    const runId = runToReattach(runs);
+    if (runId) watch(runId);
+  }, [runs, watch]);
+}
+
+function useRunStart(flowId: string, onStarted: (runId: string) => void, onRefused: () => void) {
+  const trpc = useTRPC();
+  const [refusal, setRefusal] = useState<StartRefusal | null>(null);
+  const [lastInput, setLastInput] = useState("");
+  const mutation = useMutation(trpc.run.start.mutationOptions());
+  const start = useCallback(
+    (input: string) => {
+      setLastInput(input);
+      setRefusal(null);
+      mutation.mutate(
+        { flowId, input },
+        {
+          onSuccess: (started) => onStarted(started.runId),
+          onError: (error) => (setRefusal({ message: errorMessageOf(error), diagnostics: diagnosticsOfStartError(error) }), onRefused()),
+        },
+      );
+    },
+    [flowId, mutation, onStarted, onRefused],
+  );
+  return { start, isStarting: mutation.isPending, refusal, clearRefusal: useCallback(() => setRefusal(null), []), lastInput };
+}
+
+function useRunCancel(runId: string | null) {
+  const trpc = useTRPC();
+  const mutation = useMutation(trpc.run.cancel.mutationOptions());
+  const cancel = useCallback(() => {
+    if (runId) mutation.mutate({ runId });
+  }, [mutation, runId]);
+  return { cancel, isCancelling: mutation.isPending };
+}
+
+export function useRunController(flowId: string) {
+  const [store] = useState<RunStore>(createRunStore);
+  const [runId, setRunId] = useState<string | null>(null);
+  const [isDialogOpen, setIsDialogOpen] = useState(false);
+  const [isPanelOpen, setIsPanelOpen] = useState(false);
+  const { list, refresh } = useRunList(flowId);
+  const follow = useCallback(
+    (id: string) => {
+      // Reset before the subscription starts, so the first replayed event lands on an empty state.
+      store.reset(id);
+      setRunId(id);
+      setIsPanelOpen(true);
+    },
+    [store],
+  );
+  const onStarted = useCallback((id: string) => (follow(id), refresh()), [follow, refresh]);
+  const openPanel = useCallback(() => setIsPanelOpen(true), []);
+  const starting = useRunStart(flowId, onStarted, openPanel);
+  const cancelling = useRunCancel(runId);
+  const { clearRefusal } = starting;
+  const watch = useCallback((id: string) => (clearRefusal(), follow(id)), [clearRefusal, follow]);
+  const watcher = useRunWatcher(store, runId, flowId);
+  useReattach(list.data, watch);
+  const start = useCallback((input: string) => (setIsDialogOpen(false), starting.start(input)), [starting]);
+  return {
+    flowId,
+    store,
+    runId,
+    runs: list.data,
+    watch,
+    watcher,
+    ...starting,
+    start,
+    ...cancelling,
+    isDialogOpen,
+    openDialog: useCallback(() => setIsDialogOpen(true), []),
+    closeDialog: useCallback(() => setIsDialogOpen(false), []),
+    isPanelOpen,
+    setIsPanelOpen,
+  };
+}
