@@ -11,10 +11,18 @@ export type Db = { prisma: PrismaDb; provider: DatabaseProvider; url: string };
 
 export function createDb(url: string): Db {
   const provider = databaseProviderOf(url);
-  const prisma =
-    provider === "sqlite"
-      ? new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) })
-      : // The two generated clients differ only in provider-specific filters; the models are the same.
-        (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as SqliteClient);
+  const prisma = provider === "sqlite" ? createSqliteClient(url) : createPostgresClient(url);
   return { prisma, provider, url };
 }
+
+function createSqliteClient(url: string): SqliteClient {
+  const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+  // The adapter holds one connection, so this runs on it before any other query. The file is in WAL mode
+  // (set by the migrator); NORMAL syncs the log at checkpoints instead of at every commit, which keeps many
+  // small run-event writes cheap and stays safe from corruption (a power cut may lose the last commits).
+  void prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => undefined);
+  return prisma;
+}
+
+// The two generated clients differ only in provider-specific filters; the models are the same.
+const createPostgresClient = (url: string) => new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as SqliteClient;

@@ -1,11 +1,12 @@
-// Stores a run's events in order, batching those that arrive in the same tick into one insert. Writes are
-// chained, so they land in seq order; `flushed()` resolves once everything emitted so far is stored.
+// Stores run events in order, for every run of the process at once: events that arrive in the same tick,
+// from any number of runs, go into one insert. Writes are chained, so they land in seq order; `flushed()`
+// resolves once everything emitted so far is stored. A run's `lastSeq` is written when it finishes.
 import type { RunEvent } from "@/lib/engine/events";
 import type { PrismaDb } from "@/server/db/client";
 
 export type RunEventWriter = { write(event: RunEvent): void; flushed(): Promise<void> };
 
-export function createRunEventWriter(prisma: PrismaDb, runId: string, onError: (error: unknown) => void): RunEventWriter {
+export function createRunEventWriter(prisma: PrismaDb, onError: (error: unknown, events: RunEvent[]) => void): RunEventWriter {
   let pending: RunEvent[] = [];
   let chain: Promise<void> = Promise.resolve();
   let isScheduled = false;
@@ -15,11 +16,8 @@ export function createRunEventWriter(prisma: PrismaDb, runId: string, onError: (
     const batch = pending;
     pending = [];
     if (batch.length === 0) return;
-    const rows = batch.map((event) => ({ runId, seq: event.seq, type: event.type, nodeId: "nodeId" in event ? event.nodeId : null, payload: event as object }));
-    await prisma.$transaction([
-      prisma.runEvent.createMany({ data: rows }),
-      prisma.run.update({ where: { id: runId }, data: { lastSeq: batch.at(-1)!.seq } }),
-    ]);
+    const rows = batch.map((event) => ({ runId: event.runId, seq: event.seq, type: event.type, nodeId: "nodeId" in event ? event.nodeId : null, payload: event as object }));
+    await prisma.runEvent.createMany({ data: rows }).catch((error: unknown) => onError(error, batch));
   };
 
   return {
@@ -27,7 +25,7 @@ export function createRunEventWriter(prisma: PrismaDb, runId: string, onError: (
       pending.push(event);
       if (isScheduled) return;
       isScheduled = true;
-      chain = chain.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(flush).catch(onError);
+      chain = chain.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(flush);
     },
     flushed: () => chain,
   };

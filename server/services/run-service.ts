@@ -33,6 +33,7 @@ export function createRunService(db: Db, options: RunServiceOptions) {
   const hub = createRunHub();
   const slots = createRunSlots(options.maxConcurrentRuns);
   const controllers = new Map<string, AbortController>();
+  const writer = createRunEventWriter(prisma, (error, events) => console.error(`[runs] storing ${events.length} event(s) failed:`, error));
   const background = new Set<Promise<void>>();
 
   async function start({ flowId, input, source = "canvas" }: StartRunInput): Promise<{ runId: string; status: "queued" }> {
@@ -57,14 +58,13 @@ export function createRunService(db: Db, options: RunServiceOptions) {
   }
 
   async function runInBackground(runId: string, plan: Plan, input: unknown, controller: AbortController) {
-    const writer = createRunEventWriter(prisma, runId, (error) => console.error(`[run ${runId}] storing events failed:`, error));
     const emit = (event: RunEvent) => {
       hub.publish(event);
       writer.write(event);
     };
     try {
       const release = await slots.acquire(controller.signal).catch(() => undefined);
-      if (!release) return await finishCancelledWhileQueued(runId, emit, writer.flushed);
+      if (!release) return await finishCancelledWhileQueued(runId, emit);
       try {
         await prisma.run.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
         const result = await execute(plan, { ...executeSettings(), runId, input, signal: controller.signal, onEvent: emit });
@@ -73,6 +73,7 @@ export function createRunService(db: Db, options: RunServiceOptions) {
           where: { id: runId },
           data: {
             status: lifecycleOf(result.status),
+            lastSeq: result.lastSeq,
             output: (result.output ?? null) as object,
             error: result.error ?? undefined,
             inputTokens: result.usage.inputTokens,
@@ -98,12 +99,12 @@ export function createRunService(db: Db, options: RunServiceOptions) {
     return { providers: options.providers, google: options.google?.(), runTimeoutMs: options.runTimeoutMs, nodeTimeoutMs: options.nodeTimeoutMs };
   }
 
-  async function finishCancelledWhileQueued(runId: string, emit: (event: RunEvent) => void, flushed: () => Promise<void>) {
+  async function finishCancelledWhileQueued(runId: string, emit: (event: RunEvent) => void) {
     emit({ runId, seq: 1, at: new Date().toISOString(), type: "run.cancelled", reason: "The run was cancelled before it started.", durationMs: 0 });
-    await flushed();
+    await writer.flushed();
     await prisma.run.update({
       where: { id: runId },
-      data: { status: "cancelled", error: { code: "cancelled", message: "The run was cancelled before it started." }, finishedAt: new Date() },
+      data: { status: "cancelled", lastSeq: 1, error: { code: "cancelled", message: "The run was cancelled before it started." }, finishedAt: new Date() },
     });
   }
 
