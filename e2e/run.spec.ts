@@ -101,3 +101,16 @@ test("a flow with errors is refused with its problems listed", async ({ page, re
   await page.getByRole("dialog", { name: "Run flow" }).getByRole("button", { name: "Run" }).click();
   await expect(page.getByTestId("run-refusal")).toContainText("needs a connection");
 });
+
+test("a run started right after an edit runs the edited flow", async ({ page, request }) => {
+  ollama.setDefault({ text: ["Bonjour"] });
+  const flow = await createFlow(request, "Run: fresh edit", chatGraph({ baseUrl: ollama.url }));
+  await openFlowWithRun(page, flow.id);
+  await nodeById(page, "llm").click();
+  await page.getByLabel("System prompt").fill("Answer in French.");
+  // No wait for autosave: starting the run saves what is on the canvas first.
+  await startRunFromCanvas(page, "Hello");
+  await expect(page.getByTestId("run-status")).toHaveText("Succeeded");
+  const chat = ollama.requests.find((each) => each.path === "/api/chat");
+  expect(chat?.body.messages[0]).toMatchObject({ role: "system", content: "Answer in French." });
+});

@@ -27,7 +27,7 @@ export function EditorShell({ flow }: { flow: Flow }) {
   useLiveDiagnostics();
   useEditorShortcuts();
   return (
-    <RunProvider flowId={flow.id}>
+    <RunProvider flowId={flow.id} beforeStart={autosave.flush}>
       <div className="editor-page" data-testid="flow-editor">
         <FlowToolbar name={flow.name} autosave={autosave}>
           <RunButtons />

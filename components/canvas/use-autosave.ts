@@ -17,6 +17,8 @@ export type Autosave = {
   error: string | null;
   version: number;
   saveNow(): void;
+  /** Saves what is pending now; resolves with why the canvas is not saved, or null once it is. */
+  flush(): Promise<string | null>;
   reloadTheirs(): Promise<void>;
   keepMine(): Promise<void>;
   /** Takes a document the server already holds (a restored version) as the new saved state. */
@@ -30,7 +32,7 @@ export function useAutosave(flowId: string, initialVersion: number, delayMs = 60
   const [status, setStatusState] = useState<SaveStatus>("saved");
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(initialVersion);
-  const refs = useRef({ status: "saved" as SaveStatus, version: initialVersion, savedRevision: store.getState().revision, isSaving: false });
+  const refs = useRef({ status: "saved" as SaveStatus, version: initialVersion, savedRevision: store.getState().revision, isSaving: false, lastError: "" });
   const setStatus = useCallback((next: SaveStatus) => ((refs.current.status = next), setStatusState(next)), []);
   const setSavedVersion = useCallback((next: number) => ((refs.current.version = next), setVersion(next)), []);
 
@@ -48,7 +50,8 @@ export function useAutosave(flowId: string, initialVersion: number, delayMs = 60
       setError(null);
       setStatus(store.getState().revision === savingRevision ? "saved" : "pending");
     } catch (cause) {
-      setError(errorMessageOf(cause));
+      current.lastError = errorMessageOf(cause);
+      setError(current.lastError);
       setStatus(errorCodeOf(cause) === "CONFLICT" ? "conflict" : "error");
     } finally {
       current.isSaving = false;
@@ -90,7 +93,20 @@ export function useAutosave(flowId: string, initialVersion: number, delayMs = 60
     setStatus("pending");
   }, [client, flowId, setStatus, setSavedVersion]);
 
-  return { status, error, version, saveNow: () => void save(), reloadTheirs, keepMine, adopt };
+  const flush = useCallback(async (): Promise<string | null> => {
+    const current = refs.current;
+    // A save in flight, or edits made while it ran, are saved too; a few rounds cover a person still typing.
+    for (let round = 0; round < 5; round += 1) {
+      while (current.isSaving) await new Promise((resolve) => setTimeout(resolve, 25));
+      if (current.status === "conflict") return "The flow changed elsewhere: choose Reload theirs or Keep mine before running.";
+      if (store.getState().revision === current.savedRevision) return null;
+      await save();
+      if (current.status === "error") return `The flow could not be saved, so it was not run: ${current.lastError}`;
+    }
+    return "The flow is still changing; run it again in a moment.";
+  }, [save, store]);
+
+  return { status, error, version, saveNow: () => void save(), flush, reloadTheirs, keepMine, adopt };
 }
 
 function useWarnBeforeLeaving(hasUnsavedChanges: boolean) {

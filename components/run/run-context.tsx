@@ -6,7 +6,7 @@ import { createContext, useContext, type ReactNode } from "react";
 import { RunStateProvider } from "@/components/nodes/run-state";
 import { RunDialog } from "./run-dialog";
 import { RunEdgeStyles } from "./run-edge-styles";
-import { useRunController, type RunController } from "./use-run-controller";
+import { useRunController, type BeforeRunStart, type RunController } from "./use-run-controller";
 import { useRunShortcut } from "./use-run-shortcut";
 
 const RunContext = createContext<RunController | null>(null);
@@ -17,8 +17,8 @@ export function useRun(): RunController {
   return controller;
 }
 
-export function RunProvider({ flowId, children }: { flowId: string; children: ReactNode }) {
-  const controller = useRunController(flowId);
+export function RunProvider({ flowId, beforeStart, children }: { flowId: string; beforeStart?: BeforeRunStart; children: ReactNode }) {
+  const controller = useRunController(flowId, beforeStart);
   useRunShortcut(controller.openDialog);
   return (
     <RunContext.Provider value={controller}>

@@ -12,6 +12,9 @@ import { useRunWatcher } from "./use-run-watcher";
 
 export type StartRefusal = { message: string; diagnostics: Diagnostic[] };
 
+/** Runs before a run starts (the editor saves pending changes); a string refuses the start with that reason. */
+export type BeforeRunStart = () => Promise<string | null>;
+
 export type RunController = ReturnType<typeof useRunController>;
 
 function useRunList(flowId: string) {
@@ -32,15 +35,18 @@ function useReattach(runs: { id: string; status: string }[] | undefined, watch: 
   }, [runs, watch]);
 }
 
-function useRunStart(flowId: string, onStarted: (runId: string) => void, onRefused: () => void) {
+function useRunStart(flowId: string, onStarted: (runId: string) => void, onRefused: () => void, beforeStart?: BeforeRunStart) {
   const trpc = useTRPC();
   const [refusal, setRefusal] = useState<StartRefusal | null>(null);
   const [lastInput, setLastInput] = useState("");
   const mutation = useMutation(trpc.run.start.mutationOptions());
   const start = useCallback(
-    (input: string) => {
+    async (input: string) => {
       setLastInput(input);
       setRefusal(null);
+      // A run executes the stored flow, so what is on the canvas is saved first.
+      const problem = await beforeStart?.();
+      if (problem) return void (setRefusal({ message: problem, diagnostics: [] }), onRefused());
       mutation.mutate(
         { flowId, input },
         {
@@ -49,7 +55,7 @@ function useRunStart(flowId: string, onStarted: (runId: string) => void, onRefus
         },
       );
     },
-    [flowId, mutation, onStarted, onRefused],
+    [flowId, mutation, onStarted, onRefused, beforeStart],
   );
   return { start, isStarting: mutation.isPending, refusal, clearRefusal: useCallback(() => setRefusal(null), []), lastInput };
 }
@@ -63,7 +69,7 @@ function useRunCancel(runId: string | null) {
   return { cancel, isCancelling: mutation.isPending };
 }
 
-export function useRunController(flowId: string) {
+export function useRunController(flowId: string, beforeStart?: BeforeRunStart) {
   const [store] = useState<RunStore>(createRunStore);
   const [runId, setRunId] = useState<string | null>(null);
   const [isDialogOpen, setIsDialogOpen] = useState(false);
@@ -80,13 +86,13 @@ export function useRunController(flowId: string) {
   );
   const onStarted = useCallback((id: string) => (follow(id), refresh()), [follow, refresh]);
   const openPanel = useCallback(() => setIsPanelOpen(true), []);
-  const starting = useRunStart(flowId, onStarted, openPanel);
+  const starting = useRunStart(flowId, onStarted, openPanel, beforeStart);
   const cancelling = useRunCancel(runId);
   const { clearRefusal } = starting;
   const watch = useCallback((id: string) => (clearRefusal(), follow(id)), [clearRefusal, follow]);
   const watcher = useRunWatcher(store, runId, flowId);
   useReattach(list.data, watch);
-  const start = useCallback((input: string) => (setIsDialogOpen(false), starting.start(input)), [starting]);
+  const start = useCallback((input: string) => (setIsDialogOpen(false), void starting.start(input)), [starting]);
   return {
     flowId,
     store,
