@@ -45,6 +45,12 @@ export function createGoogleConnectionService(credentials: CredentialService, en
     return { isClientConfigured: client !== null, clientSource: client?.source ?? null, isConnected: connection !== undefined, connectedAt: connection?.updatedAt ?? null };
   }
 
+  /** Stores the OAuth client entered in Settings; it is used when GOOGLE_CLIENT_ID/SECRET are not set. */
+  async function saveClient(client: StoredClient) {
+    await credentials.create({ name: "Google OAuth client", kind: "google_oauth_client", secret: JSON.stringify(client) });
+    return status();
+  }
+
   const consentUrl = async (redirectUri: string, state: string) => buildConsentUrl(await requireClient(redirectUri), { state });
 
   /** The OAuth callback: the code becomes a refresh token, stored encrypted; an earlier connection is replaced. */
@@ -84,7 +90,7 @@ export function createGoogleConnectionService(credentials: CredentialService, en
     });
   }
 
-  return { status, consentUrl, completeConnection, disconnect, servicesForRun };
+  return { status, saveClient, consentUrl, completeConnection, disconnect, servicesForRun };
 }
 
 /** Builds the real services on first use, so a run without Google nodes never touches the vault. */

@@ -7,9 +7,7 @@ export const googleRouter = createTRPCRouter({
   /** Stores the OAuth client entered in Settings (used when GOOGLE_CLIENT_ID/SECRET are not set). */
   saveClient: publicProcedure
     .input(z.object({ clientId: z.string().trim().min(10, "client id looks too short").max(500), clientSecret: z.string().trim().min(8, "client secret looks too short").max(500) }))
-    .mutation(({ ctx, input }) =>
-      ctx.services.credentials.create({ name: "Google OAuth client", kind: "google_oauth_client", secret: JSON.stringify(input) }).then(() => ctx.services.google.status()),
-    ),
+    .mutation(({ ctx, input }) => ctx.services.google.saveClient(input)),
 
   disconnect: publicProcedure.mutation(({ ctx }) => ctx.services.google.disconnect()),
 });
