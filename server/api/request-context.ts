@@ -3,6 +3,8 @@ import { AppError } from "@/lib/errors";
 import { prepareDatabase } from "@/server/db";
 import { recoverRunsOnce } from "@/server/runs";
 import { toTRPCError } from "@/server/errors";
+import { getDb } from "@/server/db";
+import { localCaller } from "@/server/auth/resolve-caller";
 import { createContext } from "./trpc.ts";
 
 export async function createRequestContext(headers: Headers) {
@@ -18,5 +20,5 @@ export async function createRequestContext(headers: Headers) {
       }),
     );
   }
-  return createContext({ headers });
+  return createContext({ headers, caller: await localCaller(getDb()) });
 }

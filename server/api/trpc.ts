@@ -9,13 +9,15 @@ import { toTRPCError } from "@/server/errors";
 import { getRunService } from "@/server/runs";
 import { createServices, type Services } from "@/server/services";
 import type { RunService } from "@/server/services/run-service";
+import type { Caller } from "@/server/auth/caller";
 
-export type Context = { db: Db; services: Services; runs: RunService; headers: Headers };
+/** `caller` is who is asking, or null when the request proved no identity (signed out in accounts mode). */
+export type Context = { db: Db; services: Services; runs: RunService; headers: Headers; caller: Caller | null };
 
-type ContextOptions = { headers: Headers; db?: Db; runs?: RunService; services?: Services };
+type ContextOptions = { headers: Headers; caller: Caller | null; db?: Db; runs?: RunService; services?: Services };
 
-export async function createContext({ headers, db = getDb(), runs, services }: ContextOptions): Promise<Context> {
-  return { db, services: services ?? createServices(db), runs: runs ?? getRunService(), headers };
+export async function createContext({ headers, caller, db = getDb(), runs, services }: ContextOptions): Promise<Context> {
+  return { db, services: services ?? createServices(db), runs: runs ?? getRunService(), headers, caller };
 }
 
 const t = initTRPC.context<Context>().create({
@@ -47,4 +49,23 @@ const normaliseErrors = t.middleware(async ({ next }) => {
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
+/** Open to anyone, signed in or not: only for what a share link or the sign-in page needs. */
 export const publicProcedure = t.procedure.use(normaliseErrors);
+
+/** Needs a caller; `ctx.caller` is then non-null. Signed out: UNAUTHORIZED. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, caller: ctx.caller } });
+});
+
+/** Needs a caller whose credentials allow everything (a session, local mode or a `full` API key). */
+export const fullAccessProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.caller.scope !== "full") throw new TRPCError({ code: "FORBIDDEN", message: "This API key may only run flows and read their runs." });
+  return next();
+});
+
+/** Needs the admin. */
+export const adminProcedure = fullAccessProcedure.use(({ ctx, next }) => {
+  if (ctx.caller.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Only the admin can do this." });
+  return next();
+});
