@@ -108,13 +108,16 @@ function createWorkflow(values: Values, google: GoogleServicesOptions | GoogleSe
   });
 }
 
-/** The connection made with "Connect Google" in Settings, read from this project's database and vault. */
+/** The connection local mode's owner made with "Connect Google" in Settings, read from this project's database and vault. */
 async function readStoredGoogle(): Promise<GoogleServices | null> {
   const { getDb, prepareDatabase } = await import("@/server/db");
   const { createServices } = await import("@/server/services");
+  const { localCaller } = await import("@/server/auth/resolve-caller");
   await prepareDatabase();
   const google = createServices(getDb()).google;
-  return (await google.status()).isConnected ? google.servicesForRun() : null;
+  // The command runs as local mode's owner, so it reads their connection.
+  const owner = await localCaller(getDb());
+  return (await google.status(owner)).isConnected ? google.servicesForRun(owner) : null;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

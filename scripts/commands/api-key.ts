@@ -1,17 +1,21 @@
 // `npm run osmen -- api-key create --name NAME | list | revoke ID`: keys for the HTTP API, in the database
-// that DATABASE_URL names (the same one the server uses).
+// that DATABASE_URL names (the same one the server uses). The keys are local mode's owner's: the admin once
+// an account exists, else the `local` user.
 import { parseArgs } from "node:util";
 import type { Command } from "./index.ts";
 
-const usage = "Usage: npm run osmen -- api-key create --name NAME | api-key list | api-key revoke ID";
+const usage = "Usage: npm run osmen -- api-key create --name NAME [--scope run|full] | api-key list | api-key revoke ID";
 
-async function withServices<T>(work: (services: import("@/server/services").Services) => Promise<T>): Promise<T> {
+type Caller = import("@/server/auth/caller").Caller;
+
+async function withServices<T>(work: (services: import("@/server/services").Services, caller: Caller) => Promise<T>): Promise<T> {
   const { getDb, prepareDatabase } = await import("@/server/db");
   const { createServices } = await import("@/server/services");
+  const { localCaller } = await import("@/server/auth/resolve-caller");
   await prepareDatabase();
   const db = getDb();
   try {
-    return await work(createServices(db));
+    return await work(createServices(db), await localCaller(db));
   } finally {
     await db.prisma.$disconnect();
   }
@@ -20,22 +24,27 @@ async function withServices<T>(work: (services: import("@/server/services").Serv
 export const apiKeyCommand: Command = {
   description: "Create, list or revoke API keys for the HTTP API",
   async run(args) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { name: { type: "string" } } });
+    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { name: { type: "string" }, scope: { type: "string", default: "full" } } });
     const [action, id] = positionals;
+    if (action === "create" && values.scope !== "run" && values.scope !== "full") {
+      console.error(`--scope must be "run" (run flows and read their runs) or "full", not "${values.scope}".`);
+      return 2;
+    }
     if (action === "create" && values.name?.trim()) {
-      const created = await withServices((services) => services.apiKeys.create(values.name!.trim()));
-      console.log(`Created API key "${created.name}" (${created.prefix}…). It is shown only this once:\n\n  ${created.key}\n`);
+      const scope = values.scope === "run" ? "run" : "full";
+      const created = await withServices((services, caller) => services.apiKeys.create(caller, { name: values.name!.trim(), scope }));
+      console.log(`Created ${scope}-scope API key "${created.name}" (${created.prefix}…). It is shown only this once:\n\n  ${created.key}\n`);
       console.log(`Use it as: curl -H "Authorization: Bearer ${created.key}" http://localhost:3000/api/v1/flows/<flow id>/run -d '{"input":"..."}'`);
       return 0;
     }
     if (action === "list") {
-      const keys = await withServices((services) => services.apiKeys.list());
+      const keys = await withServices((services, caller) => services.apiKeys.list(caller));
       if (keys.length === 0) console.log("No API keys yet.");
-      for (const key of keys) console.log(`${key.id}  ${key.prefix}…  ${key.name}${key.revokedAt ? "  (revoked)" : ""}`);
+      for (const key of keys) console.log(`${key.id}  ${key.prefix}…  ${key.scope}  ${key.name}${key.revokedAt ? "  (revoked)" : ""}`);
       return 0;
     }
     if (action === "revoke" && id) {
-      const revoked = await withServices((services) => services.apiKeys.revoke(id));
+      const revoked = await withServices((services, caller) => services.apiKeys.revoke(caller, id));
       console.log(`Revoked "${revoked.name}" (${revoked.prefix}…).`);
       return 0;
     }

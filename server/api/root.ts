@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 import { apiKeyRouter } from "@/server/api/routers/api-key";
 import { credentialRouter } from "@/server/api/routers/credential";
 import { flowRouter } from "@/server/api/routers/flow";
+import { flowMemberRouter } from "@/server/api/routers/flow-member";
 import { googleRouter } from "@/server/api/routers/google";
 import { runRouter } from "@/server/api/routers/run";
 import { shareRouter } from "@/server/api/routers/share";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   apiKey: apiKeyRouter,
   credential: credentialRouter,
   flow: flowRouter,
+  flowMember: flowMemberRouter,
   google: googleRouter,
   run: runRouter,
   share: shareRouter,

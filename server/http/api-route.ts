@@ -1,4 +1,5 @@
-// The frame of every /api/v1 handler: database ready, API key checked, errors as JSON with the right status.
+// The frame of every /api/v1 handler: database ready, API key checked and turned into the Caller it acts as
+// (with the key's scope), errors as JSON with the right status.
 import { ZodError } from "zod";
 import { AppError, describeZodError, isAppError } from "@/lib/errors";
 import { prepareDatabase, getDb } from "@/server/db";
@@ -7,9 +8,24 @@ import { getRunService, recoverRunsOnce } from "@/server/runs";
 import { createServices, type Services } from "@/server/services";
 import type { RunService } from "@/server/services/run-service";
 import type { ApiKeySummary } from "@/server/services/api-key-service";
+import type { ApiKeyScope, Caller } from "@/server/auth/caller";
 
-export type ApiContext = { request: Request; services: Services; runs: RunService; apiKey: ApiKeySummary };
+/** `caller` is the key's user with the key's scope (`via: "apiKey"`); every service call passes it. */
+export type ApiContext = { request: Request; services: Services; runs: RunService; apiKey: ApiKeySummary; caller: Caller };
 type ErrorBody = (error: AppError) => unknown;
+
+export type ApiRouteOptions = {
+  /** Lets an endpoint answer in another API's error format (OpenAI's). */
+  errorBody?: ErrorBody;
+  /**
+   * The key scope the route needs: `run` for running flows and reading their runs, `full` (the default, so a
+   * new route is closed to run-only keys until it says otherwise) for everything else.
+   */
+  needs?: ApiKeyScope;
+};
+
+const scopeTooNarrow = () =>
+  new AppError("FORBIDDEN", "API key scope is run", { userMessage: "This API key may only run flows and read their runs; use a key with full access." });
 
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
@@ -19,11 +35,9 @@ export function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", "internal error", { userMessage: "Something went wrong on the server." });
 }
 
-/** Wraps a handler; `errorBody` lets an endpoint answer in another API's error format (OpenAI's). */
-export function apiRoute<Params>(
-  handler: (context: ApiContext, params: Params) => Promise<Response>,
-  errorBody: ErrorBody = toHttpErrorBody,
-) {
+/** Wraps a handler: the request must carry a live API key whose scope covers `options.needs`. */
+export function apiRoute<Params>(handler: (context: ApiContext, params: Params) => Promise<Response>, options: ApiRouteOptions = {}) {
+  const { errorBody = toHttpErrorBody, needs = "full" } = options;
   return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
     try {
       await prepareDatabase().catch((error: unknown) => {
@@ -31,8 +45,9 @@ export function apiRoute<Params>(
       });
       await recoverRunsOnce();
       const services = createServices(getDb());
-      const apiKey = await services.apiKeys.authenticate(request.headers.get("authorization"));
-      return await handler({ request, services, runs: getRunService(), apiKey }, await params);
+      const { apiKey, caller } = await services.apiKeys.authenticate(request.headers.get("authorization"));
+      if (needs === "full" && caller.scope !== "full") throw scopeTooNarrow();
+      return await handler({ request, services, runs: getRunService(), apiKey, caller }, await params);
     } catch (error) {
       const appError = toAppError(error);
       return Response.json(errorBody(appError), { status: httpStatusOf(appError.code) });

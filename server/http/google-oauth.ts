@@ -1,8 +1,12 @@
 // The two legs of "Connect Google": send the browser to Google's consent screen with an unguessable state
-// kept in a short-lived cookie, then take the code on the way back and store the grant in the vault.
+// kept in a short-lived cookie, then take the code on the way back and store the grant in the vault. The
+// round trip is bound to the caller who started it: the cookie names them, and the callback stores the grant
+// as that caller only if the same caller completes it.
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { AppError, isAppError } from "@/lib/errors";
 import { GoogleAccessError } from "@/lib/tools/google";
+import type { Caller } from "@/server/auth/caller";
+import { localCaller } from "@/server/auth/resolve-caller";
 import { getDb, prepareDatabase } from "@/server/db";
 import { createServices } from "@/server/services";
 
@@ -31,36 +35,55 @@ async function services() {
   return createServices(getDb());
 }
 
+/** Who is connecting Google: the request's caller (today local mode's owner), or null when signed out. */
+async function requestCaller(_request: Request): Promise<Caller | null> {
+  await prepareDatabase();
+  return localCaller(getDb());
+}
+
+const signInFirst = () => new AppError("UNAUTHORIZED", "no caller", { userMessage: "Sign in before connecting Google." });
+
+/** The cookie holds the state and the id of the user who started, so the callback can insist on the same user. */
+const stateCookieValue = (state: string, userId: string) => `${state}.${Buffer.from(userId).toString("base64url")}`;
+
 export async function startGoogleConnection(request: Request): Promise<Response> {
   try {
+    const caller = await requestCaller(request);
+    if (!caller) throw signInFirst();
     const state = randomBytes(32).toString("base64url");
-    const location = await (await services()).google.consentUrl(callbackUrl(request), state);
+    const location = await (await services()).google.consentUrl(caller, callbackUrl(request), state);
     const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+    const cookie = stateCookieValue(state, caller.userId);
     return new Response(null, {
       status: 303,
-      headers: { location, "set-cookie": `${STATE_COOKIE}=${state}; Path=/api/oauth/google; Max-Age=600; HttpOnly; SameSite=Lax${secure}` },
+      headers: { location, "set-cookie": `${STATE_COOKIE}=${cookie}; Path=/api/oauth/google; Max-Age=600; HttpOnly; SameSite=Lax${secure}` },
     });
   } catch (error) {
     return settingsRedirect(request, { error: messageForPerson(error, "Could not start Google sign-in.") });
   }
 }
 
-function stateMatches(request: Request, state: string | null): boolean {
+/** True when the state cookie matches `state` and was set for `caller`. */
+function stateMatches(request: Request, state: string | null, caller: Caller): boolean {
   const cookie = request.headers.get("cookie")?.split(/;\s*/).find((part) => part.startsWith(`${STATE_COOKIE}=`))?.slice(STATE_COOKIE.length + 1);
-  if (!cookie || !state || cookie.length !== state.length) return false;
-  return timingSafeEqual(Buffer.from(cookie), Buffer.from(state));
+  if (!cookie || !state) return false;
+  const expected = stateCookieValue(state, caller.userId);
+  if (cookie.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(cookie), Buffer.from(expected));
 }
 
 export async function finishGoogleConnection(request: Request): Promise<Response> {
   const url = new URL(request.url);
   if (url.searchParams.get("error")) return settingsRedirect(request, { error: `Google sign-in was not completed (${url.searchParams.get("error")}).` });
-  if (!stateMatches(request, url.searchParams.get("state"))) {
-    return settingsRedirect(request, { error: "Google sign-in expired or came from another page; please connect again." });
+  const caller = await requestCaller(request).catch(() => null);
+  if (!caller) return settingsRedirect(request, { error: signInFirst().userMessage });
+  if (!stateMatches(request, url.searchParams.get("state"), caller)) {
+    return settingsRedirect(request, { error: "Google sign-in expired, came from another page or was started by another account; please connect again." });
   }
   try {
     const code = url.searchParams.get("code");
     if (!code) throw new AppError("BAD_REQUEST", "callback without a code", { userMessage: "Google did not send an authorization code." });
-    await (await services()).google.completeConnection(callbackUrl(request), code);
+    await (await services()).google.completeConnection(caller, callbackUrl(request), code);
     return settingsRedirect(request, { connected: true });
   } catch (error) {
     return settingsRedirect(request, { error: messageForPerson(error, "Google sign-in failed; please try again.") });

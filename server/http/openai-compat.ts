@@ -50,7 +50,7 @@ async function* streamAnswer(context: ApiContext, runId: string, request: ChatCo
   yield { data: completionChunk(id, request.model, created, { role: "assistant", content: "" }) };
   let streamed = "";
   let final: RunEvent | undefined;
-  for await (const event of context.runs.events(runId, 0, context.request.signal)) {
+  for await (const event of context.runs.events(context.caller, runId, 0, context.request.signal)) {
     if (event.type === "node.delta" && answerNodes.has(event.nodeId)) {
       streamed += event.text;
       yield { data: completionChunk(id, request.model, created, { content: event.text }) };
@@ -78,11 +78,11 @@ export async function chatCompletion(context: ApiContext): Promise<Response> {
   const request = chatCompletionRequestSchema.parse(await context.request.json());
   const flowId = request.model.slice("flow:".length);
   const input = lastUserText(request);
-  const flow = await context.services.flows.get(flowId);
-  const { runId } = await context.runs.start({ flowId, input, source: "openai" });
+  const flow = await context.services.flows.get(context.caller, flowId);
+  const { runId } = await context.runs.start(context.caller, { flowId, input, source: "openai" });
   if (request.stream) return sseResponse(streamAnswer(context, runId, request, answerNodeIds(flow.graph)), context.request.signal);
 
-  const run = await context.runs.waitFor(runId, context.request.signal);
+  const run = await context.runs.waitFor(context.caller, runId, context.request.signal);
   if (run.status !== "succeeded") {
     throw new AppError("INTERNAL", `flow run ${run.status}`, { userMessage: run.error?.message ?? `The flow run ${run.status}.`, details: { runId } });
   }

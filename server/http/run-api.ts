@@ -21,7 +21,7 @@ export const publicRun = (run: RunDetail) => ({
 });
 
 async function* eventFrames(context: ApiContext, runId: string): AsyncGenerator<SseFrame> {
-  for await (const event of context.runs.events(runId, 0, context.request.signal)) {
+  for await (const event of context.runs.events(context.caller, runId, 0, context.request.signal)) {
     yield { id: String(event.seq), event: event.type, data: event };
     if (terminalEventTypes.has(event.type)) return;
   }
@@ -29,8 +29,8 @@ async function* eventFrames(context: ApiContext, runId: string): AsyncGenerator<
 
 export async function runFlowOverHttp(context: ApiContext, flowId: string): Promise<Response> {
   const body = runRequestSchema.parse(await context.request.json());
-  const { runId } = await context.runs.start({ flowId, input: body.input, source: "api" });
+  const { runId } = await context.runs.start(context.caller, { flowId, input: body.input, source: "api" });
   if (wantsEventStream(context.request)) return sseResponse(eventFrames(context, runId), context.request.signal);
-  const run = await context.runs.waitFor(runId, context.request.signal);
+  const run = await context.runs.waitFor(context.caller, runId, context.request.signal);
   return Response.json(publicRun(run));
 }

@@ -20,8 +20,9 @@ export function getRunService(): RunService {
       maxConcurrentRuns: env.OSMEN_MAX_CONCURRENT_RUNS,
       runTimeoutMs: env.OSMEN_RUN_TIMEOUT_MS,
       nodeTimeoutMs: env.OSMEN_NODE_TIMEOUT_MS,
-      providers: createProviderResolver({ resolveCredential: (id) => credentials.reveal(id) }),
-      google: () => google.servicesForRun(),
+      // A run reads the credentials and the Google connection of the user it runs as, and no one else's.
+      providers: (userId) => createProviderResolver({ resolveCredential: (id) => credentials.reveal({ userId }, id) }),
+      google: (userId) => google.servicesForRun({ userId }),
     });
   }
   return holder.osmenRuns;

@@ -1,9 +1,15 @@
 // Credentials are write-only: stored encrypted by the vault, listed by name, kind and last four characters.
 // The plaintext leaves this module only towards the engine (a run's provider) and Google's clients.
+// Every credential belongs to one user: each call names whose (`owner`: a Caller, or the user a run runs
+// as), and another user's id reads as one that does not exist, so a run can never decrypt someone else's.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { last4, type Vault } from "@/lib/secrets";
+import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
+
+/** Whose credentials: a request's Caller, or `{ userId }` of the user a run runs as. */
+export type CredentialOwner = Pick<Caller, "userId">;
 
 export const credentialKinds = ["openai", "anthropic", "google_oauth_client", "google"] as const;
 export type CredentialKind = (typeof credentialKinds)[number];
@@ -22,37 +28,40 @@ export function createCredentialService({ prisma }: Db, getVault: () => Vault) {
   // The ciphertext is bound to the credential's kind, so a value cannot be moved to another row kind unnoticed.
   const context = (kind: string) => `credential:${kind}`;
 
-  async function create(input: { name: string; kind: CredentialKind; secret: string }): Promise<CredentialSummary> {
+  async function create(owner: CredentialOwner, input: { name: string; kind: CredentialKind; secret: string }): Promise<CredentialSummary> {
     const secret = getVault().encrypt(input.secret, { context: context(input.kind) });
-    const row = await prisma.credential.create({ data: { name: input.name, kind: input.kind, secret, last4: last4(input.secret) }, select: summaryFields });
+    const row = await prisma.credential.create({
+      data: { userId: owner.userId, name: input.name, kind: input.kind, secret, last4: last4(input.secret) },
+      select: summaryFields,
+    });
     return asSummary(row);
   }
 
   /** Replaces the secret of a credential (a rotated key, a new Google grant). */
-  async function replaceSecret(id: string, plaintext: string): Promise<CredentialSummary> {
-    const row = await prisma.credential.findUnique({ where: { id } });
+  async function replaceSecret(owner: CredentialOwner, id: string, plaintext: string): Promise<CredentialSummary> {
+    const row = await prisma.credential.findFirst({ where: { id, userId: owner.userId } });
     if (!row) throw notFound(id);
     const secret = getVault().encrypt(plaintext, { context: context(row.kind) });
     return asSummary(await prisma.credential.update({ where: { id }, data: { secret, last4: last4(plaintext) }, select: summaryFields }));
   }
 
-  const list = async (kind?: CredentialKind): Promise<CredentialSummary[]> =>
-    (await prisma.credential.findMany({ where: kind ? { kind } : undefined, orderBy: { createdAt: "desc" }, select: summaryFields })).map(asSummary);
+  const list = async (owner: CredentialOwner, kind?: CredentialKind): Promise<CredentialSummary[]> =>
+    (await prisma.credential.findMany({ where: { userId: owner.userId, ...(kind && { kind }) }, orderBy: { createdAt: "desc" }, select: summaryFields })).map(asSummary);
 
-  async function findLatest(kind: CredentialKind): Promise<CredentialSummary | undefined> {
-    const row = await prisma.credential.findFirst({ where: { kind }, orderBy: { updatedAt: "desc" }, select: summaryFields });
+  async function findLatest(owner: CredentialOwner, kind: CredentialKind): Promise<CredentialSummary | undefined> {
+    const row = await prisma.credential.findFirst({ where: { userId: owner.userId, kind }, orderBy: { updatedAt: "desc" }, select: summaryFields });
     return row ? asSummary(row) : undefined;
   }
 
-  async function remove(id: string): Promise<{ id: string }> {
-    const { count } = await prisma.credential.deleteMany({ where: { id } });
+  async function remove(owner: CredentialOwner, id: string): Promise<{ id: string }> {
+    const { count } = await prisma.credential.deleteMany({ where: { id, userId: owner.userId } });
     if (count === 0) throw notFound(id);
     return { id };
   }
 
   /** The plaintext. Server-side only: never returned by a procedure or written to an event. */
-  async function reveal(id: string): Promise<string> {
-    const row = await prisma.credential.findUnique({ where: { id } });
+  async function reveal(owner: CredentialOwner, id: string): Promise<string> {
+    const row = await prisma.credential.findFirst({ where: { id, userId: owner.userId } });
     if (!row) throw notFound(id);
     return getVault().decrypt(row.secret, { context: context(row.kind) });
   }

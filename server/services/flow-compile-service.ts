@@ -2,6 +2,7 @@
 import { compile } from "@/lib/flow/compile";
 import type { Diagnostic } from "@/lib/flow/diagnostics";
 import type { PlanSummary } from "@/lib/flow/plan-summary";
+import type { Caller } from "@/server/auth/caller";
 import type { FlowService } from "./flow-service.ts";
 
 export type CompileReport = { plan: PlanSummary | null; diagnostics: Diagnostic[] };
@@ -12,8 +13,9 @@ export function createFlowCompileService(flows: FlowService) {
     return { plan: plan?.summary ?? null, diagnostics };
   }
 
-  async function compileFlow(flowId: string): Promise<CompileReport> {
-    return compileGraph((await flows.get(flowId)).graph);
+  /** Compiles a stored flow the caller can read. @throws AppError NOT_FOUND otherwise. */
+  async function compileFlow(caller: Caller, flowId: string): Promise<CompileReport> {
+    return compileGraph((await flows.get(caller, flowId)).graph);
   }
 
   return { compileGraph, compileFlow };

@@ -1,6 +1,8 @@
 // A flow's earlier versions: list, preview and restore. Restoring is itself a new version, so it can be undone.
+// Reading versions needs read access to the flow (owner or member); restoring needs the owner or an editor.
 import { AppError } from "@/lib/errors";
 import { flowGraphSchema, type FlowGraph } from "@/lib/flow/graph-schema";
+import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { FlowRecord, FlowService } from "./flow-service.ts";
 
@@ -8,8 +10,8 @@ export type FlowVersionSummary = { version: number; name: string; createdAt: Dat
 export type FlowVersionRecord = FlowVersionSummary & { graph: FlowGraph };
 
 export function createFlowHistoryService({ prisma }: Db, flows: FlowService) {
-  async function list(flowId: string): Promise<FlowVersionSummary[]> {
-    await flows.get(flowId);
+  async function list(caller: Caller, flowId: string): Promise<FlowVersionSummary[]> {
+    await flows.get(caller, flowId);
     return prisma.flowVersion.findMany({
       where: { flowId },
       orderBy: { version: "desc" },
@@ -17,7 +19,8 @@ export function createFlowHistoryService({ prisma }: Db, flows: FlowService) {
     });
   }
 
-  async function get(flowId: string, version: number): Promise<FlowVersionRecord> {
+  async function get(caller: Caller, flowId: string, version: number): Promise<FlowVersionRecord> {
+    await flows.get(caller, flowId);
     const row = await prisma.flowVersion.findUnique({ where: { flowId_version: { flowId, version } } });
     if (!row) {
       throw new AppError("NOT_FOUND", `flow "${flowId}" has no saved version ${version}`, {
@@ -28,9 +31,9 @@ export function createFlowHistoryService({ prisma }: Db, flows: FlowService) {
   }
 
   /** Saves version `version`'s graph as the newest version, if the flow is still at `expectedVersion`. */
-  async function restore(flowId: string, version: number, expectedVersion: number): Promise<FlowRecord> {
-    const snapshot = await get(flowId, version);
-    return flows.update({ id: flowId, version: expectedVersion, graph: snapshot.graph });
+  async function restore(caller: Caller, flowId: string, version: number, expectedVersion: number): Promise<FlowRecord> {
+    const snapshot = await get(caller, flowId, version);
+    return flows.update(caller, { id: flowId, version: expectedVersion, graph: snapshot.graph });
   }
 
   return { list, get, restore };

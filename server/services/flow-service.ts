@@ -1,10 +1,19 @@
-// Flows: persistence, optimistic concurrency and version snapshots. Routers call this; nothing else
-// touches the Flow tables.
+// Flows: persistence, ownership, optimistic concurrency and version snapshots. Routers call this; nothing
+// else touches the Flow tables. Every call takes the caller: a flow is reachable by its owner and its
+// members (see flow-access.ts), and one the caller cannot reach reads as one that does not exist.
 import { AppError } from "@/lib/errors";
 import { emptyGraph, flowGraphSchema, type FlowGraph } from "@/lib/flow/graph-schema";
+import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
-import type { Flow as FlowRow, Prisma } from "@/server/db/generated/sqlite/client";
+import type { Prisma } from "@/server/db/generated/sqlite/client";
+import { accessOf, callerMembership, flowNotFound, readableFlowsWhere, requireFlowAccess, type FlowAccess } from "./flow-access.ts";
 
+export { flowNotFound } from "./flow-access.ts";
+
+/**
+ * A flow as lists show it. `access` is the caller's relation to it (owner, editor or viewer);
+ * `owner` says whose flow it is, so a flow shared with the caller can be told apart from their own.
+ */
 export type FlowSummary = {
   id: string;
   name: string;
@@ -12,6 +21,8 @@ export type FlowSummary = {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  access: FlowAccess;
+  owner: { id: string; name: string };
 };
 export type FlowRecord = FlowSummary & { graph: FlowGraph };
 
@@ -22,9 +33,22 @@ export type ListFlowsInput = { search?: string; limit?: number };
 /** A graph as Prisma's JSON column type wants it (the schema has already guaranteed it is plain JSON). */
 const asJson = (graph: FlowGraph) => graph as unknown as Prisma.InputJsonObject;
 
-const summaryFields = { id: true, name: true, description: true, version: true, createdAt: true, updatedAt: true } as const;
+const rowFields = (caller: Pick<Caller, "userId">) =>
+  ({
+    id: true,
+    name: true,
+    description: true,
+    version: true,
+    createdAt: true,
+    updatedAt: true,
+    ownerId: true,
+    owner: { select: { id: true, name: true } },
+    members: callerMembership(caller),
+  }) as const;
 
-function toRecord(row: FlowRow): FlowRecord {
+type SummaryRow = Omit<FlowSummary, "access"> & { ownerId: string; members: { role: string }[] };
+
+function toSummary(caller: Pick<Caller, "userId">, row: SummaryRow): FlowSummary {
   return {
     id: row.id,
     name: row.name,
@@ -32,50 +56,64 @@ function toRecord(row: FlowRow): FlowRecord {
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    graph: flowGraphSchema.parse(row.graph),
+    access: accessOf(caller, row) ?? "viewer",
+    owner: row.owner,
   };
 }
 
-export const flowNotFound = (id: string) =>
-  new AppError("NOT_FOUND", `flow "${id}" does not exist`, { userMessage: "This flow does not exist (it may have been deleted)." });
+const toRecord = (caller: Pick<Caller, "userId">, row: SummaryRow & { graph: unknown }): FlowRecord => ({
+  ...toSummary(caller, row),
+  graph: flowGraphSchema.parse(row.graph),
+});
+
+/** Prisma `where` for the flows the caller may save: owned, or shared with them as editor. */
+const editableWhere = (caller: Caller) => ({ OR: [{ ownerId: caller.userId }, { members: { some: { userId: caller.userId, role: "editor" } } }] });
 
 export function createFlowService({ prisma, provider }: Db) {
-  async function get(id: string): Promise<FlowRecord> {
-    const row = await prisma.flow.findUnique({ where: { id } });
+  const recordFields = (caller: Caller) => ({ ...rowFields(caller), graph: true });
+
+  /** The flow if the caller can read it. @throws AppError NOT_FOUND otherwise. */
+  async function get(caller: Caller, id: string): Promise<FlowRecord> {
+    const row = await prisma.flow.findFirst({ where: { id, ...readableFlowsWhere(caller) }, select: recordFields(caller) });
     if (!row) throw flowNotFound(id);
-    return toRecord(row);
+    return toRecord(caller, row);
   }
 
-  async function create(input: CreateFlowInput): Promise<FlowRecord> {
+  /** A new flow owned by the caller. */
+  async function create(caller: Caller, input: CreateFlowInput): Promise<FlowRecord> {
     const row = await prisma.flow.create({
-      data: { name: input.name, description: input.description ?? "", graph: asJson(input.graph ?? emptyGraph()) },
+      data: { ownerId: caller.userId, name: input.name, description: input.description ?? "", graph: asJson(input.graph ?? emptyGraph()) },
+      select: recordFields(caller),
     });
-    return toRecord(row);
+    return toRecord(caller, row);
   }
 
-  async function list({ search, limit = 100 }: ListFlowsInput = {}): Promise<FlowSummary[]> {
+  /** The caller's own flows and those shared with them, newest change first. */
+  async function list(caller: Caller, { search, limit = 100 }: ListFlowsInput = {}): Promise<FlowSummary[]> {
     const term = search?.trim();
     // SQLite's LIKE ignores ASCII case already; PostgreSQL needs to be asked.
     const nameFilter = term ? { contains: term, ...(provider === "postgresql" ? { mode: "insensitive" } : {}) } : undefined;
-    return prisma.flow.findMany({
-      where: nameFilter ? { name: nameFilter as { contains: string } } : undefined,
+    const rows = await prisma.flow.findMany({
+      where: { ...readableFlowsWhere(caller), ...(nameFilter && { name: nameFilter as { contains: string } }) },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: limit,
-      select: summaryFields,
+      select: rowFields(caller),
     });
+    return rows.map((row) => toSummary(caller, row));
   }
 
   /**
    * Saves a new graph if `version` is still the current one; the graph it replaces is kept as a FlowVersion.
-   * The version check and the write are one conditional update, so of two saves from the same version
-   * exactly one wins and the other gets CONFLICT.
+   * Needs the owner or an editor. The version check, the access check and the write are one conditional
+   * update, so of two saves from the same version exactly one wins and the other gets CONFLICT.
    */
-  async function update(input: UpdateFlowInput): Promise<FlowRecord> {
+  async function update(caller: Caller, input: UpdateFlowInput): Promise<FlowRecord> {
+    await requireFlowAccess(prisma, caller, input.id, "editor");
     return prisma.$transaction(async (tx) => {
       const current = await tx.flow.findUnique({ where: { id: input.id } });
       if (!current) throw flowNotFound(input.id);
       const written = await tx.flow.updateMany({
-        where: { id: input.id, version: input.version },
+        where: { id: input.id, version: input.version, ...editableWhere(caller) },
         data: {
           graph: asJson(input.graph),
           version: input.version + 1,
@@ -87,22 +125,26 @@ export function createFlowService({ prisma, provider }: Db) {
       await tx.flowVersion.create({
         data: { flowId: current.id, version: current.version, name: current.name, graph: current.graph as Prisma.InputJsonValue },
       });
-      return toRecord(await tx.flow.findUniqueOrThrow({ where: { id: input.id } }));
+      return toRecord(caller, await tx.flow.findUniqueOrThrow({ where: { id: input.id }, select: recordFields(caller) }));
     });
   }
 
-  async function rename(id: string, name: string): Promise<FlowSummary> {
-    await get(id);
-    return prisma.flow.update({ where: { id }, data: { name }, select: summaryFields });
+  /** Renames the flow; needs the owner or an editor. */
+  async function rename(caller: Caller, id: string, name: string): Promise<FlowSummary> {
+    await requireFlowAccess(prisma, caller, id, "editor");
+    return toSummary(caller, await prisma.flow.update({ where: { id }, data: { name }, select: rowFields(caller) }));
   }
 
-  async function duplicate(id: string, name?: string): Promise<FlowRecord> {
-    const source = await get(id);
-    return create({ name: name ?? copyName(source.name), description: source.description, graph: source.graph });
+  /** Copies a flow the caller can read into a new flow owned by the caller. */
+  async function duplicate(caller: Caller, id: string, name?: string): Promise<FlowRecord> {
+    const source = await get(caller, id);
+    return create(caller, { name: name ?? copyName(source.name), description: source.description, graph: source.graph });
   }
 
-  async function remove(id: string): Promise<{ id: string }> {
-    const { count } = await prisma.flow.deleteMany({ where: { id } });
+  /** Deletes the flow with its versions, runs and share links; only the owner may. */
+  async function remove(caller: Caller, id: string): Promise<{ id: string }> {
+    await requireFlowAccess(prisma, caller, id, "owner");
+    const { count } = await prisma.flow.deleteMany({ where: { id, ownerId: caller.userId } });
     if (count === 0) throw flowNotFound(id);
     return { id };
   }

@@ -1,6 +1,7 @@
 // The Google connection behind "Connect Google": which OAuth client to use (GOOGLE_CLIENT_ID/SECRET, or the
 // one entered in Settings), the consent redirect, the callback that stores the refresh token in the vault,
-// and the Google access a run receives. One connection per server, as there is one user.
+// and the Google access a run receives. Each user has their own connection (and may enter their own OAuth
+// client): both are that user's credentials, so every call names whose (`owner`).
 import { AppError } from "@/lib/errors";
 import {
   buildConsentUrl,
@@ -12,25 +13,25 @@ import {
   type GoogleClientSettings,
 } from "@/lib/tools/google";
 import type { GoogleServices } from "@/lib/tools/google/types";
-import type { CredentialService } from "./credential-service.ts";
+import type { CredentialOwner, CredentialService } from "./credential-service.ts";
 
 export type GoogleEndpoints = Pick<GoogleClientSettings, "tokenUrl" | "authUrl" | "revokeUrl"> & { rootUrl?: string };
 type StoredClient = { clientId: string; clientSecret: string };
 type StoredGrant = { refreshToken: string; scopes: string[] };
 
 export function createGoogleConnectionService(credentials: CredentialService, env: Record<string, string | undefined>, endpoints: GoogleEndpoints = {}) {
-  async function clientSettings(redirectUri?: string): Promise<(GoogleClientSettings & { source: "env" | "settings" }) | null> {
+  async function clientSettings(owner: CredentialOwner, redirectUri?: string): Promise<(GoogleClientSettings & { source: "env" | "settings" }) | null> {
     const fromEnv = readGoogleClientSettings(env);
     const base = { tokenUrl: endpoints.tokenUrl, authUrl: endpoints.authUrl, revokeUrl: endpoints.revokeUrl };
     if (fromEnv) return { ...fromEnv, ...base, redirectUri: fromEnv.redirectUri ?? redirectUri, source: "env" };
-    const stored = await credentials.findLatest("google_oauth_client");
+    const stored = await credentials.findLatest(owner, "google_oauth_client");
     if (!stored) return null;
-    const client = JSON.parse(await credentials.reveal(stored.id)) as StoredClient;
+    const client = JSON.parse(await credentials.reveal(owner, stored.id)) as StoredClient;
     return { ...client, ...base, redirectUri, source: "settings" };
   }
 
-  async function requireClient(redirectUri?: string) {
-    const settings = await clientSettings(redirectUri);
+  async function requireClient(owner: CredentialOwner, redirectUri?: string) {
+    const settings = await clientSettings(owner, redirectUri);
     if (!settings) {
       throw new AppError("BAD_REQUEST", "no Google OAuth client configured", {
         userMessage: "Set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET, or enter a Google OAuth client in Settings, before connecting Google.",
@@ -39,50 +40,54 @@ export function createGoogleConnectionService(credentials: CredentialService, en
     return settings;
   }
 
-  async function status() {
-    const client = await clientSettings();
-    const connection = await credentials.findLatest("google");
+  async function status(owner: CredentialOwner) {
+    const client = await clientSettings(owner);
+    const connection = await credentials.findLatest(owner, "google");
     return { isClientConfigured: client !== null, clientSource: client?.source ?? null, isConnected: connection !== undefined, connectedAt: connection?.updatedAt ?? null };
   }
 
   /** Stores the OAuth client entered in Settings; it is used when GOOGLE_CLIENT_ID/SECRET are not set. */
-  async function saveClient(client: StoredClient) {
-    await credentials.create({ name: "Google OAuth client", kind: "google_oauth_client", secret: JSON.stringify(client) });
-    return status();
+  async function saveClient(owner: CredentialOwner, client: StoredClient) {
+    await credentials.create(owner, { name: "Google OAuth client", kind: "google_oauth_client", secret: JSON.stringify(client) });
+    return status(owner);
   }
 
-  const consentUrl = async (redirectUri: string, state: string) => buildConsentUrl(await requireClient(redirectUri), { state });
+  const consentUrl = async (owner: CredentialOwner, redirectUri: string, state: string) =>
+    buildConsentUrl(await requireClient(owner, redirectUri), { state });
 
   /** The OAuth callback: the code becomes a refresh token, stored encrypted; an earlier connection is replaced. */
-  async function completeConnection(redirectUri: string, code: string) {
-    const grant = await exchangeCode(await requireClient(redirectUri), code);
+  async function completeConnection(owner: CredentialOwner, redirectUri: string, code: string) {
+    const grant = await exchangeCode(await requireClient(owner, redirectUri), code);
     const missing = missingScopes(grant.scopes);
     if (grant.scopes.length > 0 && missing.length > 0) {
       throw new AppError("BAD_REQUEST", "Google grant lacks scopes", { userMessage: `Google did not grant read access to ${missing.join(", ")}. Connect again and allow it.` });
     }
     const secret = JSON.stringify({ refreshToken: grant.refreshToken, scopes: grant.scopes } satisfies StoredGrant);
-    const existing = await credentials.findLatest("google");
-    return existing ? credentials.replaceSecret(existing.id, secret) : credentials.create({ name: "Google", kind: "google", secret });
+    const existing = await credentials.findLatest(owner, "google");
+    return existing ? credentials.replaceSecret(owner, existing.id, secret) : credentials.create(owner, { name: "Google", kind: "google", secret });
   }
 
-  async function disconnect() {
-    const connection = await credentials.findLatest("google");
+  async function disconnect(owner: CredentialOwner) {
+    const connection = await credentials.findLatest(owner, "google");
     if (!connection) return { wasConnected: false };
-    const grant = JSON.parse(await credentials.reveal(connection.id)) as StoredGrant;
-    const client = await clientSettings();
+    const grant = JSON.parse(await credentials.reveal(owner, connection.id)) as StoredGrant;
+    const client = await clientSettings(owner);
     if (client) await revokeGrant(client, grant.refreshToken);
-    await credentials.remove(connection.id);
+    await credentials.remove(owner, connection.id);
     return { wasConnected: true };
   }
 
-  /** Google access for one run; nothing is read from the vault unless a node actually calls Google. */
-  function servicesForRun(): GoogleServices {
+  /**
+   * Google access for one run, as the run's user (`owner`): their connection, never anyone else's. Nothing
+   * is read from the vault unless a node actually calls Google.
+   */
+  function servicesForRun(owner: CredentialOwner): GoogleServices {
     let settings: GoogleClientSettings | null = null;
     const refreshToken = async () => {
-      settings = await clientSettings();
-      const connection = await credentials.findLatest("google");
+      settings = await clientSettings(owner);
+      const connection = await credentials.findLatest(owner, "google");
       if (!settings || !connection) return null;
-      return (JSON.parse(await credentials.reveal(connection.id)) as StoredGrant).refreshToken;
+      return (JSON.parse(await credentials.reveal(owner, connection.id)) as StoredGrant).refreshToken;
     };
     return lazyGoogleServices(async () => {
       const token = await refreshToken();

@@ -7,6 +7,7 @@ import { createCredentialService } from "./credential-service.ts";
 import { createFlowCompileService } from "./flow-compile-service.ts";
 import { createGoogleConnectionService, type GoogleEndpoints } from "./google-connection-service.ts";
 import { createFlowHistoryService } from "./flow-history-service.ts";
+import { createFlowMemberService } from "./flow-member-service.ts";
 import { createFlowService } from "./flow-service.ts";
 import { createShareService } from "./share-service.ts";
 import { createTemplateService } from "./template-service.ts";
@@ -30,6 +31,7 @@ export function createServices(db: Db, vault: () => Vault = getVault) {
     flows,
     flowCompiler: createFlowCompileService(flows),
     flowHistory: createFlowHistoryService(db, flows),
+    flowMembers: createFlowMemberService(db),
     shares: createShareService(db, flows),
     templates: createTemplateService(flows),
   };

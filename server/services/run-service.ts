@@ -1,10 +1,13 @@
 // Runs: stored with a snapshot of the graph they run, executed in the background on the engine under a
 // concurrency limit, every event stored and fanned out live. A node's failure is an event; so is the end.
+// A run belongs to the user who started it: it runs with their credentials and Google connection only, and
+// is readable by them and by the flow's owner; its events follow the run.
 import { AppError } from "@/lib/errors";
 import { execute, type ExecuteOptions } from "@/lib/engine";
 import type { RunEvent } from "@/lib/engine/events";
 import { compile } from "@/lib/flow/compile";
 import type { Plan } from "@/lib/flow/plan";
+import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import { createRunEventWriter } from "@/server/runs/run-event-writer";
 import { streamRunEvents } from "@/server/runs/run-event-stream";
@@ -17,15 +20,21 @@ export type RunServiceOptions = {
   maxConcurrentRuns: number;
   runTimeoutMs: number;
   nodeTimeoutMs?: number;
-  /** Model resolution for every run (tests pass a scripted provider). Default: the provider layer. */
-  providers?: ExecuteOptions["providers"];
-  /** Google access for a run's Google nodes, made per run (the connection may change between runs). */
-  google?: () => ExecuteOptions["google"];
+  /**
+   * Model resolution for a run, given the id of the user it runs as: credential lookups must go through
+   * that user only (tests pass a scripted provider). Default: the provider layer without stored credentials.
+   */
+  providers?: (runUserId: string) => ExecuteOptions["providers"];
+  /** Google access for a run's Google nodes, made per run as the run's user (the connection may change between runs). */
+  google?: (runUserId: string) => ExecuteOptions["google"];
 };
 
 export type StartRunInput = { flowId: string; input: unknown; source?: string };
 
 const runNotFound = (runId: string) => new AppError("NOT_FOUND", `run "${runId}" does not exist`, { userMessage: "This run does not exist." });
+
+/** Prisma `where` for the runs the caller may read: those they started, and every run of the flows they own. */
+const readableRunsWhere = (caller: Caller) => ({ OR: [{ userId: caller.userId }, { flow: { ownerId: caller.userId } }] });
 
 export function createRunService(db: Db, options: RunServiceOptions) {
   const { prisma } = db;
@@ -36,8 +45,9 @@ export function createRunService(db: Db, options: RunServiceOptions) {
   const writer = createRunEventWriter(prisma, (error, events) => console.error(`[runs] storing ${events.length} event(s) failed:`, error));
   const background = new Set<Promise<void>>();
 
-  async function start({ flowId, input, source = "canvas" }: StartRunInput): Promise<{ runId: string; status: "queued" }> {
-    const flow = await flows.get(flowId);
+  /** Starts a run of a flow the caller can read (owner or member), as the caller. @throws AppError NOT_FOUND otherwise. */
+  async function start(caller: Caller, { flowId, input, source = "canvas" }: StartRunInput): Promise<{ runId: string; status: "queued" }> {
+    const flow = await flows.get(caller, flowId);
     const { plan, diagnostics } = compile(flow.graph);
     if (!plan) {
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error");
@@ -47,17 +57,17 @@ export function createRunService(db: Db, options: RunServiceOptions) {
       });
     }
     const run = await prisma.run.create({
-      data: { flowId, flowVersion: flow.version, status: "queued", source, input: (input ?? null) as object, graph: flow.graph as object },
+      data: { userId: caller.userId, flowId, flowVersion: flow.version, status: "queued", source, input: (input ?? null) as object, graph: flow.graph as object },
     });
     hub.open(run.id);
     const controller = new AbortController();
     controllers.set(run.id, controller);
-    const task = runInBackground(run.id, plan, input, controller).finally(() => background.delete(task));
+    const task = runInBackground(run.id, caller.userId, plan, input, controller).finally(() => background.delete(task));
     background.add(task);
     return { runId: run.id, status: "queued" };
   }
 
-  async function runInBackground(runId: string, plan: Plan, input: unknown, controller: AbortController) {
+  async function runInBackground(runId: string, userId: string, plan: Plan, input: unknown, controller: AbortController) {
     const emit = (event: RunEvent) => {
       hub.publish(event);
       writer.write(event);
@@ -67,7 +77,7 @@ export function createRunService(db: Db, options: RunServiceOptions) {
       if (!release) return await finishCancelledWhileQueued(runId, emit);
       try {
         await prisma.run.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
-        const result = await execute(plan, { ...executeSettings(), runId, input, signal: controller.signal, onEvent: emit });
+        const result = await execute(plan, { ...executeSettings(userId), runId, input, signal: controller.signal, onEvent: emit });
         await writer.flushed();
         await prisma.run.update({
           where: { id: runId },
@@ -95,8 +105,8 @@ export function createRunService(db: Db, options: RunServiceOptions) {
     }
   }
 
-  function executeSettings(): Partial<ExecuteOptions> {
-    return { providers: options.providers, google: options.google?.(), runTimeoutMs: options.runTimeoutMs, nodeTimeoutMs: options.nodeTimeoutMs };
+  function executeSettings(userId: string): Partial<ExecuteOptions> {
+    return { providers: options.providers?.(userId), google: options.google?.(userId), runTimeoutMs: options.runTimeoutMs, nodeTimeoutMs: options.nodeTimeoutMs };
   }
 
   async function finishCancelledWhileQueued(runId: string, emit: (event: RunEvent) => void) {
@@ -108,36 +118,42 @@ export function createRunService(db: Db, options: RunServiceOptions) {
     });
   }
 
-  async function cancel(runId: string): Promise<RunSummary> {
-    const controller = controllers.get(runId);
-    if (controller) controller.abort(new Error("cancelled"));
-    const row = await prisma.run.findUnique({ where: { id: runId } });
-    if (!row) throw runNotFound(runId);
+  /** Cancels a run the caller can read (theirs, or one of a flow they own). */
+  async function cancel(caller: Caller, runId: string): Promise<RunSummary> {
+    const row = await readableRun(caller, runId);
+    controllers.get(runId)?.abort(new Error("cancelled"));
     return toRunSummary(row);
   }
 
-  async function get(runId: string): Promise<RunDetail> {
-    const row = await prisma.run.findUnique({ where: { id: runId } });
+  async function readableRun(caller: Caller, runId: string) {
+    const row = await prisma.run.findFirst({ where: { id: runId, ...readableRunsWhere(caller) } });
     if (!row) throw runNotFound(runId);
+    return row;
+  }
+
+  async function get(caller: Caller, runId: string): Promise<RunDetail> {
+    const row = await readableRun(caller, runId);
     const events = await prisma.runEvent.findMany({ where: { runId }, orderBy: { seq: "asc" }, select: { payload: true } });
     return toRunDetail(row, events.map((event) => event.payload as RunEvent));
   }
 
-  async function list(flowId: string, limit = 50): Promise<RunSummary[]> {
-    await flows.get(flowId);
-    const rows = await prisma.run.findMany({ where: { flowId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
+  /** The runs of a flow the caller can read: all of them for its owner, a member's own for a member. */
+  async function list(caller: Caller, flowId: string, limit = 50): Promise<RunSummary[]> {
+    await flows.get(caller, flowId);
+    const rows = await prisma.run.findMany({ where: { flowId, ...readableRunsWhere(caller) }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
     return rows.map(toRunSummary);
   }
 
-  async function* events(runId: string, afterSeq = 0, signal?: AbortSignal): AsyncGenerator<RunEvent> {
-    if (!hub.isLive(runId) && !(await prisma.run.findUnique({ where: { id: runId }, select: { id: true } }))) throw runNotFound(runId);
+  async function* events(caller: Caller, runId: string, afterSeq = 0, signal?: AbortSignal): AsyncGenerator<RunEvent> {
+    // The row is written before the run goes live, so checking it covers live runs too.
+    await readableRun(caller, runId);
     yield* streamRunEvents(prisma, hub, runId, afterSeq, signal);
   }
 
   /** Follows a run to its end and returns it: the HTTP API's waiting mode. */
-  async function waitFor(runId: string, signal?: AbortSignal): Promise<RunDetail> {
-    for await (const event of events(runId, 0, signal)) void event;
-    return get(runId);
+  async function waitFor(caller: Caller, runId: string, signal?: AbortSignal): Promise<RunDetail> {
+    for await (const event of events(caller, runId, 0, signal)) void event;
+    return get(caller, runId);
   }
 
   return {

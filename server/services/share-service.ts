@@ -1,17 +1,21 @@
 // Read-only share links. The token is random (256 bits), separate from the flow id, and stored only as a
 // SHA-256 hash: a leaked database does not leak working links. A link shows the flow as it is now, cleaned
-// of secrets and credential references, and can never change or run it.
+// of secrets and credential references, and can never change or run it. Links belong to the flow's owner:
+// only they create, list and revoke them; viewing by token needs no caller at all.
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { sanitizeGraph } from "@/lib/flow/flow-document";
-import type { FlowGraph } from "@/lib/flow/graph-schema";
+import { flowGraphSchema, type FlowGraph } from "@/lib/flow/graph-schema";
+import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
+import { requireFlowAccess } from "./flow-access.ts";
 import { copyName, type FlowRecord, type FlowService } from "./flow-service.ts";
 
 export type ShareLinkSummary = { id: string; tokenPrefix: string; createdAt: Date; revokedAt: Date | null };
 export type SharedFlow = { name: string; description: string; graph: FlowGraph; updatedAt: Date };
 
 const TOKEN_PREFIX_LENGTH = 6;
+const summaryFields = { id: true, tokenPrefix: true, createdAt: true, revokedAt: true } as const;
 
 export const hashShareToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -19,8 +23,9 @@ const linkNotFound = () =>
   new AppError("NOT_FOUND", "share link is unknown or revoked", { userMessage: "This link does not exist or has been revoked." });
 
 export function createShareService({ prisma }: Db, flows: FlowService) {
-  async function create(flowId: string): Promise<{ id: string; token: string; path: string }> {
-    await flows.get(flowId);
+  /** A new link to a flow the caller owns; the token is returned only here. */
+  async function create(caller: Caller, flowId: string): Promise<{ id: string; token: string; path: string }> {
+    await requireFlowAccess(prisma, caller, flowId, "owner");
     const token = randomBytes(32).toString("base64url");
     const link = await prisma.shareLink.create({
       data: { flowId, tokenHash: hashShareToken(token), tokenPrefix: token.slice(0, TOKEN_PREFIX_LENGTH) },
@@ -28,38 +33,35 @@ export function createShareService({ prisma }: Db, flows: FlowService) {
     return { id: link.id, token, path: `/share/${token}` };
   }
 
-  async function list(flowId: string): Promise<ShareLinkSummary[]> {
-    await flows.get(flowId);
-    return prisma.shareLink.findMany({
-      where: { flowId },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, tokenPrefix: true, createdAt: true, revokedAt: true },
-    });
+  async function list(caller: Caller, flowId: string): Promise<ShareLinkSummary[]> {
+    await requireFlowAccess(prisma, caller, flowId, "owner");
+    return prisma.shareLink.findMany({ where: { flowId }, orderBy: { createdAt: "desc" }, select: summaryFields });
   }
 
-  async function revoke(id: string): Promise<ShareLinkSummary> {
-    // Revoking twice keeps the first revocation time.
-    await prisma.shareLink.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-    const link = await prisma.shareLink.findUnique({ where: { id }, select: { id: true, tokenPrefix: true, createdAt: true, revokedAt: true } });
+  /** Revokes a link of a flow the caller owns; revoking twice keeps the first revocation time. */
+  async function revoke(caller: Caller, id: string): Promise<ShareLinkSummary> {
+    const owned = { id, flow: { ownerId: caller.userId } };
+    await prisma.shareLink.updateMany({ where: { ...owned, revokedAt: null }, data: { revokedAt: new Date() } });
+    const link = await prisma.shareLink.findFirst({ where: owned, select: summaryFields });
     if (!link) throw new AppError("NOT_FOUND", `share link "${id}" does not exist`);
     return link;
   }
 
-  async function resolve(token: string): Promise<FlowRecord> {
-    const link = await prisma.shareLink.findUnique({ where: { tokenHash: hashShareToken(token) } });
-    if (!link || link.revokedAt) throw linkNotFound();
-    return flows.get(link.flowId);
-  }
-
+  /** The shared flow behind a live token, for anyone holding it. @throws AppError NOT_FOUND for unknown or revoked tokens. */
   async function view(token: string): Promise<SharedFlow> {
-    const flow = await resolve(token);
-    return { name: flow.name, description: flow.description, graph: sanitizeGraph(flow.graph), updatedAt: flow.updatedAt };
+    const link = await prisma.shareLink.findUnique({
+      where: { tokenHash: hashShareToken(token) },
+      select: { revokedAt: true, flow: { select: { name: true, description: true, graph: true, updatedAt: true } } },
+    });
+    if (!link || link.revokedAt) throw linkNotFound();
+    const { flow } = link;
+    return { name: flow.name, description: flow.description, graph: sanitizeGraph(flowGraphSchema.parse(flow.graph)), updatedAt: flow.updatedAt };
   }
 
-  /** Copies the shared flow, as a visitor sees it, into a new flow of the visitor's own. */
-  async function duplicate(token: string): Promise<FlowRecord> {
+  /** Copies the shared flow, as a visitor sees it, into a new flow owned by the caller. */
+  async function duplicate(caller: Caller, token: string): Promise<FlowRecord> {
     const shared = await view(token);
-    return flows.create({ name: copyName(shared.name), description: shared.description, graph: shared.graph });
+    return flows.create(caller, { name: copyName(shared.name), description: shared.description, graph: shared.graph });
   }
 
   return { create, list, revoke, view, duplicate };

@@ -1,19 +1,21 @@
 import { z } from "zod";
-import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, fullAccessProcedure } from "@/server/api/trpc";
 import { credentialKinds, credentialNameSchema } from "@/server/services/credential-service";
 
 // People store provider keys and Google's OAuth client here; Google connections come from the OAuth callback.
 const enterableKinds = z.enum(["openai", "anthropic", "google_oauth_client"]);
 
 export const credentialRouter = createTRPCRouter({
-  /** Names, kinds and last four characters only: secrets are write-only. */
-  list: publicProcedure
+  /** The caller's own credentials: names, kinds and last four characters only (secrets are write-only). */
+  list: fullAccessProcedure
     .input(z.object({ kind: z.enum(credentialKinds).optional() }).optional())
-    .query(({ ctx, input }) => ctx.services.credentials.list(input?.kind)),
+    .query(({ ctx, input }) => ctx.services.credentials.list(ctx.caller, input?.kind)),
 
-  create: publicProcedure
+  create: fullAccessProcedure
     .input(z.object({ name: credentialNameSchema, kind: enterableKinds, secret: z.string().trim().min(8, "secret looks too short").max(10_000) }))
-    .mutation(({ ctx, input }) => ctx.services.credentials.create(input)),
+    .mutation(({ ctx, input }) => ctx.services.credentials.create(ctx.caller, input)),
 
-  delete: publicProcedure.input(z.object({ id: z.string().min(1).max(100) })).mutation(({ ctx, input }) => ctx.services.credentials.remove(input.id)),
+  delete: fullAccessProcedure
+    .input(z.object({ id: z.string().min(1).max(100) }))
+    .mutation(({ ctx, input }) => ctx.services.credentials.remove(ctx.caller, input.id)),
 });

@@ -1,22 +1,22 @@
 import { z } from "zod";
 import { flowDescriptionSchema, flowIdSchema, flowNameSchema } from "@/lib/flow/flow-inputs";
 import { flowGraphInputSchema } from "@/lib/flow/graph-schema";
-import { publicProcedure } from "@/server/api/trpc";
+import { fullAccessProcedure } from "@/server/api/trpc";
 
 const byId = z.object({ id: flowIdSchema });
 
 export const flowCrudProcedures = {
-  create: publicProcedure
+  create: fullAccessProcedure
     .input(z.object({ name: flowNameSchema, description: flowDescriptionSchema.optional(), graph: flowGraphInputSchema.optional() }))
-    .mutation(({ ctx, input }) => ctx.services.flows.create(input)),
+    .mutation(({ ctx, input }) => ctx.services.flows.create(ctx.caller, input)),
 
-  get: publicProcedure.input(byId).query(({ ctx, input }) => ctx.services.flows.get(input.id)),
+  get: fullAccessProcedure.input(byId).query(({ ctx, input }) => ctx.services.flows.get(ctx.caller, input.id)),
 
-  list: publicProcedure
+  list: fullAccessProcedure
     .input(z.object({ search: z.string().max(200).optional(), limit: z.number().int().min(1).max(500).optional() }).optional())
-    .query(({ ctx, input }) => ctx.services.flows.list(input)),
+    .query(({ ctx, input }) => ctx.services.flows.list(ctx.caller, input)),
 
-  update: publicProcedure
+  update: fullAccessProcedure
     .input(
       z.object({
         id: flowIdSchema,
@@ -26,15 +26,15 @@ export const flowCrudProcedures = {
         description: flowDescriptionSchema.optional(),
       }),
     )
-    .mutation(({ ctx, input }) => ctx.services.flows.update(input)),
+    .mutation(({ ctx, input }) => ctx.services.flows.update(ctx.caller, input)),
 
-  rename: publicProcedure
+  rename: fullAccessProcedure
     .input(z.object({ id: flowIdSchema, name: flowNameSchema }))
-    .mutation(({ ctx, input }) => ctx.services.flows.rename(input.id, input.name)),
+    .mutation(({ ctx, input }) => ctx.services.flows.rename(ctx.caller, input.id, input.name)),
 
-  duplicate: publicProcedure
+  duplicate: fullAccessProcedure
     .input(z.object({ id: flowIdSchema, name: flowNameSchema.optional() }))
-    .mutation(({ ctx, input }) => ctx.services.flows.duplicate(input.id, input.name)),
+    .mutation(({ ctx, input }) => ctx.services.flows.duplicate(ctx.caller, input.id, input.name)),
 
-  delete: publicProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.flows.remove(input.id)),
+  delete: fullAccessProcedure.input(byId).mutation(({ ctx, input }) => ctx.services.flows.remove(ctx.caller, input.id)),
 };

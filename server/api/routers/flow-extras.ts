@@ -3,33 +3,33 @@ import { z } from "zod";
 import { flowDocumentSchema, toFlowDocument } from "@/lib/flow/flow-document";
 import { flowIdSchema } from "@/lib/flow/flow-inputs";
 import { MAX_GRAPH_BYTES, graphByteSize } from "@/lib/flow/graph-schema";
-import { publicProcedure } from "@/server/api/trpc";
+import { fullAccessProcedure } from "@/server/api/trpc";
 
 const version = z.number().int().positive();
 const postedGraph = z.unknown().refine((graph) => graphByteSize(graph) <= MAX_GRAPH_BYTES, "graph is over the 5 MB limit");
 
 export const flowExtraProcedures = {
-  compile: publicProcedure
+  compile: fullAccessProcedure
     .input(z.union([z.object({ id: flowIdSchema }), z.object({ graph: postedGraph })]))
     .query(({ ctx, input }) =>
-      "id" in input ? ctx.services.flowCompiler.compileFlow(input.id) : ctx.services.flowCompiler.compileGraph(input.graph),
+      "id" in input ? ctx.services.flowCompiler.compileFlow(ctx.caller, input.id) : ctx.services.flowCompiler.compileGraph(input.graph),
     ),
 
-  versions: publicProcedure.input(z.object({ id: flowIdSchema })).query(({ ctx, input }) => ctx.services.flowHistory.list(input.id)),
+  versions: fullAccessProcedure.input(z.object({ id: flowIdSchema })).query(({ ctx, input }) => ctx.services.flowHistory.list(ctx.caller, input.id)),
 
-  getVersion: publicProcedure
+  getVersion: fullAccessProcedure
     .input(z.object({ id: flowIdSchema, version }))
-    .query(({ ctx, input }) => ctx.services.flowHistory.get(input.id, input.version)),
+    .query(({ ctx, input }) => ctx.services.flowHistory.get(ctx.caller, input.id, input.version)),
 
-  restoreVersion: publicProcedure
+  restoreVersion: fullAccessProcedure
     .input(z.object({ id: flowIdSchema, version, expectedVersion: version }))
-    .mutation(({ ctx, input }) => ctx.services.flowHistory.restore(input.id, input.version, input.expectedVersion)),
+    .mutation(({ ctx, input }) => ctx.services.flowHistory.restore(ctx.caller, input.id, input.version, input.expectedVersion)),
 
-  export: publicProcedure
+  export: fullAccessProcedure
     .input(z.object({ id: flowIdSchema }))
-    .query(async ({ ctx, input }) => toFlowDocument(await ctx.services.flows.get(input.id))),
+    .query(async ({ ctx, input }) => toFlowDocument(await ctx.services.flows.get(ctx.caller, input.id))),
 
-  import: publicProcedure
+  import: fullAccessProcedure
     .input(z.object({ document: flowDocumentSchema }))
-    .mutation(({ ctx, input }) => ctx.services.flows.create(input.document)),
+    .mutation(({ ctx, input }) => ctx.services.flows.create(ctx.caller, input.document)),
 };

@@ -1,31 +1,32 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { flowIdSchema } from "@/lib/flow/flow-inputs";
-import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 
 const runId = z.string().min(1).max(100);
 export const MAX_RUN_INPUT_LENGTH = 1_000_000;
 
+// Running flows and reading their runs: what a `run`-scoped API key may do, so these need only a caller.
 export const runRouter = createTRPCRouter({
-  start: publicProcedure
+  start: protectedProcedure
     .input(z.object({ flowId: flowIdSchema, input: z.string().max(MAX_RUN_INPUT_LENGTH, "input must be at most 1,000,000 characters") }))
-    .mutation(({ ctx, input }) => ctx.runs.start({ flowId: input.flowId, input: input.input, source: "canvas" })),
+    .mutation(({ ctx, input }) => ctx.runs.start(ctx.caller, { flowId: input.flowId, input: input.input, source: "canvas" })),
 
-  cancel: publicProcedure.input(z.object({ runId })).mutation(({ ctx, input }) => ctx.runs.cancel(input.runId)),
+  cancel: protectedProcedure.input(z.object({ runId })).mutation(({ ctx, input }) => ctx.runs.cancel(ctx.caller, input.runId)),
 
-  get: publicProcedure.input(z.object({ runId })).query(({ ctx, input }) => ctx.runs.get(input.runId)),
+  get: protectedProcedure.input(z.object({ runId })).query(({ ctx, input }) => ctx.runs.get(ctx.caller, input.runId)),
 
-  list: publicProcedure.input(z.object({ flowId: flowIdSchema })).query(({ ctx, input }) => ctx.runs.list(input.flowId)),
+  list: protectedProcedure.input(z.object({ flowId: flowIdSchema })).query(({ ctx, input }) => ctx.runs.list(ctx.caller, input.flowId)),
 
   /**
    * The run's events after `afterSeq`, stored then live, ending with its last event. Each event is tracked by
    * its seq, so the client's automatic reconnect resumes from the last one it received.
    */
-  events: publicProcedure
+  events: protectedProcedure
     .input(z.object({ runId, afterSeq: z.number().int().min(0).default(0), lastEventId: z.string().nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       const afterSeq = input.lastEventId ? Number(input.lastEventId) : input.afterSeq;
-      for await (const event of ctx.runs.events(input.runId, afterSeq, signal)) {
+      for await (const event of ctx.runs.events(ctx.caller, input.runId, afterSeq, signal)) {
         yield tracked(String(event.seq), event);
       }
     }),

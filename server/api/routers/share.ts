@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { flowIdSchema } from "@/lib/flow/flow-inputs";
-import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, fullAccessProcedure, publicProcedure } from "@/server/api/trpc";
 
 // A malformed token is simply unknown: NOT_FOUND from the service, like a revoked one.
 const token = z.string().min(1).max(200);
 
 export const shareRouter = createTRPCRouter({
-  create: publicProcedure.input(z.object({ flowId: flowIdSchema })).mutation(({ ctx, input }) => ctx.services.shares.create(input.flowId)),
-  list: publicProcedure.input(z.object({ flowId: flowIdSchema })).query(({ ctx, input }) => ctx.services.shares.list(input.flowId)),
-  revoke: publicProcedure.input(z.object({ id: z.string().min(1).max(100) })).mutation(({ ctx, input }) => ctx.services.shares.revoke(input.id)),
+  create: fullAccessProcedure.input(z.object({ flowId: flowIdSchema })).mutation(({ ctx, input }) => ctx.services.shares.create(ctx.caller, input.flowId)),
+  list: fullAccessProcedure.input(z.object({ flowId: flowIdSchema })).query(({ ctx, input }) => ctx.services.shares.list(ctx.caller, input.flowId)),
+  revoke: fullAccessProcedure.input(z.object({ id: z.string().min(1).max(100) })).mutation(({ ctx, input }) => ctx.services.shares.revoke(ctx.caller, input.id)),
+  /** Public: whoever holds the token sees the shared flow, and nothing else. */
   view: publicProcedure.input(z.object({ token })).query(({ ctx, input }) => ctx.services.shares.view(input.token)),
-  duplicate: publicProcedure.input(z.object({ token })).mutation(({ ctx, input }) => ctx.services.shares.duplicate(input.token)),
+  duplicate: fullAccessProcedure.input(z.object({ token })).mutation(({ ctx, input }) => ctx.services.shares.duplicate(ctx.caller, input.token)),
 });

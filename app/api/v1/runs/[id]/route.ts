@@ -3,4 +3,4 @@ import { publicRun } from "@/server/http/run-api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ id: string }>(async ({ runs }, { id }) => Response.json(publicRun(await runs.get(id))));
+export const GET = apiRoute<{ id: string }>(async ({ runs, caller }, { id }) => Response.json(publicRun(await runs.get(caller, id))), { needs: "run" });
