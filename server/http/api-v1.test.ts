@@ -9,6 +9,9 @@ import { chatGraph } from "@/testing/flow-graphs";
 import { startRouteServer } from "@/testing/route-server";
 import { startOllamaServer } from "@/testing/servers/ollama";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
+import { localTestCaller as owner } from "@/testing/trpc-caller";
+import { createTestUser } from "@/testing/users";
+import type { Services } from "@/server/services";
 
 let ollama: ScriptedServer;
 let app: Awaited<ReturnType<typeof startRouteServer>>;
@@ -16,6 +19,8 @@ let key: string;
 let revokedKey: string;
 let flowId: string;
 let brokenFlowId: string;
+let services: Services;
+let db: import("@/server/db/client").Db;
 
 beforeAll(async () => {
   ollama = await startOllamaServer();
@@ -32,15 +37,16 @@ beforeAll(async () => {
   const { prepareDatabase, getDb } = await import("@/server/db");
   const { createServices } = await import("@/server/services");
   await prepareDatabase();
-  const services = createServices(getDb());
-  key = (await services.apiKeys.create("tests")).key;
-  const revoked = await services.apiKeys.create("old");
-  await services.apiKeys.revoke(revoked.id);
+  db = getDb();
+  services = createServices(db);
+  key = (await services.apiKeys.create(owner, { name: "tests" })).key;
+  const revoked = await services.apiKeys.create(owner, { name: "old" });
+  await services.apiKeys.revoke(owner, revoked.id);
   revokedKey = revoked.key;
-  flowId = (await services.flows.create({ name: "Echo", graph: chatGraph({ model: "llama3.2" }) })).id;
+  flowId = (await services.flows.create(owner, { name: "Echo", graph: chatGraph({ model: "llama3.2" }) })).id;
   const broken = chatGraph();
   broken.edges = broken.edges.filter((edge) => edge.id !== "e-input");
-  brokenFlowId = (await services.flows.create({ name: "Broken", graph: broken })).id;
+  brokenFlowId = (await services.flows.create(owner, { name: "Broken", graph: broken })).id;
 });
 
 afterAll(async () => {
@@ -145,3 +151,75 @@ describe("POST /api/v1/chat/completions with the openai client", () => {
     await expect(client().chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "x" }] })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
   });
 });
+
+describe("API keys act as their user, within their scope", () => {
+  const runWith = (apiKey: string, id = flowId) =>
+    fetch(`${app.url}/api/v1/flows/${id}/run`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` }, body: JSON.stringify({ input: "hi" }) });
+
+  it("a run-scoped key runs a flow of its user and reads the run", async () => {
+    const runKey = await services.apiKeys.create(owner, { name: "runner", scope: "run" });
+    expect(runKey.scope).toBe("run");
+    ollama.enqueue({ text: ["ran"] });
+    const response = await runWith(runKey.key);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ status: "succeeded", output: "ran" });
+    const run = await database().run.findUniqueOrThrow({ where: { id: body.runId } });
+    expect(run).toMatchObject({ userId: owner.userId, source: "api" });
+    const fetched = await fetch(`${app.url}/api/v1/runs/${body.runId}`, { headers: { authorization: `Bearer ${runKey.key}` } });
+    expect(fetched.status).toBe(200);
+  });
+
+  it("a run-scoped key gets 403 from a route that needs full access", async () => {
+    const { apiRoute } = await import("@/server/http/api-route");
+    let isReached = false;
+    const fullOnly = apiRoute<Record<string, never>>(async () => ((isReached = true), Response.json({ ok: true })));
+    const params = { params: Promise.resolve({}) };
+    const runKey = await services.apiKeys.create(owner, { name: "runner-2", scope: "run" });
+    const refused = await fullOnly(new Request("http://localhost/api/v1/anything", { headers: { authorization: `Bearer ${runKey.key}` } }), params);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("only run flows") });
+    expect(isReached).toBe(false);
+    const allowed = await fullOnly(new Request("http://localhost/api/v1/anything", { headers: { authorization: `Bearer ${key}` } }), params);
+    expect(allowed.status).toBe(200);
+  });
+
+  it("a key revoked after use gets 401 on the very next request", async () => {
+    const doomed = await services.apiKeys.create(owner, { name: "doomed" });
+    ollama.enqueue({ text: ["once"] });
+    expect((await runWith(doomed.key)).status).toBe(200);
+    await services.apiKeys.revoke(owner, doomed.id);
+    const response = await runWith(doomed.key);
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.message).toMatch(/revoked/);
+  });
+
+  it("a banned user's key gets 401 on the next request, and works again once the ban is lifted", async () => {
+    const user = await createTestUser(db);
+    const ownFlow = await services.flows.create(user.caller, { name: "Theirs", graph: chatGraph({ model: "llama3.2" }) });
+    const userKey = await services.apiKeys.create(user.caller, { name: "theirs" });
+    ollama.enqueue({ text: ["fine"] });
+    expect((await runWith(userKey.key, ownFlow.id)).status).toBe(200);
+    await database().user.update({ where: { id: user.id }, data: { banned: true } });
+    const refused = await runWith(userKey.key, ownFlow.id);
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error.message).toMatch(/disabled/);
+    await database().user.update({ where: { id: user.id }, data: { banned: false } });
+    ollama.enqueue({ text: ["back"] });
+    expect((await runWith(userKey.key, ownFlow.id)).status).toBe(200);
+  });
+
+  it("another user's key cannot run the owner's flow or read its runs: 404, as if they did not exist", async () => {
+    const other = await createTestUser(db);
+    const otherKey = await services.apiKeys.create(other.caller, { name: "other" });
+    const runsBefore = await database().run.count();
+    const response = await runWith(otherKey.key);
+    expect(response.status).toBe(404);
+    expect(await database().run.count()).toBe(runsBefore);
+    const ownersRun = await database().run.findFirstOrThrow({ where: { userId: owner.userId } });
+    const fetched = await fetch(`${app.url}/api/v1/runs/${ownersRun.id}`, { headers: { authorization: `Bearer ${otherKey.key}` } });
+    expect(fetched.status).toBe(404);
+  });
+});
+
+const database = () => db.prisma;

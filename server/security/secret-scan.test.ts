@@ -10,6 +10,7 @@ import { createContext } from "@/server/api/trpc";
 import { createServices } from "@/server/services";
 import { createRunService } from "@/server/services/run-service";
 import { testDatabases } from "@/testing/databases";
+import { localTestCaller } from "@/testing/trpc-caller";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 
@@ -52,9 +53,9 @@ describe("secrets never leave the server", () => {
     const runs = createRunService(database, {
       maxConcurrentRuns: 2,
       runTimeoutMs: 20_000,
-      providers: createProviderResolver({ resolveCredential: (id) => services.credentials.reveal(id) }),
+      providers: (userId) => createProviderResolver({ resolveCredential: (id) => services.credentials.reveal({ userId }, id) }),
     });
-    const caller = createCaller(await createContext({ headers: new Headers(), db: database, runs, services }));
+    const caller = createCaller(await createContext({ headers: new Headers(), caller: localTestCaller, db: database, runs, services }));
     const answers: unknown[] = [];
     const keep = <T>(value: T) => (answers.push(value), value);
 
@@ -66,8 +67,8 @@ describe("secrets never leave the server", () => {
 
     const ok = keep(await caller.run.start({ flowId: flow.id, input: "hello" }));
     const ko = keep(await caller.run.start({ flowId: refused.id, input: "hello" }));
-    await runs.waitFor(ok.runId);
-    await runs.waitFor(ko.runId);
+    await runs.waitFor(localTestCaller, ok.runId);
+    await runs.waitFor(localTestCaller, ko.runId);
     expect(openai.requests.some((request) => request.headers.authorization === `Bearer ${OPENAI_KEY}`)).toBe(true);
 
     keep(await caller.run.get({ runId: ok.runId }));

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVault } from "@/lib/secrets";
 import { testDatabases } from "@/testing/databases";
+import { localTestCaller as me } from "@/testing/trpc-caller";
 import { createCredentialService } from "./credential-service";
 
 const [sqlite] = testDatabases();
@@ -14,29 +15,29 @@ describe("credential service", () => {
 
   it("stores a secret encrypted and lists only its name, kind and last four characters", async () => {
     const credentials = createCredentialService(database, () => vault);
-    const created = await credentials.create({ name: "Work OpenAI", kind: "openai", secret: "sk-proj-abcdefghijklmnop1234" });
+    const created = await credentials.create(me, { name: "Work OpenAI", kind: "openai", secret: "sk-proj-abcdefghijklmnop1234" });
     expect(created).toMatchObject({ name: "Work OpenAI", kind: "openai", last4: "1234" });
-    expect(JSON.stringify(await credentials.list())).not.toContain("sk-proj-abcdefghijklmnop1234");
+    expect(JSON.stringify(await credentials.list(me))).not.toContain("sk-proj-abcdefghijklmnop1234");
     const row = await database.prisma.credential.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.secret).not.toContain("abcdefghijklmnop");
-    expect(await credentials.reveal(created.id)).toBe("sk-proj-abcdefghijklmnop1234");
+    expect(await credentials.reveal(me, created.id)).toBe("sk-proj-abcdefghijklmnop1234");
   });
 
   it("cannot be read with another key, and says so", async () => {
     const credentials = createCredentialService(database, () => vault);
-    const created = await credentials.create({ name: "Claude", kind: "anthropic", secret: "sk-ant-0000000000009876" });
+    const created = await credentials.create(me, { name: "Claude", kind: "anthropic", secret: "sk-ant-0000000000009876" });
     const otherKey = createCredentialService(database, () => createVault(randomBytes(32)));
-    await expect(otherKey.reveal(created.id)).rejects.toThrow(/key/i);
+    await expect(otherKey.reveal(me, created.id)).rejects.toThrow(/key/i);
   });
 
   it("filters by kind, replaces a secret and deletes", async () => {
     const credentials = createCredentialService(database, () => vault);
-    const google = await credentials.create({ name: "Google", kind: "google", secret: '{"refreshToken":"1//old-token-aaaa"}' });
-    expect((await credentials.list("google")).map((each) => each.id)).toEqual([google.id]);
-    const replaced = await credentials.replaceSecret(google.id, '{"refreshToken":"1//new-token-bbbb"}');
+    const google = await credentials.create(me, { name: "Google", kind: "google", secret: '{"refreshToken":"1//old-token-aaaa"}' });
+    expect((await credentials.list(me, "google")).map((each) => each.id)).toEqual([google.id]);
+    const replaced = await credentials.replaceSecret(me, google.id, '{"refreshToken":"1//new-token-bbbb"}');
     expect(replaced.last4).toBe('bb"}');
-    expect(await credentials.reveal(google.id)).toContain("new-token");
-    await credentials.remove(google.id);
-    await expect(credentials.reveal(google.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await credentials.reveal(me, google.id)).toContain("new-token");
+    await credentials.remove(me, google.id);
+    await expect(credentials.reveal(me, google.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -5,6 +5,7 @@ import type { FlowGraph } from "@/lib/flow/graph-schema";
 import { randomBytes } from "node:crypto";
 import { createVault } from "@/lib/secrets";
 import { testDatabases } from "@/testing/databases";
+import { localTestCaller as me } from "@/testing/trpc-caller";
 import { startGoogleServer, type GoogleServer } from "@/testing/servers/google";
 import { createCredentialService } from "./credential-service";
 import { createGoogleConnectionService } from "./google-connection-service";
@@ -41,7 +42,7 @@ describe("Google connection", () => {
   });
 
   it("sends people to a consent screen asking read-only scopes, with the state", async () => {
-    const url = new URL(await connection.consentUrl("http://localhost:3000/api/oauth/google/callback", "state-abc"));
+    const url = new URL(await connection.consentUrl(me, "http://localhost:3000/api/oauth/google/callback", "state-abc"));
     expect(url.searchParams.get("state")).toBe("state-abc");
     expect(url.searchParams.get("scope")).toContain("calendar.readonly");
     expect(url.searchParams.get("scope")).toContain("gmail.readonly");
@@ -49,18 +50,18 @@ describe("Google connection", () => {
   });
 
   it("stores the grant encrypted, and a run reads the calendar with it", async () => {
-    expect(await connection.status()).toMatchObject({ isClientConfigured: true, isConnected: false });
+    expect(await connection.status(me)).toMatchObject({ isClientConfigured: true, isConnected: false });
     google.addAuthorizationCode("code-123", "1//refresh-token-xyz");
     google.setEvents("primary", [{ summary: "Stand-up", start: `${today}T09:00:00Z`, end: `${today}T09:15:00Z`, attendees: 4 }]);
-    await connection.completeConnection("http://localhost:3000/api/oauth/google/callback", "code-123");
-    expect(await connection.status()).toMatchObject({ isConnected: true });
+    await connection.completeConnection(me, "http://localhost:3000/api/oauth/google/callback", "code-123");
+    expect(await connection.status(me)).toMatchObject({ isConnected: true });
     const rows = await database.prisma.credential.findMany({ where: { kind: "google" } });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.secret).not.toContain("refresh-token-xyz");
 
-    const flow = await createFlowService(database).create({ name: "Calendar", graph: calendarGraph });
-    const runs = createRunService(database, { maxConcurrentRuns: 1, runTimeoutMs: 10_000, google: () => connection.servicesForRun() });
-    const run = await runs.waitFor((await runs.start({ flowId: flow.id, input: "" })).runId);
+    const flow = await createFlowService(database).create(me, { name: "Calendar", graph: calendarGraph });
+    const runs = createRunService(database, { maxConcurrentRuns: 1, runTimeoutMs: 10_000, google: (userId) => connection.servicesForRun({ userId }) });
+    const run = await runs.waitFor(me, (await runs.start(me, { flowId: flow.id, input: "" })).runId);
     expect(run.status).toBe("succeeded");
     expect(JSON.stringify(run.output)).toContain("Stand-up");
     expect(JSON.stringify(await database.prisma.runEvent.findMany())).not.toContain("refresh-token-xyz");
@@ -69,9 +70,9 @@ describe("Google connection", () => {
   it("a revoked grant fails the node with the reconnect message", async () => {
     google.revokeRefreshToken("1//refresh-token-xyz");
     google.expireAccessTokens();
-    const flow = await createFlowService(database).create({ name: "Revoked", graph: calendarGraph });
-    const runs = createRunService(database, { maxConcurrentRuns: 1, runTimeoutMs: 10_000, google: () => connection.servicesForRun() });
-    const run = await runs.waitFor((await runs.start({ flowId: flow.id, input: "" })).runId);
+    const flow = await createFlowService(database).create(me, { name: "Revoked", graph: calendarGraph });
+    const runs = createRunService(database, { maxConcurrentRuns: 1, runTimeoutMs: 10_000, google: (userId) => connection.servicesForRun({ userId }) });
+    const run = await runs.waitFor(me, (await runs.start(me, { flowId: flow.id, input: "" })).runId);
     expect(run.status).toBe("failed");
     expect(run.nodes.calendar?.error?.message).toMatch(/reconnect Google in Settings/);
     expect(run.nodes.calendar?.error?.message).not.toMatch(/\n\s+at /);

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunEvent } from "@/lib/engine/events";
 import { testDatabases } from "@/testing/databases";
+import { localTestCaller as me } from "@/testing/trpc-caller";
 import { chainGraph, chatGraph } from "@/testing/flow-graphs";
 import { createScriptedProvider, lastUserText } from "@/testing/scripted-provider";
 import { createFlowService } from "./flow-service";
@@ -19,7 +20,7 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
   const flows = () => createFlowService(database);
 
   const runService = (provider = createScriptedProvider({ respond: (call) => `echo: ${lastUserText(call)}` }), maxConcurrentRuns = 8) => {
-    const service = createRunService(database, { maxConcurrentRuns, runTimeoutMs: 30_000, providers: provider });
+    const service = createRunService(database, { maxConcurrentRuns, runTimeoutMs: 30_000, providers: () => provider });
     services.push(service);
     return service;
   };
@@ -33,10 +34,10 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
 
   it("runs a flow in the background and stores every event in order with no gaps", async () => {
     const runs = runService(createScriptedProvider({ replies: [{ text: "Good morning, Ada", chunks: ["Good ", "morning, ", "Ada"] }] }));
-    const flow = await flows().create({ name: "Chat", graph: chatGraph() });
-    const { runId, status } = await runs.start({ flowId: flow.id, input: "Say hi" });
+    const flow = await flows().create(me, { name: "Chat", graph: chatGraph() });
+    const { runId, status } = await runs.start(me, { flowId: flow.id, input: "Say hi" });
     expect(status).toBe("queued");
-    const detail = await runs.waitFor(runId);
+    const detail = await runs.waitFor(me, runId);
 
     expect(detail).toMatchObject({ status: "succeeded", output: "Good morning, Ada", input: "Say hi", flowVersion: 1 });
     expect(detail.nodes.llm).toMatchObject({ status: "succeeded", text: "Good morning, Ada" });
@@ -50,12 +51,12 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
 
   it("replays from any afterSeq exactly the events after it", async () => {
     const runs = runService();
-    const flow = await flows().create({ name: "Replay", graph: chatGraph() });
-    const { runId } = await runs.start({ flowId: flow.id, input: "hello" });
-    const all = await collect(runs.events(runId, 0));
+    const flow = await flows().create(me, { name: "Replay", graph: chatGraph() });
+    const { runId } = await runs.start(me, { flowId: flow.id, input: "hello" });
+    const all = await collect(runs.events(me, runId, 0));
     expect(all.map((event) => event.seq)).toEqual(all.map((_, index) => index + 1));
     for (const afterSeq of [0, 1, Math.floor(all.length / 2), all.length - 1, all.length]) {
-      const replayed = await collect(runs.events(runId, afterSeq));
+      const replayed = await collect(runs.events(me, runId, afterSeq));
       expect(replayed).toEqual(all.slice(afterSeq));
     }
   });
@@ -63,12 +64,12 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
   it("a watcher that joins mid-run sees the stored past and the live rest, each once", async () => {
     const provider = createScriptedProvider({ replies: [{ text: "one two three four", chunks: ["one ", "two ", "three ", "four"], chunkDelayMs: 40 }] });
     const runs = runService(provider);
-    const flow = await flows().create({ name: "Join", graph: chatGraph() });
-    const { runId } = await runs.start({ flowId: flow.id, input: "count" });
-    const early = runs.events(runId, 0)[Symbol.asyncIterator]();
+    const flow = await flows().create(me, { name: "Join", graph: chatGraph() });
+    const { runId } = await runs.start(me, { flowId: flow.id, input: "count" });
+    const early = runs.events(me, runId, 0)[Symbol.asyncIterator]();
     const firstThree = [await early.next(), await early.next(), await early.next()].map((result) => result.value as RunEvent);
     await early.return?.(undefined);
-    const rest = await collect(runs.events(runId, firstThree.at(-1)!.seq));
+    const rest = await collect(runs.events(me, runId, firstThree.at(-1)!.seq));
     const seqs = [...firstThree, ...rest].map((event) => event.seq);
     expect(seqs).toEqual(seqs.map((_, index) => index + 1));
     expect(rest.at(-1)?.type).toBe("run.completed");
@@ -78,8 +79,8 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
     const runs = runService();
     const graph = chatGraph();
     graph.edges = graph.edges.filter((edge) => edge.id !== "e-model");
-    const flow = await flows().create({ name: "Broken", graph });
-    await expect(runs.start({ flowId: flow.id, input: "x" })).rejects.toMatchObject({
+    const flow = await flows().create(me, { name: "Broken", graph });
+    await expect(runs.start(me, { flowId: flow.id, input: "x" })).rejects.toMatchObject({
       code: "UNPROCESSABLE_CONTENT",
       details: { diagnostics: expect.arrayContaining([expect.objectContaining({ code: "required_input_missing", nodeId: "llm" })]) },
     });
@@ -89,12 +90,12 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
   it("cancels a running run: in-flight model calls stop and the run ends cancelled", async () => {
     const provider = createScriptedProvider({ replies: [{ text: "slow", delayMs: 10_000 }] });
     const runs = runService(provider);
-    const flow = await flows().create({ name: "Cancel", graph: chatGraph() });
-    const { runId } = await runs.start({ flowId: flow.id, input: "x" });
-    for await (const event of runs.events(runId, 0)) if (event.type === "node.started" && event.nodeId === "llm") break;
+    const flow = await flows().create(me, { name: "Cancel", graph: chatGraph() });
+    const { runId } = await runs.start(me, { flowId: flow.id, input: "x" });
+    for await (const event of runs.events(me, runId, 0)) if (event.type === "node.started" && event.nodeId === "llm") break;
     const started = Date.now();
-    await runs.cancel(runId);
-    const detail = await runs.waitFor(runId);
+    await runs.cancel(me, runId);
+    const detail = await runs.waitFor(me, runId);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(detail.status).toBe("cancelled");
     expect(provider.calls[0]?.isAborted).toBe(true);
@@ -106,12 +107,12 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
     // Long enough that the first two are still running when the last one is queued, even on a busy machine.
     const provider = createScriptedProvider({ respond: (call) => ({ text: lastUserText(call), delayMs: 1_000 }) });
     const runs = runService(provider, 2);
-    const flow = await flows().create({ name: "Limited", graph: chatGraph() });
+    const flow = await flows().create(me, { name: "Limited", graph: chatGraph() });
     const ids: string[] = [];
-    for (const input of ["a", "b", "c", "d"]) ids.push((await runs.start({ flowId: flow.id, input })).runId);
+    for (const input of ["a", "b", "c", "d"]) ids.push((await runs.start(me, { flowId: flow.id, input })).runId);
     expect(runs.stats()).toEqual({ running: 2, queued: 2 });
-    expect((await runs.get(ids[3]!)).status).toBe("queued");
-    const details = await Promise.all(ids.map((id) => runs.waitFor(id)));
+    expect((await runs.get(me, ids[3]!)).status).toBe("queued");
+    const details = await Promise.all(ids.map((id) => runs.waitFor(me, id)));
     expect(details.map((detail) => detail.status)).toEqual(["succeeded", "succeeded", "succeeded", "succeeded"]);
     const order = [...details].sort((a, b) => a.startedAt!.getTime() - b.startedAt!.getTime()).map((detail) => detail.input);
     expect(order).toEqual(["a", "b", "c", "d"]);
@@ -120,55 +121,55 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
   it("a queued run that is cancelled never starts", async () => {
     const provider = createScriptedProvider({ respond: () => ({ text: "ok", delayMs: 200 }) });
     const runs = runService(provider, 1);
-    const flow = await flows().create({ name: "Queue cancel", graph: chatGraph() });
-    const first = await runs.start({ flowId: flow.id, input: "first" });
-    const second = await runs.start({ flowId: flow.id, input: "second" });
-    await runs.cancel(second.runId);
-    const detail = await runs.waitFor(second.runId);
+    const flow = await flows().create(me, { name: "Queue cancel", graph: chatGraph() });
+    const first = await runs.start(me, { flowId: flow.id, input: "first" });
+    const second = await runs.start(me, { flowId: flow.id, input: "second" });
+    await runs.cancel(me, second.runId);
+    const detail = await runs.waitFor(me, second.runId);
     expect(detail.status).toBe("cancelled");
     expect(detail.startedAt).toBeNull();
-    expect((await runs.waitFor(first.runId)).status).toBe("succeeded");
+    expect((await runs.waitFor(me, first.runId)).status).toBe("succeeded");
     expect(provider.calls).toHaveLength(1);
   });
 
   it("fails a run that exceeds its time limit as timed out", async () => {
-    const service = createRunService(database, { maxConcurrentRuns: 2, runTimeoutMs: 200, providers: createScriptedProvider({ replies: [{ text: "late", delayMs: 5_000 }] }) });
+    const service = createRunService(database, { maxConcurrentRuns: 2, runTimeoutMs: 200, providers: () => createScriptedProvider({ replies: [{ text: "late", delayMs: 5_000 }] }) });
     services.push(service);
-    const flow = await flows().create({ name: "Slow", graph: chatGraph() });
-    const { runId } = await service.start({ flowId: flow.id, input: "x" });
-    const detail = await service.waitFor(runId);
+    const flow = await flows().create(me, { name: "Slow", graph: chatGraph() });
+    const { runId } = await service.start(me, { flowId: flow.id, input: "x" });
+    const detail = await service.waitFor(me, runId);
     expect(detail.status).toBe("failed");
     expect(detail.error).toMatchObject({ code: "run_timeout" });
   });
 
   it("reports per-node results, usage and the run list newest first", async () => {
     const runs = runService(createScriptedProvider({ respond: (call) => ({ text: `${lastUserText(call)}!`, usage: { inputTokens: 3, outputTokens: 2 } }) }));
-    const flow = await flows().create({ name: "Chain", graph: chainGraph(3) });
-    const first = await runs.start({ flowId: flow.id, input: "go" });
-    await runs.waitFor(first.runId);
-    const second = await runs.start({ flowId: flow.id, input: "again" });
-    const detail = await runs.waitFor(second.runId);
+    const flow = await flows().create(me, { name: "Chain", graph: chainGraph(3) });
+    const first = await runs.start(me, { flowId: flow.id, input: "go" });
+    await runs.waitFor(me, first.runId);
+    const second = await runs.start(me, { flowId: flow.id, input: "again" });
+    const detail = await runs.waitFor(me, second.runId);
     expect(detail.output).toBe("again!!!");
     expect(detail.usage).toEqual({ inputTokens: 9, outputTokens: 6 });
     expect(Object.keys(detail.nodes).sort()).toEqual(["input", "llm_1", "llm_2", "llm_3", "model", "output"]);
     expect(detail.nodes.llm_2).toMatchObject({ status: "succeeded", outputs: { text: "again!!" } });
-    expect((await runs.list(flow.id)).map((run) => run.id)).toEqual([second.runId, first.runId]);
+    expect((await runs.list(me, flow.id)).map((run) => run.id)).toEqual([second.runId, first.runId]);
   });
 
   it("marks runs left running or queued by an earlier process as interrupted, with a final event", async () => {
-    const flow = await flows().create({ name: "Crash", graph: chatGraph() });
-    const running = await database.prisma.run.create({ data: { flowId: flow.id, flowVersion: 1, status: "running", graph: {}, lastSeq: 1 } });
+    const flow = await flows().create(me, { name: "Crash", graph: chatGraph() });
+    const running = await database.prisma.run.create({ data: { userId: me.userId, flowId: flow.id, flowVersion: 1, status: "running", graph: {}, lastSeq: 1 } });
     await database.prisma.runEvent.create({ data: { runId: running.id, seq: 1, type: "run.started", payload: { runId: running.id, seq: 1, at: "", type: "run.started", input: null, nodeIds: [] } } });
-    const queued = await database.prisma.run.create({ data: { flowId: flow.id, flowVersion: 1, status: "queued", graph: {} } });
+    const queued = await database.prisma.run.create({ data: { userId: me.userId, flowId: flow.id, flowVersion: 1, status: "queued", graph: {} } });
 
     const recovered = await recoverInterruptedRuns(database);
     expect(recovered.sort()).toEqual([running.id, queued.id].sort());
     const runs = runService();
-    const detail = await runs.get(running.id);
+    const detail = await runs.get(me, running.id);
     expect(detail.status).toBe("interrupted");
-    const events = await collect(runs.events(running.id, 0));
+    const events = await collect(runs.events(me, running.id, 0));
     expect(events.map((event) => [event.seq, event.type])).toEqual([[1, "run.started"], [2, "run.failed"]]);
     expect(events[1]).toMatchObject({ code: "interrupted" });
-    expect((await collect(runs.events(queued.id, 0))).map((event) => event.seq)).toEqual([1]);
+    expect((await collect(runs.events(me, queued.id, 0))).map((event) => event.seq)).toEqual([1]);
   });
 });

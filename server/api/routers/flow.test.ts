@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { testDatabases } from "@/testing/databases";
+import { localTestCaller } from "@/testing/trpc-caller";
 
 const [sqlite] = testDatabases();
 const node = (id: string, type = "input") => ({ id, type, position: { x: 0, y: 0 }, data: {} });
@@ -13,7 +14,7 @@ describe("flow router", () => {
 
   beforeAll(async () => {
     database = await sqlite.create();
-    caller = createCaller(await createContext({ headers: new Headers(), db: database }));
+    caller = createCaller(await createContext({ headers: new Headers(), caller: localTestCaller, db: database }));
   });
   afterAll(async () => database?.drop());
 
