@@ -1,7 +1,9 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
+import { isAppError } from "@/lib/errors";
 import { flowIdSchema } from "@/lib/flow/flow-inputs";
 import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
+import { toTRPCError } from "@/server/errors";
 
 const runId = z.string().min(1).max(100);
 export const MAX_RUN_INPUT_LENGTH = 1_000_000;
@@ -26,8 +28,13 @@ export const runRouter = createTRPCRouter({
     .input(z.object({ runId, afterSeq: z.number().int().min(0).default(0), lastEventId: z.string().nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       const afterSeq = input.lastEventId ? Number(input.lastEventId) : input.afterSeq;
-      for await (const event of ctx.runs.events(ctx.caller, input.runId, afterSeq, signal)) {
-        yield tracked(String(event.seq), event);
+      try {
+        for await (const event of ctx.runs.events(ctx.caller, input.runId, afterSeq, signal)) {
+          yield tracked(String(event.seq), event);
+        }
+      } catch (error) {
+        // A subscription's errors surface after the middleware has returned, so map them here (NOT_FOUND stays NOT_FOUND).
+        throw isAppError(error) ? toTRPCError(error) : error;
       }
     }),
 });
