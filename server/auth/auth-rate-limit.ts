@@ -40,10 +40,13 @@ export function withAuthRateLimit(handler: AuthHandler, options: AuthRateLimitOp
   };
 }
 
+// One fixed text (the wait is in Retry-After), so the body is the same for every email.
+const TOO_MANY_ATTEMPTS_MESSAGE = "Too many failed attempts. Wait a minute, then try again.";
+
 function tooManyAttempts(msBeforeNext: number): Response {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return Response.json(
-    { code: "TOO_MANY_REQUESTS", message: `Too many failed attempts. Try again in ${seconds} seconds.` },
+    { code: "TOO_MANY_REQUESTS", message: TOO_MANY_ATTEMPTS_MESSAGE },
     { status: 429, headers: { "Retry-After": String(seconds) } },
   );
 }
