@@ -5,6 +5,16 @@ import { defineConfig } from "@playwright/test";
 // touch ./data. `npm run build` must have run first (.ci/run does).
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = process.env.E2E_DATA_DIR ?? "/tmp/osmen-e2e";
+// A second server, on the next port, runs in accounts mode (sign-in required) for e2e/accounts.spec.ts.
+const accountsPort = Number(process.env.E2E_ACCOUNTS_PORT ?? port + 1);
+const accountsDataDir = `${dataDir}-accounts`;
+const serverEnv = (folder: string) => ({
+  DATABASE_URL: `file:${folder}/e2e.db`,
+  OSMEN_DATA_DIR: folder,
+  NEXT_TELEMETRY_DISABLED: "1",
+  // Production refuses to start without a vault key; each test run gets a fresh one.
+  OSMEN_SECRET_KEY: process.env.OSMEN_SECRET_KEY ?? randomBytes(32).toString("base64"),
+});
 
 export default defineConfig({
   testDir: "e2e",
@@ -14,8 +24,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
+  projects: [
+    { name: "local", testIgnore: /accounts\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${port}` } },
+    { name: "accounts", testMatch: /accounts\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${accountsPort}` } },
+  ],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -30,17 +43,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `rm -rf ${dataDir} && npx next start -p ${port}`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      DATABASE_URL: `file:${dataDir}/e2e.db`,
-      OSMEN_DATA_DIR: dataDir,
-      NEXT_TELEMETRY_DISABLED: "1",
-      // Production refuses to start without a vault key; each test run gets a fresh one.
-      OSMEN_SECRET_KEY: process.env.OSMEN_SECRET_KEY ?? randomBytes(32).toString("base64"),
+  webServer: [
+    {
+      command: `rm -rf ${dataDir} && npx next start -H 127.0.0.1 -p ${port}`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: serverEnv(dataDir),
     },
-  },
+    {
+      command: `rm -rf ${accountsDataDir} && npx next start -H 127.0.0.1 -p ${accountsPort}`,
+      url: `http://127.0.0.1:${accountsPort}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...serverEnv(accountsDataDir), OSMEN_AUTH: "accounts", HOST: "127.0.0.1" },
+    },
+  ],
 });

@@ -20,6 +20,14 @@ export const serverEnvSchema = z.object({
   OSMEN_MAX_CONCURRENT_RUNS: z.coerce.number().int().min(1).max(1000).default(8),
   OSMEN_RUN_TIMEOUT_MS: z.coerce.number().int().positive().default(30 * 60 * 1000),
   OSMEN_NODE_TIMEOUT_MS: z.coerce.number().int().positive().default(5 * 60 * 1000),
+  // Accounts and sign-in: the bind address, the auth mode, public origins, who may sign up, Better Auth.
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  OSMEN_AUTH: z.enum(["local", "accounts"]).optional(),
+  OSMEN_ORIGIN: z.string().optional(),
+  OSMEN_SIGNUP: z.enum(["open", "invite"]).default("invite"),
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters (generate one with `openssl rand -base64 32`)").optional(),
+  BETTER_AUTH_URL: optionalUrl,
+  OSMEN_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
 });
 
 /** @typedef {z.infer<typeof serverEnvSchema>} ServerEnv */

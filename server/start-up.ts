@@ -1,7 +1,19 @@
-// Server start: check the vault key, migrate the database, then settle runs an earlier process left behind.
+// Server start: check the auth mode and the vault key, migrate the database, then settle runs an earlier process left behind.
 import { prepareDatabase } from "@/server/db";
 import { recoverRunsOnce } from "@/server/runs";
 import { getVault } from "@/server/secrets";
+import { getAuth, getAuthMode } from "@/server/auth/app-auth";
+
+try {
+  // Refuses local mode on an address other machines can reach; in accounts mode, loads (or creates) the
+  // session secret now so a bad one stops the server instead of the first sign-in.
+  const mode = getAuthMode();
+  if (mode === "accounts") getAuth();
+  console.log(`[auth] ${mode === "local" ? "local mode: one implicit owner, no sign-in (loopback only)" : "accounts mode: sign-in required"}`);
+} catch (error) {
+  console.error(`\n[auth] ${(error as Error).message}\n`);
+  process.exit(1);
+}
 
 try {
   getVault();

@@ -2,8 +2,12 @@ import { Suspense } from "react";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { CredentialsPanel } from "@/components/settings/credentials-panel";
 import { GooglePanel } from "@/components/settings/google-panel";
+import { PasswordForm } from "@/components/account/password-form";
+import { getAuthMode, requireCaller } from "@/app/_auth/page-caller";
+import { MIN_PASSWORD_LENGTH } from "@/server/auth/auth";
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  const caller = await requireCaller("/settings");
   return (
     <>
       <h1>Settings</h1>
@@ -13,6 +17,7 @@ export default function SettingsPage() {
       </Suspense>
       <CredentialsPanel />
       <ApiKeysPanel />
+      {getAuthMode() === "accounts" && caller.via === "session" && <PasswordForm minPasswordLength={MIN_PASSWORD_LENGTH} />}
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { TemplateGallery } from "@/components/templates/template-gallery";
+import { requireCaller } from "@/app/_auth/page-caller";
 
-export default function TemplatesPage() {
+export default async function TemplatesPage() {
+  await requireCaller("/templates");
   return (
     <>
       <h1>Templates</h1>

@@ -3,8 +3,7 @@ import { AppError } from "@/lib/errors";
 import { prepareDatabase } from "@/server/db";
 import { recoverRunsOnce } from "@/server/runs";
 import { toTRPCError } from "@/server/errors";
-import { getDb } from "@/server/db";
-import { localCaller } from "@/server/auth/resolve-caller";
+import { resolveRequestCaller } from "@/server/auth/app-auth";
 import { createContext } from "./trpc.ts";
 
 export async function createRequestContext(headers: Headers) {
@@ -20,5 +19,5 @@ export async function createRequestContext(headers: Headers) {
       }),
     );
   }
-  return createContext({ headers, caller: await localCaller(getDb()) });
+  return createContext({ headers, caller: await resolveRequestCaller(headers) });
 }

@@ -1,4 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
+import { accountRouter } from "@/server/api/routers/account";
+import { adminRouter } from "@/server/api/routers/admin";
 import { apiKeyRouter } from "@/server/api/routers/api-key";
 import { credentialRouter } from "@/server/api/routers/credential";
 import { flowRouter } from "@/server/api/routers/flow";
@@ -9,6 +11,8 @@ import { shareRouter } from "@/server/api/routers/share";
 import { templateRouter } from "@/server/api/routers/template";
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
+  admin: adminRouter,
   apiKey: apiKeyRouter,
   credential: credentialRouter,
   flow: flowRouter,

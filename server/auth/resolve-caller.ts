@@ -1,6 +1,8 @@
 // Turns a request's headers into its Caller. Local mode acts as the implicit owner; accounts mode reads
-// the Better Auth session cookie (added with accounts).
+// the Better Auth session cookie. (API keys are resolved by the API key service.)
 import type { Db } from "@/server/db/client";
+import type { AuthMode } from "./auth-mode.ts";
+import type { Auth } from "./auth.ts";
 import { LOCAL_USER_ID, type Caller } from "./caller.ts";
 
 /**
@@ -10,4 +12,21 @@ import { LOCAL_USER_ID, type Caller } from "./caller.ts";
 export async function localCaller({ prisma }: Db): Promise<Caller> {
   const admin = await prisma.user.findFirst({ where: { role: "admin", id: { not: LOCAL_USER_ID } }, orderBy: { createdAt: "asc" }, select: { id: true } });
   return { userId: admin?.id ?? LOCAL_USER_ID, role: "admin", via: "local", scope: "full" };
+}
+
+/**
+ * The signed-in user of a session cookie, or null: no cookie, an expired or revoked session, or a disabled
+ * user (disabling deletes their sessions too; the check here also covers a ban set straight in the database).
+ */
+export async function sessionCaller(auth: Auth, headers: Headers): Promise<Caller | null> {
+  const session = await auth.api.getSession({ headers });
+  if (!session || session.user.banned || session.user.id === LOCAL_USER_ID) return null;
+  return { userId: session.user.id, role: session.user.role === "admin" ? "admin" : "user", via: "session", scope: "full" };
+}
+
+export type ResolveCallerInput = { mode: AuthMode; db: Db; auth: () => Auth; headers: Headers };
+
+/** Who is asking, for the tRPC context and the HTTP routes alike; null means signed out. */
+export async function resolveCaller({ mode, db, auth, headers }: ResolveCallerInput): Promise<Caller | null> {
+  return mode === "local" ? localCaller(db) : sessionCaller(auth(), headers);
 }

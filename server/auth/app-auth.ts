@@ -1,0 +1,49 @@
+// The server's own auth mode and Better Auth instance, built once per process from the environment.
+import { loadServerEnv } from "@/server/env.mjs";
+import { getDb } from "@/server/db";
+import type { Caller } from "./caller.ts";
+import { resolveAuthMode, type AuthMode } from "./auth-mode.ts";
+import { loadAuthSecret } from "./auth-secret.ts";
+import { createAuth, type Auth } from "./auth.ts";
+import { parseOrigins, publicOrigin } from "./origins.ts";
+import { resolveCaller } from "./resolve-caller.ts";
+import { withAuthRateLimit, type AuthHandler } from "./auth-rate-limit.ts";
+
+const holder = globalThis as typeof globalThis & { osmenAuth?: Auth; osmenAuthHandler?: AuthHandler };
+
+/** `local` or `accounts`; see resolveAuthMode. @throws AuthModeError for local mode on a non-loopback HOST. */
+export const getAuthMode = (): AuthMode => resolveAuthMode(loadServerEnv());
+
+/** The public origins from OSMEN_ORIGIN, first one first. */
+export const getPublicOrigins = (): string[] => parseOrigins(loadServerEnv().OSMEN_ORIGIN);
+
+/** Where absolute URLs start: OSMEN_ORIGIN's first entry, else this request's origin. */
+export const originFor = (headers: Headers): string | null => publicOrigin(getPublicOrigins(), headers, loadServerEnv().OSMEN_TRUST_PROXY === "1");
+
+export function getAuth(): Auth {
+  if (holder.osmenAuth) return holder.osmenAuth;
+  const env = loadServerEnv();
+  const origins = getPublicOrigins();
+  const baseURL = env.BETTER_AUTH_URL ?? origins[0];
+  const trustProxy = env.OSMEN_TRUST_PROXY === "1";
+  holder.osmenAuth = createAuth({
+    db: getDb(),
+    secret: loadAuthSecret({ envSecret: env.BETTER_AUTH_SECRET, dataDir: env.OSMEN_DATA_DIR }).secret,
+    baseURL,
+    trustedOrigins: origins,
+    signUp: env.OSMEN_SIGNUP,
+    secureCookies: (baseURL?.startsWith("https://") ?? false) || trustProxy,
+    trustProxy,
+  });
+  return holder.osmenAuth;
+}
+
+/** Better Auth's handler behind the failed-attempt limits: what /api/auth/* serves. */
+export function getAuthHandler(): AuthHandler {
+  holder.osmenAuthHandler ??= withAuthRateLimit((request) => getAuth().handler(request), { trustProxy: loadServerEnv().OSMEN_TRUST_PROXY === "1" });
+  return holder.osmenAuthHandler;
+}
+
+/** The caller of a request to this server (session or local mode); null when signed out. */
+export const resolveRequestCaller = (headers: Headers): Promise<Caller | null> =>
+  resolveCaller({ mode: getAuthMode(), db: getDb(), auth: getAuth, headers });

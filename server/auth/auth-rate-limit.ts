@@ -1,0 +1,74 @@
+// Limits failed sign-ins and sign-ups (rate-limiter-flexible): at most 10 failures a minute per client IP and
+// per email. Every limited answer is the same 429 whether or not the email has an account.
+import ipaddr from "ipaddr.js";
+import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+
+/** The Better Auth routes whose failures count. */
+const LIMITED_PATHS = ["/sign-in/email", "/sign-up/email"];
+
+export type AuthRateLimitOptions = { failures?: number; windowSeconds?: number; trustProxy?: boolean };
+
+export type AuthHandler = (request: Request) => Promise<Response>;
+
+/**
+ * Wraps Better Auth's handler. A request to a limited path is refused with 429 and `Retry-After` (seconds,
+ * RFC 9110 §10.2.3) while its IP or its email has used up its failures; a response of 400 or above to one
+ * counts as a failure for both.
+ */
+export function withAuthRateLimit(handler: AuthHandler, options: AuthRateLimitOptions = {}): AuthHandler {
+  const points = options.failures ?? 10;
+  const duration = options.windowSeconds ?? 60;
+  const byIp = new RateLimiterMemory({ keyPrefix: "auth-ip", points, duration });
+  const byEmail = new RateLimiterMemory({ keyPrefix: "auth-email", points, duration });
+
+  return async (request) => {
+    if (request.method !== "POST" || !LIMITED_PATHS.some((path) => new URL(request.url).pathname.endsWith(path))) return handler(request);
+    const email = await emailOf(request);
+    const keys: [RateLimiterMemory, string][] = [[byIp, clientIp(request.headers, options.trustProxy ?? false)]];
+    if (email) keys.push([byEmail, email]);
+
+    const states = await Promise.all(keys.map(([limiter, key]) => limiter.get(key)));
+    const blocked = states.filter((state): state is RateLimiterRes => state !== null && state.consumedPoints >= points);
+    if (blocked.length > 0) return tooManyAttempts(Math.max(...blocked.map((state) => state.msBeforeNext)));
+
+    const response = await handler(request);
+    if (response.status >= 400) {
+      // consume() rejects once the points are gone; that only means the next request is refused.
+      await Promise.all(keys.map(([limiter, key]) => limiter.consume(key).catch(() => undefined)));
+    }
+    return response;
+  };
+}
+
+// One fixed text (the wait is in Retry-After), so the body is the same for every email.
+const TOO_MANY_ATTEMPTS_MESSAGE = "Too many failed attempts. Wait a minute, then try again.";
+
+function tooManyAttempts(msBeforeNext: number): Response {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return Response.json(
+    { code: "TOO_MANY_REQUESTS", message: TOO_MANY_ATTEMPTS_MESSAGE },
+    { status: 429, headers: { "Retry-After": String(seconds) } },
+  );
+}
+
+async function emailOf(request: Request): Promise<string | null> {
+  try {
+    const body = (await request.clone().json()) as { email?: unknown };
+    return typeof body.email === "string" ? body.email.trim().toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The client's address. Next.js sets `X-Forwarded-For` from the socket unless the request already has one;
+ * behind a trusted proxy the first entry is the client, otherwise the last (the hop that reached us).
+ */
+export function clientIp(headers: Headers, trustProxy: boolean): string {
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const raw = (trustProxy ? entries[0] : entries.at(-1)) ?? headers.get("x-real-ip") ?? "unknown";
+  return ipaddr.isValid(raw) ? ipaddr.process(raw).toString() : raw;
+}
