@@ -1,5 +1,5 @@
 // Turns what a caller gave (overrides, the environment) into a complete, validated LLMConfig.
-import { isEndpointProvider, isSameEndpoint, normalizeEndpoint, officialEndpoints } from "./endpoints.ts";
+import { isEndpointProvider, isSameEndpoint, normalizeEndpoint, officialEndpoints } from "../credentials/endpoints.ts";
 import { LLMError } from "./errors.ts";
 import { defaultModels, llmConfigSchema, type CallOptions, type LLMConfig, type LLMConfigInput, type ProviderName } from "./types.ts";
 

@@ -20,7 +20,8 @@ export function getRunService(): RunService {
       maxConcurrentRuns: env.OSMEN_MAX_CONCURRENT_RUNS,
       runTimeoutMs: env.OSMEN_RUN_TIMEOUT_MS,
       nodeTimeoutMs: env.OSMEN_NODE_TIMEOUT_MS,
-      providers: createProviderResolver({ resolveCredential: (id) => credentials.reveal(id) }),
+      providers: createProviderResolver({ resolveCredential: (id) => credentials.resolveForRun(id) }),
+      describeCredentials: (ids) => credentials.describe(ids),
       google: () => google.servicesForRun(),
     });
   }

@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors";
 import { execute, type ExecuteOptions } from "@/lib/engine";
 import type { RunEvent } from "@/lib/engine/events";
 import { compile } from "@/lib/flow/compile";
+import { credentialIdsOf } from "@/lib/flow/credential-refs";
+import type { CredentialMap } from "@/lib/flow/node-kind";
 import type { Plan } from "@/lib/flow/plan";
 import type { Db } from "@/server/db/client";
 import { createRunEventWriter } from "@/server/runs/run-event-writer";
@@ -21,6 +23,11 @@ export type RunServiceOptions = {
   providers?: ExecuteOptions["providers"];
   /** Google access for a run's Google nodes, made per run (the connection may change between runs). */
   google?: () => ExecuteOptions["google"];
+  /**
+   * Kind and endpoint of the credentials a flow names (no secrets): a run whose model node pairs a credential
+   * with another provider or Base URL is refused before it starts. Unset: only the run-time check applies.
+   */
+  describeCredentials?: (ids: string[]) => Promise<CredentialMap>;
 };
 
 export type StartRunInput = { flowId: string; input: unknown; source?: string };
@@ -38,7 +45,8 @@ export function createRunService(db: Db, options: RunServiceOptions) {
 
   async function start({ flowId, input, source = "canvas" }: StartRunInput): Promise<{ runId: string; status: "queued" }> {
     const flow = await flows.get(flowId);
-    const { plan, diagnostics } = compile(flow.graph);
+    const credentials = await options.describeCredentials?.(credentialIdsOf(flow.graph));
+    const { plan, diagnostics } = compile(flow.graph, { credentials });
     if (!plan) {
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error");
       throw new AppError("UNPROCESSABLE_CONTENT", `flow "${flowId}" has ${errors.length} error(s)`, {
