@@ -39,6 +39,8 @@ export default defineConfig({
       DATABASE_URL: `file:${dataDir}/e2e.db`,
       OSMEN_DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The tests' model servers listen on loopback; a node's Base URL reaches them only when allowlisted.
+      OSMEN_HTTP_ALLOWLIST: "127.0.0.1",
       // Production refuses to start without a vault key; each test run gets a fresh one.
       OSMEN_SECRET_KEY: process.env.OSMEN_SECRET_KEY ?? randomBytes(32).toString("base64"),
     },

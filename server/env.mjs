@@ -20,6 +20,8 @@ export const serverEnvSchema = z.object({
   OSMEN_MAX_CONCURRENT_RUNS: z.coerce.number().int().min(1).max(1000).default(8),
   OSMEN_RUN_TIMEOUT_MS: z.coerce.number().int().positive().default(30 * 60 * 1000),
   OSMEN_NODE_TIMEOUT_MS: z.coerce.number().int().positive().default(5 * 60 * 1000),
+  // Address guard (HTTP tool, a model node's Base URL): hosts reached even on private or loopback addresses.
+  OSMEN_HTTP_ALLOWLIST: z.string().optional(),
 });
 
 /** @typedef {z.infer<typeof serverEnvSchema>} ServerEnv */
