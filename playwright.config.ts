@@ -12,6 +12,8 @@ const serverEnv = (folder: string) => ({
   DATABASE_URL: `file:${folder}/e2e.db`,
   OSMEN_DATA_DIR: folder,
   NEXT_TELEMETRY_DISABLED: "1",
+  // The tests' model servers listen on loopback; a node's Base URL reaches them only when allowlisted.
+  OSMEN_HTTP_ALLOWLIST: "127.0.0.1",
   // Production refuses to start without a vault key; each test run gets a fresh one.
   OSMEN_SECRET_KEY: process.env.OSMEN_SECRET_KEY ?? randomBytes(32).toString("base64"),
 });

@@ -27,6 +27,8 @@ export async function startBenchServer(dataDir: string, env: Record<string, stri
       ...process.env,
       DATABASE_URL: `file:${dataDir}/bench.db`,
       OSMEN_DATA_DIR: dataDir,
+      // The benchmark's model server is on loopback; a node's Base URL reaches it only when allowlisted.
+      OSMEN_HTTP_ALLOWLIST: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
       // Production refuses to start without a vault key; a throwaway one suits a throwaway database.
       OSMEN_SECRET_KEY: process.env.OSMEN_SECRET_KEY ?? randomBytes(32).toString("base64"),

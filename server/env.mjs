@@ -28,6 +28,8 @@ export const serverEnvSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters (generate one with `openssl rand -base64 32`)").optional(),
   BETTER_AUTH_URL: optionalUrl,
   OSMEN_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  // Address guard (HTTP tool, a model node's Base URL): hosts reached even on private or loopback addresses.
+  OSMEN_HTTP_ALLOWLIST: z.string().optional(),
 });
 
 /** @typedef {z.infer<typeof serverEnvSchema>} ServerEnv */

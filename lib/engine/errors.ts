@@ -6,6 +6,7 @@ export const engineErrorCodes = [
   "cancelled",
   "provider_unavailable",
   "credential_unavailable",
+  "credential_mismatch",
   "unknown_kind",
 ] as const;
 

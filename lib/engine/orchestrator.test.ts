@@ -39,14 +39,15 @@ describe("createOrchestrator (the guide's code API)", () => {
 describe("createProviderResolver", () => {
   const signal = new AbortController().signal;
 
-  it("resolves a credentialId to an apiKey through the injected credential resolver", async () => {
+  it("resolves a credentialId to an apiKey bound to the credential's endpoint", async () => {
     const made: Array<[string | undefined, Record<string, unknown>]> = [];
     const resolver = createProviderResolver({
-      resolveCredential: async (id) => `key-for-${id}`,
+      resolveCredential: async (id) => ({ kind: "openai", endpoint: "https://api.openai.com/v1", secret: `key-for-${id}` }),
       createProvider: (name, overrides) => (made.push([name, overrides]), createScriptedProvider()),
+      env: {},
     });
     await resolver({ provider: "openai", model: "gpt-4o-mini", credentialId: "cred-1", baseUrl: undefined }, { signal, nodeId: "m" });
-    expect(made).toEqual([["openai", { model: "gpt-4o-mini", apiKey: "key-for-cred-1" }]]);
+    expect(made).toEqual([["openai", { model: "gpt-4o-mini", baseUrl: "https://api.openai.com/v1", apiKey: "key-for-cred-1" }]]);
   });
 
   it("explains when a credential is named but no store is configured", async () => {

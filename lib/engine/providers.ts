@@ -1,8 +1,13 @@
 // How a run gets an LLMProvider for a model handle. The executor takes any resolver (tests pass a
-// scripted provider); the default one asks the provider layer, after turning a credentialId into an
-// apiKey through an injected credential resolver (the vault plugs in there).
+// scripted provider); the default one asks the provider layer, after deciding where the request may go and
+// with which key: a stored credential only to the endpoint it was stored for, a Base URL typed on a node only
+// to public addresses (or the server's own endpoints and OSMEN_HTTP_ALLOWLIST), checked on every request.
 import type { ModelConfig } from "@/lib/flow/handles";
+import { checkCredentialFit, type CredentialMetadata } from "@/lib/credentials/credential-fit";
+import { serverEndpointOrigins, type Environment } from "@/lib/credentials/endpoints";
 import type { LLMConfigInput, LLMProvider, ProviderName } from "@/lib/llm/types";
+import { createGuardedFetch, type GuardedFetchOptions } from "@/lib/tools/guarded-fetch";
+import { parseAllowlist } from "@/lib/tools/http-address";
 import { EngineError } from "./errors";
 
 export type ProviderContext = { signal: AbortSignal; nodeId: string };
@@ -10,7 +15,11 @@ export type ProviderContext = { signal: AbortSignal; nodeId: string };
 /** `model` is undefined for agents without a model: use the default provider (local first). */
 export type ProviderResolver = (model: ModelConfig | undefined, context: ProviderContext) => LLMProvider | Promise<LLMProvider>;
 
-export type CredentialResolver = (credentialId: string, context: { signal: AbortSignal }) => Promise<string>;
+/** A stored credential as a run needs it: its kind, the endpoint it was stored for ("" for the official API), the secret. */
+export type ResolvedCredential = CredentialMetadata & { secret: string };
+
+/** Throws (e.g. AppError NOT_FOUND) when the id names no credential of the run's user. */
+export type CredentialResolver = (credentialId: string, context: { signal: AbortSignal }) => Promise<ResolvedCredential>;
 
 export type ProviderFactory = (name: string | undefined, overrides: Record<string, unknown>) => LLMProvider | Promise<LLMProvider>;
 
@@ -18,6 +27,13 @@ export type DefaultResolverOptions = {
   resolveCredential?: CredentialResolver;
   /** Defaults to the provider layer's `getLLMProvider`. */
   createProvider?: ProviderFactory;
+  /**
+   * Where the server's own endpoints (OLLAMA_HOST, OPENAI_BASE_URL, ANTHROPIC_BASE_URL) and
+   * OSMEN_HTTP_ALLOWLIST are read from, on every resolve. Defaults to process.env.
+   */
+  env?: Environment;
+  /** DNS for the address guard (tests answer from a table). */
+  resolveHost?: GuardedFetchOptions["resolveHost"];
 };
 
 async function providerLayerFactory(name: string | undefined, overrides: Record<string, unknown>): Promise<LLMProvider> {
@@ -32,18 +48,41 @@ export function createProviderResolver(options: DefaultResolverOptions = {}): Pr
   return async (model, context) => {
     if (!model) return createProvider(undefined, {});
     const { provider, credentialId, ...settings } = model;
-    const overrides: Record<string, unknown> = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+    const overrides: Record<string, unknown> = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined && value !== ""));
     if (credentialId) {
-      if (!options.resolveCredential) {
-        throw new EngineError(
-          "credential_unavailable",
-          `The model node "${context.nodeId}" uses a stored credential, but this server has no credential store configured.`,
-        );
-      }
-      overrides.apiKey = await options.resolveCredential(credentialId, { signal: context.signal });
+      const credential = await resolveStoredCredential(options, credentialId, context);
+      const fit = checkCredentialFit(provider, model.baseUrl, credential);
+      if (!fit.isFit) throw new EngineError("credential_mismatch", `The model node "${context.nodeId}" cannot run: ${fit.message}`);
+      overrides.baseUrl = fit.endpoint;
+      overrides.apiKey = credential.secret;
+    }
+    // Without a credential, a node's own Base URL gets no key from the environment (the provider layer drops
+    // it); with either, an address the server did not configure goes through the address guard.
+    const env = options.env ?? process.env;
+    const trustedOrigins = serverEndpointOrigins(env);
+    if (typeof overrides.baseUrl === "string" && !trustedOrigins.has(originOf(overrides.baseUrl))) {
+      overrides.fetch = createGuardedFetch({ trustedOrigins, allowlist: parseAllowlist(env.OSMEN_HTTP_ALLOWLIST), resolveHost: options.resolveHost });
     }
     return createProvider(provider, overrides);
   };
+}
+
+async function resolveStoredCredential(options: DefaultResolverOptions, credentialId: string, context: ProviderContext) {
+  if (!options.resolveCredential) {
+    throw new EngineError(
+      "credential_unavailable",
+      `The model node "${context.nodeId}" uses a stored credential, but this server has no credential store configured.`,
+    );
+  }
+  return options.resolveCredential(credentialId, { signal: context.signal });
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "";
+  }
 }
 
 /** Accepts a resolver, or one provider for every model (handy in tests and scripts). */

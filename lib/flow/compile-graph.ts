@@ -4,6 +4,7 @@ import type { ResolvedEdge } from "./compile-edges";
 import type { ResolvedNode } from "./compile-nodes";
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from "./diagnostics";
 import { findStronglyConnected } from "./graph-order";
+import type { CredentialMap } from "./node-kind";
 
 /** Nodes that lead to an output node; everything else would compute for nobody and does not run. */
 export function findLiveNodes(resolved: Map<string, ResolvedNode>, edges: ResolvedEdge[]): Set<string> {
@@ -60,7 +61,7 @@ export function checkCycles(nodeIds: string[], edges: ResolvedEdge[]): Diagnosti
 }
 
 /** Required ports, then each kind's own wiring checks, for the nodes that will run. */
-export function checkWiring(resolved: Map<string, ResolvedNode>, edges: ResolvedEdge[], live: Set<string>): Diagnostic[] {
+export function checkWiring(resolved: Map<string, ResolvedNode>, edges: ResolvedEdge[], live: Set<string>, credentials?: CredentialMap): Diagnostic[] {
   const inputCounts = new Map<string, Record<string, number>>();
   const usedOutputs = new Map<string, Set<string>>();
   for (const edge of edges) {
@@ -87,7 +88,7 @@ export function checkWiring(resolved: Map<string, ResolvedNode>, edges: Resolved
         );
       }
     }
-    const issues = entry.kind.check?.({ config: entry.config, inputCounts: counts, usedOutputs: usedOutputs.get(nodeId) ?? new Set() }) ?? [];
+    const issues = entry.kind.check?.({ config: entry.config, inputCounts: counts, usedOutputs: usedOutputs.get(nodeId) ?? new Set(), credentials }) ?? [];
     diagnostics.push(...issues.map((issue) => ({ ...issue, nodeId })));
   }
   return diagnostics;

@@ -8,12 +8,23 @@ import { errorDiagnostic, hasErrors, type Diagnostic } from "./diagnostics";
 import { graphEdgeSchema, graphNodeSchema, GRAPH_VERSION, type FlowGraph } from "./graph-schema";
 import { topologicalOrder } from "./graph-order";
 import { buildPlanNodes, type Plan } from "./plan";
+import type { CredentialMap } from "./node-kind";
 import { summarizePlan } from "./plan-summary";
 
 export const MAX_NODES = 2000;
 export const MAX_EDGES = 5000;
 
 export type CompileResult = { plan: Plan | null; diagnostics: Diagnostic[] };
+
+export type CompileOptions = {
+  catalog?: NodeCatalog;
+  /**
+   * What the server knows of the credentials the graph names (kind and endpoint, never the secret), looked up
+   * for the user who compiles or runs. With it, a model node whose credential is missing, of another kind or
+   * for another endpoint gets an error diagnostic; without it (the browser) nothing is said about credentials.
+   */
+  credentials?: CredentialMap;
+};
 
 // The stored-graph schema rejects duplicates and dangling edges outright; the compiler reads the same shape
 // leniently so it can name each such problem as a diagnostic on the node or edge concerned.
@@ -23,17 +34,17 @@ const lenientGraphSchema = z.object({
   edges: z.array(graphEdgeSchema).default([]),
 });
 
-export function compile(graph: unknown, catalog: NodeCatalog = nodeCatalog): CompileResult {
+export function compile(graph: unknown, options: CompileOptions = {}): CompileResult {
   const parsed = lenientGraphSchema.safeParse(graph);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
     return { plan: null, diagnostics: [errorDiagnostic("invalid_graph", `This is not a flow graph${where}: ${issue.message}.`)] };
   }
-  return compileGraph(parsed.data, catalog);
+  return compileGraph(parsed.data, options);
 }
 
-export function compileGraph(graph: FlowGraph, catalog: NodeCatalog = nodeCatalog): CompileResult {
+export function compileGraph(graph: FlowGraph, { catalog = nodeCatalog, credentials }: CompileOptions = {}): CompileResult {
   if (graph.nodes.length > MAX_NODES || graph.edges.length > MAX_EDGES) {
     const message = `The flow has ${graph.nodes.length} nodes and ${graph.edges.length} connections; the limits are ${MAX_NODES} and ${MAX_EDGES}.`;
     return { plan: null, diagnostics: [errorDiagnostic("graph_too_large", message)] };
@@ -45,7 +56,7 @@ export function compileGraph(graph: FlowGraph, catalog: NodeCatalog = nodeCatalo
   const cycles = checkCycles(resolvedIds, edges.edges);
   diagnostics.push(...cycles);
   const live = findLiveNodes(nodes.resolved, edges.edges);
-  diagnostics.push(...checkWiring(nodes.resolved, edges.edges, live));
+  diagnostics.push(...checkWiring(nodes.resolved, edges.edges, live, credentials));
   if (hasErrors(diagnostics)) return { plan: null, diagnostics };
 
   const liveEdges = edges.edges.filter((edge) => live.has(edge.target));

@@ -18,6 +18,8 @@ export const diagnosticCodes = [
   "unused_node",
   "default_model",
   "team_too_small",
+  "credential_missing",
+  "credential_mismatch",
 ] as const;
 
 export type DiagnosticCode = (typeof diagnosticCodes)[number] | (string & {});

@@ -1,16 +1,22 @@
 // The shape of one catalog entry. A kind is defined once here; its look lives in components/nodes.
 import type { z } from "zod";
+import type { CredentialMetadata } from "@/lib/credentials/credential-fit";
 import type { NodePorts } from "./ports";
 import type { NodeInputs, NodeOutputs, NodeRunContext } from "./run-context";
 
 export const nodeCategories = ["io", "prompts", "models", "agents", "tools"] as const;
 export type NodeCategory = (typeof nodeCategories)[number];
 
+/** Credential id -> kind and endpoint, as the server found them for the user; a missing id does not exist for them. */
+export type CredentialMap = ReadonlyMap<string, CredentialMetadata>;
+
 /** What a kind's own check sees: its config and which ports are wired, with edge counts. */
 export type NodeCheckView<Config> = {
   config: Config;
   inputCounts: Record<string, number>;
   usedOutputs: ReadonlySet<string>;
+  /** Only on the server (see CompileOptions.credentials); undefined means "not known here", not "none". */
+  credentials?: CredentialMap;
 };
 
 export type KindIssue = { code: string; severity: "error" | "warning"; message: string; field?: string };

@@ -1,4 +1,5 @@
 // Turns what a caller gave (overrides, the environment) into a complete, validated LLMConfig.
+import { isEndpointProvider, isSameEndpoint, normalizeEndpoint, officialEndpoints } from "../credentials/endpoints.ts";
 import { LLMError } from "./errors.ts";
 import { defaultModels, llmConfigSchema, type CallOptions, type LLMConfig, type LLMConfigInput, type ProviderName } from "./types.ts";
 
@@ -31,19 +32,44 @@ export function resolveConfig(
   overrides: Partial<LLMConfigInput> = {},
 ): LLMConfig {
   const isBuiltIn = provider in defaultModels;
-  const input = { ...definedFields(fromEnvironment), ...definedFields(overrides), provider: isBuiltIn ? provider : "ollama" };
+  const { environment, isServerEndpoint } = routeEnvironmentKey(provider, definedFields(fromEnvironment), definedFields(overrides));
+  const input = { ...environment, ...definedFields(overrides), isServerEndpoint, provider: isBuiltIn ? provider : "ollama" };
   const parsed = llmConfigSchema.safeParse(input);
   if (!parsed.success) throw validationError(provider, parsed.error);
   return { ...parsed.data, provider: provider as ProviderName, model: parsed.data.model ?? defaultModel };
 }
 
+/**
+ * Keys from the environment go only to the endpoint the environment names (its base URL variable, else the
+ * official API): a Base URL override pointing elsewhere gets no environment key, and is marked as not the
+ * server's endpoint so error messages do not repeat what it answered.
+ */
+function routeEnvironmentKey(provider: string, environment: Partial<LLMConfigInput>, overrides: Partial<LLMConfigInput>) {
+  const official = isEndpointProvider(provider) ? officialEndpoints[provider] : undefined;
+  const target = normalizeEndpoint(overrides.baseUrl);
+  if (!overrides.baseUrl) return { environment, isServerEndpoint: true };
+  const environmentEndpoint = normalizeEndpoint(environment.baseUrl) ?? official;
+  if (target !== null && target === environmentEndpoint) return { environment, isServerEndpoint: true };
+  const { apiKey: _kept, ...withoutKey } = environment;
+  return { environment: withoutKey, isServerEndpoint: target !== null && target === official };
+}
+
 /** A call's options over the provider's config; validated, since a flow's per-node settings arrive here. */
 export function applyCallOptions(config: LLMConfig, options: CallOptions | undefined): LLMConfig {
   if (!options) return config;
-  const { tools: _tools, signal: _signal, ...fields } = options;
+  // Where a request goes and with which key is fixed when the provider is made (see routeEnvironmentKey);
+  // a call may not move the provider's key to another endpoint.
+  const { tools: _tools, signal: _signal, baseUrl, apiKey: _apiKey, fetch: _fetch, isServerEndpoint: _trust, ...fields } = options;
+  if (baseUrl !== undefined && baseUrl !== "" && !isSameEndpoint(baseUrl, config.baseUrl)) {
+    throw new LLMError({
+      kind: "bad_request",
+      provider: config.provider,
+      message: `A call cannot change the ${config.provider} Base URL (to ${baseUrl}); make a provider for that endpoint instead.`,
+    });
+  }
   const overrides = definedFields(fields);
   if (Object.keys(overrides).length === 0) return config;
   const parsed = llmConfigSchema.safeParse({ ...config, ...overrides, provider: "ollama" });
   if (!parsed.success) throw validationError(config.provider, parsed.error);
-  return { ...parsed.data, provider: config.provider, model: parsed.data.model ?? config.model };
+  return { ...parsed.data, provider: config.provider, model: parsed.data.model ?? config.model, isServerEndpoint: config.isServerEndpoint };
 }

@@ -18,6 +18,16 @@ export const llmConfigSchema = z.object({
   timeoutMs: z.number().int().positive().default(120_000),
   baseUrl: z.string().url().optional(),
   apiKey: z.string().min(1).optional(),
+  /**
+   * The fetch the SDK client uses; the engine passes an address-guarded one for a Base URL typed on a node.
+   * Unset: the SDK's own (global fetch).
+   */
+  fetch: z.custom<typeof fetch>((value) => typeof value === "function", "fetch must be a function").optional(),
+  /**
+   * Set by `resolveConfig`, never by a caller: false when `baseUrl` is neither the environment's endpoint
+   * nor the official one, so error messages leave out what that server answered.
+   */
+  isServerEndpoint: z.boolean().default(true),
 });
 
 export type LLMConfigInput = z.input<typeof llmConfigSchema>;

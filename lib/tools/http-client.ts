@@ -60,7 +60,8 @@ function nextHop(previous: Hop, status: number, location: string): Hop {
   return isGet ? { url, method: "GET", headers } : { url, method: previous.method, headers, body: previous.body };
 }
 
-function pinnedLookup(target: ResolvedAddress): LookupFunction {
+/** A DNS lookup that answers only the address already checked, so the connection cannot land elsewhere. */
+export function pinnedLookup(target: ResolvedAddress): LookupFunction {
   return ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
     if (options?.all) callback(null, [{ address: target.address, family: target.family }]);
     else callback(null, target.address, target.family);

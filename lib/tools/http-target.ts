@@ -9,8 +9,8 @@ export type ResolvedAddress = { address: string; family: 4 | 6 };
 export type HostResolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 export class HttpToolError extends Error {
-  constructor(readonly code: "bad_url" | "blocked_url" | "too_many_redirects" | "timeout" | "network", message: string) {
-    super(message);
+  constructor(readonly code: "bad_url" | "blocked_url" | "too_many_redirects" | "timeout" | "network", message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "HttpToolError";
   }
 }
@@ -36,17 +36,22 @@ export function hostOf(url: URL): string {
   return url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
 }
 
-export async function resolveTarget(url: URL, allowlist: string[], resolveHost: HostResolver): Promise<ResolvedAddress> {
+/**
+ * Checks one hop and picks the address to connect to. `subject` names who is refused in messages ("the HTTP
+ * tool", "a model's Base URL"). Throws HttpToolError: `blocked_url` for a non-public target, `network` when the
+ * name does not resolve.
+ */
+export async function resolveTarget(url: URL, allowlist: string[], resolveHost: HostResolver, subject = "the HTTP tool"): Promise<ResolvedAddress> {
   const host = hostOf(url);
   const isAllowed = isAllowlisted(host, allowlist);
   const literal = isIP(host);
   if (literal) {
     const reason = isAllowed ? null : blockedAddressReason(host);
-    if (reason) throw new HttpToolError("blocked_url", `${url.host} is ${reason}; the HTTP tool only reaches public addresses`);
+    if (reason) throw new HttpToolError("blocked_url", `${url.host} is ${reason}; ${subject} only reaches public addresses`);
     return { address: host, family: literal === 6 ? 6 : 4 };
   }
   if (!isAllowed && isBlockedHostname(host)) {
-    throw new HttpToolError("blocked_url", `${host} is an internal host name; the HTTP tool only reaches public addresses`);
+    throw new HttpToolError("blocked_url", `${host} is an internal host name; ${subject} only reaches public addresses`);
   }
   let addresses: ResolvedAddress[];
   try {
@@ -58,7 +63,7 @@ export async function resolveTarget(url: URL, allowlist: string[], resolveHost: 
   if (!isAllowed) {
     for (const entry of addresses) {
       const reason = blockedAddressReason(entry.address);
-      if (reason) throw new HttpToolError("blocked_url", `${host} resolves to ${entry.address}, ${reason}; the HTTP tool only reaches public addresses`);
+      if (reason) throw new HttpToolError("blocked_url", `${host} resolves to ${entry.address}, ${reason}; ${subject} only reaches public addresses`);
     }
   }
   return addresses[0]!;

@@ -21,7 +21,8 @@ export function getRunService(): RunService {
       runTimeoutMs: env.OSMEN_RUN_TIMEOUT_MS,
       nodeTimeoutMs: env.OSMEN_NODE_TIMEOUT_MS,
       // A run reads the credentials and the Google connection of the user it runs as, and no one else's.
-      providers: (userId) => createProviderResolver({ resolveCredential: (id) => credentials.reveal({ userId }, id) }),
+      providers: (userId) => createProviderResolver({ resolveCredential: (id) => credentials.resolveForRun({ userId }, id) }),
+      describeCredentials: (userId, ids) => credentials.describe({ userId }, ids),
       google: (userId) => google.servicesForRun({ userId }),
     });
   }

@@ -53,14 +53,15 @@ describe("secrets never leave the server", () => {
     const runs = createRunService(database, {
       maxConcurrentRuns: 2,
       runTimeoutMs: 20_000,
-      providers: (userId) => createProviderResolver({ resolveCredential: (id) => services.credentials.reveal({ userId }, id) }),
+      providers: (userId) =>
+        createProviderResolver({ resolveCredential: (id) => services.credentials.resolveForRun({ userId }, id), env: { OSMEN_HTTP_ALLOWLIST: "127.0.0.1" } }),
     });
     const caller = createCaller(await createContext({ headers: new Headers(), caller: localTestCaller, db: database, runs, services }));
     const answers: unknown[] = [];
     const keep = <T>(value: T) => (answers.push(value), value);
 
-    const good = keep(await caller.credential.create({ name: "OpenAI", kind: "openai", secret: OPENAI_KEY }));
-    const bad = keep(await caller.credential.create({ name: "Wrong", kind: "openai", secret: ANTHROPIC_KEY }));
+    const good = keep(await caller.credential.create({ name: "OpenAI", kind: "openai", secret: OPENAI_KEY, baseUrl: openai.url }));
+    const bad = keep(await caller.credential.create({ name: "Wrong", kind: "openai", secret: ANTHROPIC_KEY, baseUrl: openai.url }));
     keep(await caller.google.saveClient({ clientId: "client-id-1234567890.apps.googleusercontent.com", clientSecret: GOOGLE_CLIENT_SECRET }));
     const flow = keep(await caller.flow.create({ name: "Keyed", graph: graphUsing(good.id, openai.url) }));
     const refused = keep(await caller.flow.create({ name: "Refused", graph: graphUsing(bad.id, openai.url) }));

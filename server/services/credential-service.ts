@@ -4,6 +4,8 @@
 // as), and another user's id reads as one that does not exist, so a run can never decrypt someone else's.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import type { CredentialMetadata } from "@/lib/credentials/credential-fit";
+import { isEndpointProvider, normalizeEndpoint, officialEndpoints } from "@/lib/credentials/endpoints";
 import { last4, type Vault } from "@/lib/secrets";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
@@ -14,24 +16,44 @@ export type CredentialOwner = Pick<Caller, "userId">;
 export const credentialKinds = ["openai", "anthropic", "google_oauth_client", "google"] as const;
 export type CredentialKind = (typeof credentialKinds)[number];
 
-export type CredentialSummary = { id: string; name: string; kind: CredentialKind; last4: string; createdAt: Date; updatedAt: Date };
+/** `endpoint`: where the secret may be sent (normalised; "" for Google's kinds, which are not sent to a model). */
+export type CredentialSummary = { id: string; name: string; kind: CredentialKind; endpoint: string; last4: string; createdAt: Date; updatedAt: Date };
+
+/** The input of `create`: `baseUrl` only for OpenAI and Anthropic keys; empty means the official API. */
+export type CreateCredentialInput = { name: string; kind: CredentialKind; secret: string; baseUrl?: string };
 
 export const credentialNameSchema = z.string().trim().min(1, "name must not be empty").max(100, "name must be at most 100 characters");
 
-const summaryFields = { id: true, name: true, kind: true, last4: true, createdAt: true, updatedAt: true } as const;
+const summaryFields = { id: true, name: true, kind: true, endpoint: true, last4: true, createdAt: true, updatedAt: true } as const;
 const asSummary = (row: Omit<CredentialSummary, "kind"> & { kind: string }) => row as CredentialSummary;
 
 const notFound = (id: string) =>
   new AppError("NOT_FOUND", `credential "${id}" does not exist`, { userMessage: "This credential no longer exists: pick another one in the node's settings." });
 
+/** The endpoint stored with a new credential: the Base URL entered with it, else its provider's official API. */
+function endpointFor(kind: CredentialKind, baseUrl: string | undefined): string {
+  const entered = baseUrl?.trim();
+  if (!isEndpointProvider(kind)) {
+    if (entered) throw new AppError("BAD_REQUEST", `a Base URL was given for a ${kind} credential`, { userMessage: "A Base URL applies to OpenAI and Anthropic keys only: leave it empty." });
+    return "";
+  }
+  if (!entered) return officialEndpoints[kind];
+  const endpoint = normalizeEndpoint(entered);
+  if (!endpoint) {
+    throw new AppError("BAD_REQUEST", `"${entered}" is not an http(s) URL`, { userMessage: `The Base URL "${entered}" is not an http or https URL: enter one like https://api.example.com/v1, or leave it empty for the official API.` });
+  }
+  return endpoint;
+}
+
 export function createCredentialService({ prisma }: Db, getVault: () => Vault) {
   // The ciphertext is bound to the credential's kind, so a value cannot be moved to another row kind unnoticed.
   const context = (kind: string) => `credential:${kind}`;
 
-  async function create(owner: CredentialOwner, input: { name: string; kind: CredentialKind; secret: string }): Promise<CredentialSummary> {
+  async function create(owner: CredentialOwner, input: CreateCredentialInput): Promise<CredentialSummary> {
+    const endpoint = endpointFor(input.kind, input.baseUrl);
     const secret = getVault().encrypt(input.secret, { context: context(input.kind) });
     const row = await prisma.credential.create({
-      data: { userId: owner.userId, name: input.name, kind: input.kind, secret, last4: last4(input.secret) },
+      data: { userId: owner.userId, name: input.name, kind: input.kind, endpoint, secret, last4: last4(input.secret) },
       select: summaryFields,
     });
     return asSummary(row);
@@ -66,7 +88,21 @@ export function createCredentialService({ prisma }: Db, getVault: () => Vault) {
     return getVault().decrypt(row.secret, { context: context(row.kind) });
   }
 
-  return { create, replaceSecret, list, findLatest, remove, reveal };
+  /** What a run sends and where: the secret with the kind and endpoint it was stored for. Server-side only. */
+  async function resolveForRun(owner: CredentialOwner, id: string): Promise<CredentialMetadata & { secret: string }> {
+    const row = await prisma.credential.findFirst({ where: { id, userId: owner.userId } });
+    if (!row) throw notFound(id);
+    return { kind: row.kind, endpoint: row.endpoint, secret: getVault().decrypt(row.secret, { context: context(row.kind) }) };
+  }
+
+  /** Kind and endpoint of each id that exists (no secret), for the compiler's credential checks. */
+  async function describe(owner: CredentialOwner, ids: readonly string[]): Promise<Map<string, CredentialMetadata>> {
+    if (ids.length === 0) return new Map();
+    const rows = await prisma.credential.findMany({ where: { id: { in: [...ids] }, userId: owner.userId }, select: { id: true, kind: true, endpoint: true } });
+    return new Map(rows.map((row) => [row.id, { kind: row.kind, endpoint: row.endpoint }]));
+  }
+
+  return { create, replaceSecret, list, findLatest, remove, reveal, resolveForRun, describe };
 }
 
 export type CredentialService = ReturnType<typeof createCredentialService>;

@@ -29,7 +29,7 @@ export function createServices(db: Db, vault: () => Vault = getVault) {
     credentials,
     google: createGoogleConnectionService(credentials, process.env, googleEndpointsFromEnv(process.env)),
     flows,
-    flowCompiler: createFlowCompileService(flows),
+    flowCompiler: createFlowCompileService(flows, credentials),
     flowHistory: createFlowHistoryService(db, flows),
     flowMembers: createFlowMemberService(db),
     shares: createShareService(db, flows),

@@ -6,6 +6,8 @@ import { AppError } from "@/lib/errors";
 import { execute, type ExecuteOptions } from "@/lib/engine";
 import type { RunEvent } from "@/lib/engine/events";
 import { compile } from "@/lib/flow/compile";
+import { credentialIdsOf } from "@/lib/flow/credential-refs";
+import type { CredentialMap } from "@/lib/flow/node-kind";
 import type { Plan } from "@/lib/flow/plan";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
@@ -27,6 +29,12 @@ export type RunServiceOptions = {
   providers?: (runUserId: string) => ExecuteOptions["providers"];
   /** Google access for a run's Google nodes, made per run as the run's user (the connection may change between runs). */
   google?: (runUserId: string) => ExecuteOptions["google"];
+  /**
+   * Kind and endpoint of the run user's credentials a flow names (no secrets): a run whose model node pairs
+   * a credential with another provider or Base URL is refused before it starts. Unset: only the run-time
+   * check applies.
+   */
+  describeCredentials?: (runUserId: string, ids: string[]) => Promise<CredentialMap>;
 };
 
 export type StartRunInput = { flowId: string; input: unknown; source?: string };
@@ -48,7 +56,8 @@ export function createRunService(db: Db, options: RunServiceOptions) {
   /** Starts a run of a flow the caller can read (owner or member), as the caller. @throws AppError NOT_FOUND otherwise. */
   async function start(caller: Caller, { flowId, input, source = "canvas" }: StartRunInput): Promise<{ runId: string; status: "queued" }> {
     const flow = await flows.get(caller, flowId);
-    const { plan, diagnostics } = compile(flow.graph);
+    const credentials = await options.describeCredentials?.(caller.userId, credentialIdsOf(flow.graph));
+    const { plan, diagnostics } = compile(flow.graph, { credentials });
     if (!plan) {
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error");
       throw new AppError("UNPROCESSABLE_CONTENT", `flow "${flowId}" has ${errors.length} error(s)`, {

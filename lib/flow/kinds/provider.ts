@@ -1,9 +1,11 @@
 // Provider nodes: an LLM configuration offered on a `model` port. One factory, three catalog entries,
 // because the three differ only in name and title. Secrets never live in a graph: `credentialId` names a
-// stored credential that the run's provider resolver turns into an apiKey.
+// stored credential that the run's provider resolver turns into an apiKey, and that key goes only to the
+// endpoint it was stored for: the server-side compile checks the pairing (see checkCredentials).
 import { z } from "zod";
+import { checkCredentialFit } from "@/lib/credentials/credential-fit";
 import type { ModelHandle } from "../handles";
-import { defineNodeKind } from "../node-kind";
+import { defineNodeKind, type CredentialMap, type KindIssue } from "../node-kind";
 
 const configSchema = z.object({
   model: z
@@ -43,6 +45,18 @@ function toModelHandle(provider: string, nodeId: string, config: ProviderConfig)
   };
 }
 
+/** With the server's credential metadata: the named credential exists for this user, is of this provider's kind and is for this Base URL. */
+function checkCredentials(provider: string, config: ProviderConfig, credentials: CredentialMap | undefined): KindIssue[] {
+  if (!credentials || !config.credentialId) return [];
+  const credential = credentials.get(config.credentialId);
+  if (!credential) {
+    const message = "The selected credential does not exist (it was deleted, or belongs to someone else): pick another one in the node's settings.";
+    return [{ code: "credential_missing", severity: "error", message, field: "credentialId" }];
+  }
+  const fit = checkCredentialFit(provider, config.baseUrl, credential);
+  return fit.isFit ? [] : [{ code: "credential_mismatch", severity: "error", message: fit.message, field: fit.field }];
+}
+
 function defineProviderKind(provider: string, title: string, description: string) {
   return defineNodeKind({
     type: `provider.${provider}`,
@@ -52,6 +66,7 @@ function defineProviderKind(provider: string, title: string, description: string
     configSchema,
     ports: () => ({ inputs: [], outputs: [{ name: "model", type: "model", label: "Model" }] }),
     summarize: (config) => `${config.model || "default model"} · t=${config.temperature}`,
+    check: ({ config, credentials }) => checkCredentials(provider, config, credentials),
     run: async (context, _inputs, config) => ({ model: toModelHandle(provider, context.nodeId, config) }),
   });
 }

@@ -17,7 +17,10 @@ function clientFor(config: LLMConfig): Anthropic {
     throw new LLMError({
       kind: "auth",
       provider: "anthropic",
-      message: "Anthropic needs an API key: set ANTHROPIC_API_KEY (or the apiKey setting), or choose another provider.",
+      // The server's key only goes to the server's endpoint, so a Base URL of the node's own needs its own key.
+      message: config.isServerEndpoint
+        ? "Anthropic needs an API key: set ANTHROPIC_API_KEY (or the apiKey setting), or choose another provider."
+        : `Anthropic at ${config.baseUrl} needs a key of its own: store one with this Base URL under Settings → Credentials and pick it on the node (ANTHROPIC_API_KEY is only sent to the server's own endpoint).`,
     });
   }
   return getAnthropicClient({ ...config, apiKey: config.apiKey });

@@ -149,7 +149,8 @@ class SharedProvider implements LLMProvider {
 
   private toError(error: unknown, call: PreparedCall, scope: RequestScope | undefined, attempts: number) {
     const description = this.adapter.describe(call.config);
-    return toLLMError(error, { provider: this.name, description, apiKey: call.config.apiKey, scope, attempts });
+    const hideResponseBody = !call.config.isServerEndpoint;
+    return toLLMError(error, { provider: this.name, description, apiKey: call.config.apiKey, scope, attempts, hideResponseBody });
   }
 
   private finish(call: PreparedCall, response: LLMResponse): LLMResponse {

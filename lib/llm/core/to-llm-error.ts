@@ -1,4 +1,5 @@
 // The one place that decides what a failure means: its kind, whether retrying can help, and its message.
+import { HttpToolError } from "../../tools/http-target.ts";
 import { LLMError, type LLMErrorKind } from "../errors.ts";
 import { describeFailure, type ProviderDescription } from "./error-messages.ts";
 import { ProviderFailure, isFetchConnectionError, parseRetryAfter } from "./provider-failure.ts";
@@ -11,6 +12,11 @@ export type ErrorContext = {
   apiKey?: string;
   scope?: RequestScope;
   attempts?: number;
+  /**
+   * The request went to a Base URL the server did not configure: leave out what that server answered, so a
+   * flow cannot read the replies of hosts only the server can reach. The status and provider still show.
+   */
+  hideResponseBody?: boolean;
 };
 
 const retryableStatuses = new Set([408, 409, 429]);
@@ -50,13 +56,38 @@ function asFailure(error: unknown): ProviderFailure {
   return new ProviderFailure({ detail, isConnectionError: isFetchConnectionError(error), cause: error });
 }
 
+/** The address guard's refusal, wherever the SDK wrapped it (APIConnectionError keeps it as a cause). */
+function findGuardRefusal(error: unknown): HttpToolError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current instanceof Error; depth += 1) {
+    if (current instanceof HttpToolError && (current.code === "blocked_url" || current.code === "bad_url")) return current;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+function refusedByGuard(refusal: HttpToolError, context: ErrorContext): LLMError {
+  const { label, baseUrl } = context.description;
+  return new LLMError({
+    kind: "bad_request",
+    provider: context.provider,
+    retryable: false,
+    attempts: context.attempts ?? 1,
+    message: `${label} was not called: the Base URL ${baseUrl} is refused (${refusal.message}). Use a public address, or ask the administrator to add the host to OSMEN_HTTP_ALLOWLIST.`,
+    cause: refusal,
+  });
+}
+
 export function toLLMError(error: unknown, context: ErrorContext): LLMError {
   if (error instanceof LLMError) return error;
+  const refusal = findGuardRefusal(error);
+  if (refusal) return refusedByGuard(refusal, context);
   const failure = asFailure(error);
   const kind = classify(failure, context.scope);
   const attempts = context.attempts ?? 1;
   const status = kind === "aborted" ? undefined : failure.status;
-  const detail = redactSecrets(failure.detail, [context.apiKey]);
+  const isAnswer = !failure.isConnectionError && !failure.isTimeout;
+  const detail = context.hideResponseBody && isAnswer ? "" : redactSecrets(failure.detail, [context.apiKey]);
   return new LLMError({
     kind,
     provider: context.provider,

@@ -4,14 +4,15 @@ import { Ollama } from "ollama";
 
 export const defaultOllamaUrl = "http://127.0.0.1:11434";
 
-export type OllamaConnection = { baseUrl?: string; apiKey?: string };
+/** `fetch`: the engine's address guard for a Base URL typed on a node; otherwise global fetch. */
+export type OllamaConnection = { baseUrl?: string; apiKey?: string; fetch?: typeof fetch };
 
 export type OllamaCall = { client: Ollama; lastErrorHeaders: () => Headers | undefined };
 
 export function createOllamaCall(connection: OllamaConnection, signal: AbortSignal): OllamaCall {
   let errorHeaders: Headers | undefined;
   const fetchWithSignal: typeof fetch = async (input, init) => {
-    const response = await fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+    const response = await (connection.fetch ?? fetch)(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
     if (!response.ok) errorHeaders = response.headers;
     return response;
   };
@@ -24,18 +25,8 @@ export function createOllamaCall(connection: OllamaConnection, signal: AbortSign
   return { client, lastErrorHeaders: () => errorHeaders };
 }
 
-/** OLLAMA_HOST may be "host:port", ":port" or a URL; the config wants a URL. */
-export function normalizeOllamaHost(host: string | undefined): string | undefined {
-  if (!host) return undefined;
-  let url = host.trim();
-  if (url.startsWith(":")) url = `127.0.0.1${url}`;
-  const hasScheme = url.includes("://");
-  if (!hasScheme) url = `http://${url}`;
-  const parsed = new URL(url);
-  if (!parsed.port && !hasScheme) parsed.port = "11434";
-  if (parsed.hostname === "0.0.0.0") parsed.hostname = "127.0.0.1"; // a bind address, not one to connect to
-  return parsed.toString().replace(/\/$/, "");
-}
+// Parsing OLLAMA_HOST lives with the other endpoint rules (the engine needs it without this SDK).
+export { normalizeOllamaHost } from "../../credentials/endpoints.ts";
 
 /** Reachable means the server answers /api/version within the probe's time. */
 export async function isOllamaReachable(connection: OllamaConnection, timeoutMs: number): Promise<boolean> {

@@ -15,7 +15,10 @@ function clientFor(config: LLMConfig): OpenAI {
     throw new LLMError({
       kind: "auth",
       provider: "openai",
-      message: "OpenAI needs an API key: set OPENAI_API_KEY (or the apiKey setting), or choose another provider.",
+      // The server's key only goes to the server's endpoint, so a Base URL of the node's own needs its own key.
+      message: config.isServerEndpoint
+        ? "OpenAI needs an API key: set OPENAI_API_KEY (or the apiKey setting), or choose another provider."
+        : `OpenAI at ${config.baseUrl} needs a key of its own: store one with this Base URL under Settings → Credentials and pick it on the node (OPENAI_API_KEY is only sent to the server's own endpoint).`,
     });
   }
   return getOpenAIClient(config);

@@ -12,7 +12,15 @@ export const credentialRouter = createTRPCRouter({
     .query(({ ctx, input }) => ctx.services.credentials.list(ctx.caller, input?.kind)),
 
   create: fullAccessProcedure
-    .input(z.object({ name: credentialNameSchema, kind: enterableKinds, secret: z.string().trim().min(8, "secret looks too short").max(10_000) }))
+    .input(
+      z.object({
+        name: credentialNameSchema,
+        kind: enterableKinds,
+        secret: z.string().trim().min(8, "secret looks too short").max(10_000),
+        /** OpenAI/Anthropic only: the endpoint this key is for; empty means the official API. */
+        baseUrl: z.string().trim().max(2000, "Base URL must be at most 2000 characters").optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => ctx.services.credentials.create(ctx.caller, input)),
 
   delete: fullAccessProcedure

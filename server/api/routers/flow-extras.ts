@@ -12,7 +12,7 @@ export const flowExtraProcedures = {
   compile: fullAccessProcedure
     .input(z.union([z.object({ id: flowIdSchema }), z.object({ graph: postedGraph })]))
     .query(({ ctx, input }) =>
-      "id" in input ? ctx.services.flowCompiler.compileFlow(ctx.caller, input.id) : ctx.services.flowCompiler.compileGraph(input.graph),
+      "id" in input ? ctx.services.flowCompiler.compileFlow(ctx.caller, input.id) : ctx.services.flowCompiler.compileGraph(ctx.caller, input.graph),
     ),
 
   versions: fullAccessProcedure.input(z.object({ id: flowIdSchema })).query(({ ctx, input }) => ctx.services.flowHistory.list(ctx.caller, input.id)),

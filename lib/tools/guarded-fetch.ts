@@ -1,0 +1,98 @@
+// A `fetch` for the provider SDKs that enforces the HTTP tool's address guard on every request and every
+// redirect: a Base URL typed on a node reaches public addresses only (or the hosts the server trusts), and the
+// connection is pinned to the address that was checked, so DNS cannot answer differently the second time.
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { Readable } from "node:stream";
+import { parseAllowlist } from "./http-address";
+import { pinnedLookup } from "./http-client";
+import { HttpToolError, hostOf, parseHttpUrl, resolveTarget, systemResolver, type HostResolver, type ResolvedAddress } from "./http-target";
+
+export type GuardedFetchOptions = {
+  /** Origins (`scheme://host:port`) reached without a check: the endpoints the server itself configures. */
+  trustedOrigins?: ReadonlySet<string>;
+  /** Hosts exempt from the check; defaults to OSMEN_HTTP_ALLOWLIST, read on every request. */
+  allowlist?: string[];
+  resolveHost?: HostResolver;
+  maxRedirects?: number;
+  /** Who is refused, in error messages. */
+  subject?: string;
+};
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const CROSS_ORIGIN_DROPPED = ["authorization", "x-api-key", "cookie", "proxy-authorization"];
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+type Hop = { url: URL; method: string; headers: Record<string, string>; body?: Buffer };
+
+/**
+ * Builds the fetch. Errors: HttpToolError `blocked_url` (a non-public target, on the first hop or after a
+ * redirect), `too_many_redirects`, `network`; an aborted signal rejects with its reason.
+ */
+export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fetch {
+  const maxRedirects = options.maxRedirects ?? 5;
+  const subject = options.subject ?? "a model's Base URL";
+  const trusted = options.trustedOrigins ?? new Set<string>();
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const allowlist = options.allowlist ?? parseAllowlist(process.env.OSMEN_HTTP_ALLOWLIST);
+    const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+    let hop: Hop = { url: parseHttpUrl(request.url), method: request.method, headers: Object.fromEntries(request.headers), body };
+    for (let redirects = 0; ; redirects += 1) {
+      // A trusted origin is one the server configured; everything else, redirects included, is checked.
+      const hopAllowlist = trusted.has(hop.url.origin) ? [hostOf(hop.url)] : allowlist;
+      const target = await resolveTarget(hop.url, hopAllowlist, options.resolveHost ?? systemResolver, subject);
+      const response = await sendOnce(hop, target, request.signal);
+      const location = response.headers.location;
+      if (request.redirect === "manual" || !REDIRECT_STATUSES.has(response.statusCode ?? 0) || !location) return toResponse(response);
+      response.resume();
+      if (redirects >= maxRedirects) throw new HttpToolError("too_many_redirects", `gave up after ${maxRedirects} redirects`);
+      hop = nextHop(hop, response.statusCode!, location);
+    }
+  };
+}
+
+function nextHop(previous: Hop, status: number, location: string): Hop {
+  const url = parseHttpUrl(location, previous.url);
+  const isGet = status === 303 || ((status === 301 || status === 302) && previous.method === "POST");
+  const headers = { ...previous.headers };
+  if (url.origin !== previous.url.origin) {
+    for (const name of Object.keys(headers)) if (CROSS_ORIGIN_DROPPED.includes(name.toLowerCase())) delete headers[name];
+  }
+  if (isGet) {
+    delete headers["content-type"];
+    return { url, method: "GET", headers };
+  }
+  return { url, method: previous.method, headers, body: previous.body };
+}
+
+function sendOnce(hop: Hop, target: ResolvedAddress, signal: AbortSignal): Promise<IncomingMessage> {
+  const send = hop.url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = send(
+      {
+        protocol: hop.url.protocol,
+        hostname: hostOf(hop.url),
+        port: hop.url.port || undefined,
+        path: `${hop.url.pathname}${hop.url.search}`,
+        method: hop.method,
+        // Bodies arrive as sent: node:http does not decompress, so ask for none.
+        headers: { ...hop.headers, "accept-encoding": "identity", ...(hop.body ? { "content-length": String(hop.body.length) } : {}) },
+        lookup: pinnedLookup(target),
+        signal,
+      },
+      resolve,
+    );
+    outgoing.on("error", (error) => reject(signal.aborted ? signal.reason : new HttpToolError("network", `request failed: ${error.message}`, { cause: error })));
+    outgoing.end(hop.body);
+  });
+}
+
+function toResponse(message: IncomingMessage): Response {
+  const headers = new Headers();
+  for (let index = 0; index + 1 < message.rawHeaders.length; index += 2) headers.append(message.rawHeaders[index]!, message.rawHeaders[index + 1]!);
+  const status = message.statusCode ?? 502;
+  const body = NULL_BODY_STATUSES.has(status) ? null : (Readable.toWeb(message) as ReadableStream<Uint8Array>);
+  if (!body) message.resume();
+  return new Response(body, { status, statusText: message.statusMessage, headers });
+}
