@@ -20,6 +20,12 @@ export const serverEnvSchema = z.object({
   OSMEN_MAX_CONCURRENT_RUNS: z.coerce.number().int().min(1).max(1000).default(8),
   OSMEN_RUN_TIMEOUT_MS: z.coerce.number().int().positive().default(30 * 60 * 1000),
   OSMEN_NODE_TIMEOUT_MS: z.coerce.number().int().positive().default(5 * 60 * 1000),
+  // The request boundary: bind address, public origins (Host/Origin checks), CORS for /api/v1, run queue bound.
+  HOST: z.string().default("127.0.0.1"),
+  OSMEN_ORIGIN: z.string().optional(),
+  OSMEN_CORS_ORIGINS: z.string().optional(),
+  OSMEN_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  OSMEN_MAX_QUEUED_RUNS: z.coerce.number().int().min(0).max(100_000).default(200),
 });
 
 /** @typedef {z.infer<typeof serverEnvSchema>} ServerEnv */
