@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
 import { TRPCReactProvider } from "@/components/trpc-provider";
 import "./globals.css";
 
@@ -9,20 +10,13 @@ export const metadata: Metadata = {
   description: "Build, run and share LLM flows visually.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request: Next.js stamps each response's scripts with the CSP nonce proxy.ts made for it.
+  await connection();
   return (
     <html lang="en">
       <body>
-        <header className="app-header">
-          <Link href="/" className="brand">
-            OsMEN Studio
-          </Link>
-          <nav aria-label="Main" className="app-nav">
-            <Link href="/">Flows</Link>
-            <Link href="/templates">Templates</Link>
-            <Link href="/settings">Settings</Link>
-          </nav>
-        </header>
+        <AppHeader />
         <TRPCReactProvider>
           <main className="app-main">{children}</main>
         </TRPCReactProvider>
