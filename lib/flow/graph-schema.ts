@@ -1,6 +1,7 @@
 // The graph document that travels from the canvas to storage to the compiler. Shaped like @xyflow/react's
 // nodes and edges so the canvas needs no translation layer.
 import { z } from "zod";
+import { plainRecord } from "../plain-data.ts";
 
 export const GRAPH_VERSION = 1;
 export const MAX_GRAPH_BYTES = 5 * 1024 * 1024;
@@ -13,7 +14,8 @@ export const graphNodeSchema = z
     type: z.string().min(1, "must name a node kind").max(100),
     position: z.object({ x: z.number().finite(), y: z.number().finite() }),
     /** A node's settings; anything missing falls back to the kind's defaults. */
-    data: z.record(z.string(), z.unknown()).default({}),
+    // plainRecord, not z.record: a key named `__proto__` in a node's settings stays a key.
+    data: plainRecord(z.unknown()).default({}),
   })
   // The canvas may send extra view fields (width, selected, ...): keep the stored document lean.
   .strip();
