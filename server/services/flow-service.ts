@@ -2,6 +2,7 @@
 // touches the Flow tables.
 import { AppError } from "@/lib/errors";
 import { emptyGraph, flowGraphSchema, type FlowGraph } from "@/lib/flow/graph-schema";
+import { stripSecrets } from "@/lib/flow/strip-secrets";
 import type { Db } from "@/server/db/client";
 import type { Flow as FlowRow, Prisma } from "@/server/db/generated/sqlite/client";
 
@@ -98,7 +99,7 @@ export function createFlowService({ prisma, provider }: Db) {
 
   async function duplicate(id: string, name?: string): Promise<FlowRecord> {
     const source = await get(id);
-    return create({ name: name ?? copyName(source.name), description: source.description, graph: source.graph });
+    return create({ name: name ?? copyName(source.name), description: source.description, graph: stripSecrets(source.graph).graph });
   }
 
   async function remove(id: string): Promise<{ id: string }> {
