@@ -2,9 +2,13 @@
 // nodes and edges so the canvas needs no translation layer.
 import { z } from "zod";
 import { plainRecord } from "../plain-data.ts";
+import { getNodeKind, readNodeConfig } from "./catalog.ts";
 
 export const GRAPH_VERSION = 1;
 export const MAX_GRAPH_BYTES = 5 * 1024 * 1024;
+/** The compiler's limits; a save or an import past them is refused too, so no flow is stored that can never run. */
+export const MAX_NODES = 2000;
+export const MAX_EDGES = 5000;
 
 const identifier = z.string().min(1, "must not be empty").max(200, "must be at most 200 characters");
 
@@ -74,7 +78,33 @@ export function graphByteSize(graph: unknown): number {
   return new TextEncoder().encode(JSON.stringify(graph) ?? "").length;
 }
 
-/** What an API accepts as a graph: the size is checked before the shape, so an oversized graph costs little. */
+const lengthOf = (value: unknown, key: string) => {
+  const items = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(items) ? items.length : 0;
+};
+
+/**
+ * Size limits of node settings (a URL's length, a body's size), checked at save with each kind's own
+ * config schema. Only limits: a half-finished setting is a draft the canvas may save; one past its limit
+ * would fail every run, so it is refused where it is typed.
+ */
+function checkFieldLimits(graph: FlowGraph, context: z.RefinementCtx) {
+  graph.nodes.forEach((node, index) => {
+    const kind = getNodeKind(node.type);
+    if (!kind) return;
+    const parsed = kind.configSchema.safeParse(readNodeConfig(node));
+    for (const issue of parsed.error?.issues ?? []) {
+      if (issue.code !== "too_big") continue;
+      const field = issue.path.map(String).join(".");
+      context.addIssue({ code: "custom", path: ["nodes", index, "data", "config", ...issue.path], message: `node "${node.id}" ${field}: ${issue.message}` });
+    }
+  });
+}
+
+/**
+ * What an API accepts as a graph (save, import, compile): the size and the node and edge counts are
+ * checked before the shape, so an oversized graph costs little; then the shape; then each setting's limit.
+ */
 export const flowGraphInputSchema = z
   .unknown()
   .superRefine((value, context) => {
@@ -85,6 +115,16 @@ export const flowGraphInputSchema = z
         message: `graph is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB`,
         fatal: true,
       });
+      return;
+    }
+    const nodes = lengthOf(value, "nodes");
+    const edges = lengthOf(value, "edges");
+    if (nodes > MAX_NODES || edges > MAX_EDGES) {
+      context.addIssue({
+        code: "custom",
+        message: `graph has ${nodes} nodes and ${edges} connections; the limits are ${MAX_NODES} nodes and ${MAX_EDGES} connections. Split it into smaller flows.`,
+        fatal: true,
+      });
     }
   })
-  .pipe(flowGraphSchema);
+  .pipe(flowGraphSchema.superRefine(checkFieldLimits));
