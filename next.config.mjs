@@ -22,6 +22,9 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "googleapis"],
   poweredByHeader: false,
   allowedDevOrigins: devOrigins(),
+  // proxy.ts makes Next buffer request bodies; cap that buffer just above the largest body a route accepts
+  // (5 MB for a flow, server/http/body-limit.ts), which refuses anything bigger with 413.
+  experimental: { proxyClientMaxBodySize: "6mb" },
 };
 
 export default nextConfig;

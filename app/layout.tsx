@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { AccountMenu } from "@/components/account/account-menu";
+import { AppHeader } from "@/components/layout/app-header";
 import { TRPCReactProvider } from "@/components/trpc-provider";
 import { getAuthMode, pageCaller } from "@/app/_auth/page-caller";
 import { describeCaller } from "@/server/auth/account-info";
@@ -21,27 +21,13 @@ async function headerAccount() {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request: Next.js stamps each response's scripts with the CSP nonce proxy.ts made for it.
+  await connection();
   const account = await headerAccount();
-  const isSignedIn = account.mode === "local" || account.user !== null;
   return (
     <html lang="en">
       <body>
-        <header className="app-header">
-          <Link href="/" className="brand">
-            OsMEN Studio
-          </Link>
-          <nav aria-label="Main" className="app-nav">
-            {isSignedIn && (
-              <>
-                <Link href="/">Flows</Link>
-                <Link href="/templates">Templates</Link>
-                <Link href="/settings">Settings</Link>
-                {account.mode === "accounts" && account.user?.role === "admin" && <Link href="/admin">Admin</Link>}
-              </>
-            )}
-          </nav>
-          <AccountMenu account={account} />
-        </header>
+        <AppHeader account={account} />
         <TRPCReactProvider>
           <main className="app-main">{children}</main>
         </TRPCReactProvider>

@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
-import superjson from "superjson";
+import { wireTransformer } from "@/lib/wire-transformer";
 import type { AppRouter } from "@/server/api/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -24,9 +24,9 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
       links: [
         splitLink({
           condition: (operation) => operation.type === "subscription",
-          true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
+          true: httpSubscriptionLink({ url: "/api/trpc", transformer: wireTransformer }),
           // POST for queries too: a posted graph (flow.compile) can be megabytes, far past what a URL may carry.
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, methodOverride: "POST" }),
+          false: httpBatchLink({ url: "/api/trpc", transformer: wireTransformer, methodOverride: "POST" }),
         }),
       ],
     }),

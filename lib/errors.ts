@@ -7,6 +7,7 @@ export const appErrorCodes = [
   "CONFLICT",
   "UNPROCESSABLE_CONTENT",
   "TOO_MANY_REQUESTS",
+  "PAYLOAD_TOO_LARGE",
   "UNAVAILABLE",
   "INTERNAL",
 ] as const;

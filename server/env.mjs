@@ -30,6 +30,9 @@ export const serverEnvSchema = z.object({
   OSMEN_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   // Address guard (HTTP tool, a model node's Base URL): hosts reached even on private or loopback addresses.
   OSMEN_HTTP_ALLOWLIST: z.string().optional(),
+  // The request boundary: CORS for /api/v1 and the run queue's bound.
+  OSMEN_CORS_ORIGINS: z.string().optional(),
+  OSMEN_MAX_QUEUED_RUNS: z.coerce.number().int().min(0).max(100_000).default(200),
 });
 
 /** @typedef {z.infer<typeof serverEnvSchema>} ServerEnv */

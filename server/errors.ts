@@ -11,6 +11,7 @@ const errorMap: Record<AppErrorCode, { trpc: TRPC_ERROR_CODE_KEY; http: number }
   CONFLICT: { trpc: "CONFLICT", http: 409 },
   UNPROCESSABLE_CONTENT: { trpc: "UNPROCESSABLE_CONTENT", http: 422 },
   TOO_MANY_REQUESTS: { trpc: "TOO_MANY_REQUESTS", http: 429 },
+  PAYLOAD_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", http: 413 },
   UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
 };
@@ -24,4 +25,13 @@ export function toTRPCError(error: AppError): TRPCError {
 /** The JSON body an HTTP route answers an AppError with. */
 export function toHttpErrorBody(error: AppError) {
   return { error: { code: error.code, message: error.userMessage, ...(error.details && { details: error.details }) } };
+}
+
+/**
+ * Response headers an AppError implies: `Retry-After` (RFC 9110 §10.2.3, seconds) when its details carry
+ * `retryAfterSeconds`, as a full run queue's 429 does.
+ */
+export function httpHeadersOf(error: AppError): Record<string, string> {
+  const retryAfter = error.details?.retryAfterSeconds;
+  return typeof retryAfter === "number" && Number.isFinite(retryAfter) ? { "retry-after": String(Math.max(1, Math.ceil(retryAfter))) } : {};
 }

@@ -2,6 +2,7 @@
 // and replays them; the canvas paints them. `seq` grows by one per run, so a client that reconnects with
 // the last seq it saw misses nothing. Pure zod: safe to import in the browser.
 import { z } from "zod";
+import { plainRecord } from "../plain-data.ts";
 
 const usageSchema = z.object({ inputTokens: z.number(), outputTokens: z.number() });
 
@@ -28,7 +29,7 @@ export const runEventSchema = z.discriminatedUnion("type", [
     nodeId: z.string(),
     callId: z.string(),
     name: z.string(),
-    args: z.record(z.string(), z.unknown()),
+    args: plainRecord(z.unknown()),
   }),
   z.object({
     ...base,
@@ -45,7 +46,7 @@ export const runEventSchema = z.discriminatedUnion("type", [
     type: z.literal("node.completed"),
     nodeId: z.string(),
     kind: z.string(),
-    outputs: z.record(z.string(), z.unknown()),
+    outputs: plainRecord(z.unknown()),
     usage: usageSchema,
     durationMs: z.number(),
   }),
@@ -64,7 +65,7 @@ export const runEventSchema = z.discriminatedUnion("type", [
     ...base,
     type: z.literal("run.completed"),
     output: z.unknown(),
-    outputs: z.record(z.string(), z.unknown()),
+    outputs: plainRecord(z.unknown()),
     usage: usageSchema,
     durationMs: z.number(),
   }),

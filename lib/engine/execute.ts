@@ -13,6 +13,7 @@ import type { RunEvent, RunEventDraft } from "./events";
 import { toProviderResolver, type ProviderResolver } from "./providers";
 import { createRunEnvironment } from "./run-services";
 import { runGraph, type GraphOutcome } from "./scheduler";
+import { setOwn } from "../plain-data.ts";
 
 export type ExecuteOptions = {
   /** The run's input; the input node passes it on as text. */
@@ -133,7 +134,7 @@ function finishRun(plan: Plan, outcome: GraphOutcome, context: FinishContext): R
 function collectOutputs(plan: Plan, results: Map<string, NodeOutputs>): Record<string, unknown> {
   const outputs: Record<string, unknown> = {};
   for (const { nodeId, name } of plan.outputs) {
-    if (results.has(nodeId)) outputs[name] = results.get(nodeId)!.value;
+    if (results.has(nodeId)) setOwn(outputs, name, results.get(nodeId)!.value);
   }
   return outputs;
 }

@@ -5,14 +5,13 @@ import { checkCycles, checkIoNodes, checkWiring, findLiveNodes } from "./compile
 import { resolveEdges } from "./compile-edges";
 import { resolveNodes } from "./compile-nodes";
 import { errorDiagnostic, hasErrors, type Diagnostic } from "./diagnostics";
-import { graphEdgeSchema, graphNodeSchema, GRAPH_VERSION, type FlowGraph } from "./graph-schema";
+import { graphEdgeSchema, graphNodeSchema, GRAPH_VERSION, MAX_EDGES, MAX_NODES, type FlowGraph } from "./graph-schema";
 import { topologicalOrder } from "./graph-order";
 import { buildPlanNodes, type Plan } from "./plan";
 import type { CredentialMap } from "./node-kind";
 import { summarizePlan } from "./plan-summary";
 
-export const MAX_NODES = 2000;
-export const MAX_EDGES = 5000;
+export { MAX_EDGES, MAX_NODES } from "./graph-schema";
 
 export type CompileResult = { plan: Plan | null; diagnostics: Diagnostic[] };
 

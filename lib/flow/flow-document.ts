@@ -1,9 +1,10 @@
 // A flow as it leaves its owner: export files and shared links. Secrets never live in a graph (provider
 // nodes name a stored credential), but a graph is user data, so anything shaped like a secret is removed
-// on the way out as well, and so are credential references, which mean nothing outside this server.
+// on the way out as well (strip-secrets.ts), and so are credential references, which mean nothing elsewhere.
 import { z } from "zod";
 import { flowDescriptionSchema, flowNameSchema } from "./flow-inputs";
 import { flowGraphInputSchema, type FlowGraph } from "./graph-schema";
+import { stripSecrets } from "./strip-secrets.ts";
 
 export const FLOW_DOCUMENT_FORMAT = "osmen-flow";
 
@@ -14,34 +15,25 @@ export const flowDocumentSchema = z.object({
   description: flowDescriptionSchema.default(""),
   graph: flowGraphInputSchema,
   exportedAt: z.string().optional(),
+  /** What the export removed (informational; an import ignores it). */
+  removedSecrets: z.array(z.object({ nodeId: z.string(), path: z.string(), reason: z.string() })).optional(),
 });
 
 export type FlowDocument = z.output<typeof flowDocumentSchema>;
 
-const secretKeyPattern = /^(api[-_]?key|secret|client[-_]?secret|password|passphrase|token|access[-_]?token|refresh[-_]?token|authorization|credential[-_]?id)$/i;
+/** The graph with every secret removed (see strip-secrets.ts): what export, share views and duplicates carry. */
+export const sanitizeGraph = (graph: FlowGraph): FlowGraph => stripSecrets(graph).graph;
 
-function withoutSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutSecrets);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key]) => !secretKeyPattern.test(key))
-      .map(([key, entry]) => [key, withoutSecrets(entry)]),
-  );
-}
-
-/** The graph with every secret-looking setting and credential reference removed from node data. */
-export function sanitizeGraph(graph: FlowGraph): FlowGraph {
-  return { ...graph, nodes: graph.nodes.map((node) => ({ ...node, data: withoutSecrets(node.data) as Record<string, unknown> })) };
-}
-
+/** An export file: the flow without its secrets, listing each one removed so the reader knows what to fill in. */
 export function toFlowDocument(flow: { name: string; description: string; graph: FlowGraph }, exportedAt = new Date()): FlowDocument {
+  const stripped = stripSecrets(flow.graph);
   return {
     format: FLOW_DOCUMENT_FORMAT,
     formatVersion: 1,
     name: flow.name,
     description: flow.description,
-    graph: sanitizeGraph(flow.graph),
+    graph: stripped.graph,
     exportedAt: exportedAt.toISOString(),
+    removedSecrets: stripped.removed,
   };
 }

@@ -1,9 +1,14 @@
 // The graph document that travels from the canvas to storage to the compiler. Shaped like @xyflow/react's
 // nodes and edges so the canvas needs no translation layer.
 import { z } from "zod";
+import { plainRecord } from "../plain-data.ts";
+import { getNodeKind, readNodeConfig } from "./catalog.ts";
 
 export const GRAPH_VERSION = 1;
 export const MAX_GRAPH_BYTES = 5 * 1024 * 1024;
+/** The compiler's limits; a save or an import past them is refused too, so no flow is stored that can never run. */
+export const MAX_NODES = 2000;
+export const MAX_EDGES = 5000;
 
 const identifier = z.string().min(1, "must not be empty").max(200, "must be at most 200 characters");
 
@@ -13,7 +18,8 @@ export const graphNodeSchema = z
     type: z.string().min(1, "must name a node kind").max(100),
     position: z.object({ x: z.number().finite(), y: z.number().finite() }),
     /** A node's settings; anything missing falls back to the kind's defaults. */
-    data: z.record(z.string(), z.unknown()).default({}),
+    // plainRecord, not z.record: a key named `__proto__` in a node's settings stays a key.
+    data: plainRecord(z.unknown()).default({}),
   })
   // The canvas may send extra view fields (width, selected, ...): keep the stored document lean.
   .strip();
@@ -72,7 +78,33 @@ export function graphByteSize(graph: unknown): number {
   return new TextEncoder().encode(JSON.stringify(graph) ?? "").length;
 }
 
-/** What an API accepts as a graph: the size is checked before the shape, so an oversized graph costs little. */
+const lengthOf = (value: unknown, key: string) => {
+  const items = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(items) ? items.length : 0;
+};
+
+/**
+ * Size limits of node settings (a URL's length, a body's size), checked at save with each kind's own
+ * config schema. Only limits: a half-finished setting is a draft the canvas may save; one past its limit
+ * would fail every run, so it is refused where it is typed.
+ */
+function checkFieldLimits(graph: FlowGraph, context: z.RefinementCtx) {
+  graph.nodes.forEach((node, index) => {
+    const kind = getNodeKind(node.type);
+    if (!kind) return;
+    const parsed = kind.configSchema.safeParse(readNodeConfig(node));
+    for (const issue of parsed.error?.issues ?? []) {
+      if (issue.code !== "too_big") continue;
+      const field = issue.path.map(String).join(".");
+      context.addIssue({ code: "custom", path: ["nodes", index, "data", "config", ...issue.path], message: `node "${node.id}" ${field}: ${issue.message}` });
+    }
+  });
+}
+
+/**
+ * What an API accepts as a graph (save, import, compile): the size and the node and edge counts are
+ * checked before the shape, so an oversized graph costs little; then the shape; then each setting's limit.
+ */
 export const flowGraphInputSchema = z
   .unknown()
   .superRefine((value, context) => {
@@ -83,6 +115,16 @@ export const flowGraphInputSchema = z
         message: `graph is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB`,
         fatal: true,
       });
+      return;
+    }
+    const nodes = lengthOf(value, "nodes");
+    const edges = lengthOf(value, "edges");
+    if (nodes > MAX_NODES || edges > MAX_EDGES) {
+      context.addIssue({
+        code: "custom",
+        message: `graph has ${nodes} nodes and ${edges} connections; the limits are ${MAX_NODES} nodes and ${MAX_EDGES} connections. Split it into smaller flows.`,
+        fatal: true,
+      });
     }
   })
-  .pipe(flowGraphSchema);
+  .pipe(flowGraphSchema.superRefine(checkFieldLimits));

@@ -4,6 +4,7 @@ import { getNodeKind, type NodeCatalog } from "./catalog";
 import type { PlanNode } from "./plan";
 import { describeStructure, type StructureTree } from "./plan-structure";
 import type { OrchestrationPattern } from "./run-context";
+import { setOwn } from "../plain-data.ts";
 
 export type PlanMember = { nodeId: string; name: string; role: string; specialists?: PlanMember[] };
 
@@ -48,7 +49,7 @@ export function summarizePlan(nodes: PlanNode[], catalog: NodeCatalog): PlanSumm
   const patterns: Record<string, OrchestrationPattern> = {};
   for (const node of nodes) {
     const pattern = patternOf(node, byId);
-    if (pattern) patterns[node.id] = pattern;
+    if (pattern) setOwn(patterns, node.id, pattern);
   }
   const structure = tree ? decorate(tree, byId, catalog) : null;
   return {

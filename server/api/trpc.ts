@@ -1,6 +1,6 @@
 // tRPC: context, error formatting and the base procedure. Routers stay thin: validate, call a service, return.
 import { TRPCError, initTRPC } from "@trpc/server";
-import superjson from "superjson";
+import { wireTransformer } from "@/lib/wire-transformer";
 import { ZodError, z } from "zod";
 import { describeZodError, isAppError } from "@/lib/errors";
 import { getDb } from "@/server/db";
@@ -21,7 +21,7 @@ export async function createContext({ headers, caller, db = getDb(), runs, servi
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: wireTransformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     return {

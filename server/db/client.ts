@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { databaseProviderOf, type DatabaseProvider } from "./database-url.ts";
+import { escapeReservedKeys, restoreReservedKeys } from "@/lib/plain-data";
 
 export type PrismaDb = SqliteClient;
 export type Db = { prisma: PrismaDb; provider: DatabaseProvider; url: string };
@@ -12,7 +13,25 @@ export type Db = { prisma: PrismaDb; provider: DatabaseProvider; url: string };
 export function createDb(url: string): Db {
   const provider = databaseProviderOf(url);
   const prisma = provider === "sqlite" ? createSqliteClient(url) : createPostgresClient(url);
-  return { prisma, provider, url };
+  return { prisma: withPlainJsonKeys(prisma), provider, url };
+}
+
+/**
+ * Prisma's JSON serializer silently drops a key named `__proto__`, so a graph, a run's input or a tool
+ * result holding one would lose it. Every query escapes such keys on the way in and restores them on the
+ * way out (lib/plain-data.ts), so JSON columns keep them as plain data.
+ */
+function withPlainJsonKeys(prisma: SqliteClient): SqliteClient {
+  const extended = prisma.$extends({
+    query: {
+      $allModels: {
+        async $allOperations({ args, query }) {
+          return restoreReservedKeys(await query(escapeReservedKeys(args) as typeof args));
+        },
+      },
+    },
+  });
+  return extended as unknown as SqliteClient;
 }
 
 function createSqliteClient(url: string): SqliteClient {

@@ -3,7 +3,8 @@
 import { ZodError } from "zod";
 import { AppError, describeZodError, isAppError } from "@/lib/errors";
 import { prepareDatabase, getDb } from "@/server/db";
-import { httpStatusOf, toHttpErrorBody } from "@/server/errors";
+import { httpHeadersOf, httpStatusOf, toHttpErrorBody } from "@/server/errors";
+import { DEFAULT_BODY_LIMIT_BYTES, limitRequestBody } from "./body-limit.ts";
 import { getRunService, recoverRunsOnce } from "@/server/runs";
 import { createServices, type Services } from "@/server/services";
 import type { RunService } from "@/server/services/run-service";
@@ -38,8 +39,9 @@ export function toAppError(error: unknown): AppError {
 /** Wraps a handler: the request must carry a live API key whose scope covers `options.needs`. */
 export function apiRoute<Params>(handler: (context: ApiContext, params: Params) => Promise<Response>, options: ApiRouteOptions = {}) {
   const { errorBody = toHttpErrorBody, needs = "full" } = options;
-  return async (request: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
+  return async (incoming: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
     try {
+      const request = await limitRequestBody(incoming, DEFAULT_BODY_LIMIT_BYTES);
       await prepareDatabase().catch((error: unknown) => {
         throw new AppError("UNAVAILABLE", "database unavailable", { userMessage: "The database cannot be reached right now.", cause: error });
       });
@@ -50,7 +52,7 @@ export function apiRoute<Params>(handler: (context: ApiContext, params: Params) 
       return await handler({ request, services, runs: getRunService(), apiKey, caller }, await params);
     } catch (error) {
       const appError = toAppError(error);
-      return Response.json(errorBody(appError), { status: httpStatusOf(appError.code) });
+      return Response.json(errorBody(appError), { status: httpStatusOf(appError.code), headers: httpHeadersOf(appError) });
     }
   };
 }

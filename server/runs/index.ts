@@ -18,6 +18,7 @@ export function getRunService(): RunService {
     const google = createGoogleConnectionService(credentials, process.env, googleEndpointsFromEnv(process.env));
     holder.osmenRuns = createRunService(getDb(), {
       maxConcurrentRuns: env.OSMEN_MAX_CONCURRENT_RUNS,
+      maxQueuedRuns: env.OSMEN_MAX_QUEUED_RUNS,
       runTimeoutMs: env.OSMEN_RUN_TIMEOUT_MS,
       nodeTimeoutMs: env.OSMEN_NODE_TIMEOUT_MS,
       // A run reads the credentials and the Google connection of the user it runs as, and no one else's.

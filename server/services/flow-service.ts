@@ -3,6 +3,7 @@
 // members (see flow-access.ts), and one the caller cannot reach reads as one that does not exist.
 import { AppError } from "@/lib/errors";
 import { emptyGraph, flowGraphSchema, type FlowGraph } from "@/lib/flow/graph-schema";
+import { stripSecrets } from "@/lib/flow/strip-secrets";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/sqlite/client";
@@ -135,10 +136,10 @@ export function createFlowService({ prisma, provider }: Db) {
     return toSummary(caller, await prisma.flow.update({ where: { id }, data: { name }, select: rowFields(caller) }));
   }
 
-  /** Copies a flow the caller can read into a new flow owned by the caller. */
+  /** Copies a flow the caller can read into a new flow owned by the caller, without its secrets. */
   async function duplicate(caller: Caller, id: string, name?: string): Promise<FlowRecord> {
     const source = await get(caller, id);
-    return create(caller, { name: name ?? copyName(source.name), description: source.description, graph: source.graph });
+    return create(caller, { name: name ?? copyName(source.name), description: source.description, graph: stripSecrets(source.graph).graph });
   }
 
   /** Deletes the flow with its versions, runs and share links; only the owner may. */

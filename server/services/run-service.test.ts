@@ -7,6 +7,8 @@ import { createScriptedProvider, lastUserText } from "@/testing/scripted-provide
 import { createFlowService } from "./flow-service";
 import { createRunService, type RunService } from "./run-service";
 import { recoverInterruptedRuns } from "@/server/runs/recover-interrupted";
+import type { AppError } from "@/lib/errors";
+import { httpHeadersOf } from "@/server/errors";
 
 async function collect(stream: AsyncIterable<RunEvent>): Promise<RunEvent[]> {
   const events: RunEvent[] = [];
@@ -130,6 +132,29 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
     expect(detail.startedAt).toBeNull();
     expect((await runs.waitFor(me, first.runId)).status).toBe("succeeded");
     expect(provider.calls).toHaveLength(1);
+  });
+
+  it("refuses a start past the queue bound with TOO_MANY_REQUESTS and Retry-After, losing nothing queued", async () => {
+    const provider = createScriptedProvider({ respond: (call) => ({ text: lastUserText(call), delayMs: 500 }) });
+    const runs = createRunService(database, { maxConcurrentRuns: 1, maxQueuedRuns: 1, runTimeoutMs: 30_000, providers: provider });
+    services.push(runs);
+    const flow = await flows().create({ name: "Bounded", graph: chatGraph() });
+    const first = await runs.start({ flowId: flow.id, input: "first" });
+    const second = await runs.start({ flowId: flow.id, input: "second" });
+    const refused = await runs.start({ flowId: flow.id, input: "third" }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ code: "TOO_MANY_REQUESTS", details: { retryAfterSeconds: expect.any(Number) } });
+    expect(httpHeadersOf(refused as AppError)["retry-after"]).toMatch(/^[1-9]\d*$/);
+    const details = await Promise.all([first, second].map(({ runId }) => runs.waitFor(runId)));
+    expect(details.map((detail) => [detail.input, detail.status])).toEqual([
+      ["first", "succeeded"],
+      ["second", "succeeded"],
+    ]);
+    expect(await database.prisma.run.count({ where: { flowId: flow.id } })).toBe(2);
+    const after = await runs.start({ flowId: flow.id, input: "later" });
+    expect((await runs.waitFor(after.runId)).status).toBe("succeeded");
   });
 
   it("fails a run that exceeds its time limit as timed out", async () => {

@@ -15,11 +15,13 @@ import { createRunEventWriter } from "@/server/runs/run-event-writer";
 import { streamRunEvents } from "@/server/runs/run-event-stream";
 import { createRunHub } from "@/server/runs/run-hub";
 import { lifecycleOf, toRunDetail, toRunSummary, type RunDetail, type RunSummary } from "@/server/runs/run-records";
-import { createRunSlots } from "@/server/runs/run-slots";
+import { createRunSlots, type RunSlotTicket } from "@/server/runs/run-slots";
 import { createFlowService } from "./flow-service.ts";
 
 export type RunServiceOptions = {
   maxConcurrentRuns: number;
+  /** Runs that may wait for a slot; a start past it is refused with 429 (OSMEN_MAX_QUEUED_RUNS). Default: no bound. */
+  maxQueuedRuns?: number;
   runTimeoutMs: number;
   nodeTimeoutMs?: number;
   /**
@@ -39,6 +41,15 @@ export type RunServiceOptions = {
 
 export type StartRunInput = { flowId: string; input: unknown; source?: string };
 
+/** How long a client refused by a full queue should wait before trying again, in seconds. */
+const QUEUE_FULL_RETRY_AFTER_SECONDS = 10;
+
+const queueFull = () =>
+  new AppError("TOO_MANY_REQUESTS", "the run queue is full", {
+    userMessage: "Too many runs are waiting to start. Try again in a few seconds.",
+    details: { retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS },
+  });
+
 const runNotFound = (runId: string) => new AppError("NOT_FOUND", `run "${runId}" does not exist`, { userMessage: "This run does not exist." });
 
 /** Prisma `where` for the runs the caller may read: those they started, and every run of the flows they own. */
@@ -48,7 +59,7 @@ export function createRunService(db: Db, options: RunServiceOptions) {
   const { prisma } = db;
   const flows = createFlowService(db);
   const hub = createRunHub();
-  const slots = createRunSlots(options.maxConcurrentRuns);
+  const slots = createRunSlots(options.maxConcurrentRuns, options.maxQueuedRuns);
   const controllers = new Map<string, AbortController>();
   const writer = createRunEventWriter(prisma, (error, events) => console.error(`[runs] storing ${events.length} event(s) failed:`, error));
   const background = new Set<Promise<void>>();
@@ -65,24 +76,31 @@ export function createRunService(db: Db, options: RunServiceOptions) {
         details: { diagnostics },
       });
     }
-    const run = await prisma.run.create({
-      data: { userId: caller.userId, flowId, flowVersion: flow.version, status: "queued", source, input: (input ?? null) as object, graph: flow.graph as object },
-    });
+    const ticket = slots.reserve();
+    if (!ticket) throw queueFull();
+    const run = await prisma.run
+      .create({
+        data: { userId: caller.userId, flowId, flowVersion: flow.version, status: "queued", source, input: (input ?? null) as object, graph: flow.graph as object },
+      })
+      .catch((error: unknown) => {
+        ticket.cancel();
+        throw error;
+      });
     hub.open(run.id);
     const controller = new AbortController();
     controllers.set(run.id, controller);
-    const task = runInBackground(run.id, caller.userId, plan, input, controller).finally(() => background.delete(task));
+    const task = runInBackground(run.id, caller.userId, plan, input, controller, ticket).finally(() => background.delete(task));
     background.add(task);
     return { runId: run.id, status: "queued" };
   }
 
-  async function runInBackground(runId: string, userId: string, plan: Plan, input: unknown, controller: AbortController) {
+  async function runInBackground(runId: string, userId: string, plan: Plan, input: unknown, controller: AbortController, ticket: RunSlotTicket) {
     const emit = (event: RunEvent) => {
       hub.publish(event);
       writer.write(event);
     };
     try {
-      const release = await slots.acquire(controller.signal).catch(() => undefined);
+      const release = await ticket.acquire(controller.signal).catch(() => undefined);
       if (!release) return await finishCancelledWhileQueued(runId, emit);
       try {
         await prisma.run.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });

@@ -1,6 +1,7 @@
 // Tools may be declared with a full JSON Schema or the guide's shorthand `{ query: { type: "string" } }`;
 // every provider receives the same JSON Schema object.
 import type { ToolDefinition } from "../types.ts";
+import { setOwn } from "../../plain-data.ts";
 
 export type JsonSchemaObject = {
   type: "object";
@@ -31,7 +32,7 @@ export function normalizeToolParameters(parameters: Record<string, unknown> | un
   }
   const properties: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(parameters)) {
-    properties[name] = isRecord(schema) ? schema : { type: typeof schema === "string" ? schema : "string" };
+    setOwn(properties, name, isRecord(schema) ? schema : { type: typeof schema === "string" ? schema : "string" });
   }
   return { type: "object", properties, required: Object.keys(properties) };
 }

@@ -1,0 +1,5 @@
+import { SharedNotFound } from "@/components/share/shared-not-found";
+
+export default function SharedFlowNotFound() {
+  return <SharedNotFound />;
+}

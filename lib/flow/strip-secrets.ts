@@ -1,0 +1,111 @@
+// What leaves its owner (an export file, a share view, a duplicate) carries no secret, whatever the field
+// is called: fields a node kind marks secret, credential-looking settings, header and query-parameter
+// names that suggest a credential, and values shaped like well-known API keys. Each removal is reported.
+import { isPlainObject, objectFromEntries } from "../plain-data.ts";
+import { configJsonSchema, getNodeKind, type NodeCatalog, nodeCatalog } from "./catalog.ts";
+import type { FlowGraph, GraphNode } from "./graph-schema.ts";
+
+export type SecretRemovalReason = "secret field" | "credential setting" | "credential header or parameter" | "value shaped like a key";
+
+/** One thing removed: the node, the path inside its `data` (`config.headers.Authorization`) and why. */
+export type RemovedSecret = { nodeId: string; path: string; reason: SecretRemovalReason };
+
+export type StrippedGraph = { graph: FlowGraph; removed: RemovedSecret[] };
+
+/** Setting names that hold a credential or point at one (a stored credential means nothing elsewhere). */
+const credentialSettingPattern =
+  /^(api[-_]?key|x[-_]api[-_]key|.*secret.*|.*password.*|passphrase|passwd|token|(access|refresh|auth|api|bearer|session|id)[-_]?token|authorization|cookie|set[-_]cookie|credential[-_]?id|private[-_]?key)$/i;
+
+/** Inside a header map or a query string any of these words marks a credential (`X-Api-Key`, `access_token`). */
+const credentialNamePattern = /key|token|secret|auth|password|passwd|cookie|session|signature/i;
+
+/** Containers whose keys are header or query-parameter names. */
+const nameMapPattern = /^(headers?|query|query[-_]?params|params|search[-_]?params|cookies)$/i;
+
+/**
+ * Well-known key formats: OpenAI (`sk-`, `sk-proj-`), Anthropic (`sk-ant-`), Google (`AIza` + 35),
+ * GitHub tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`, `github_pat_`), Slack (`xoxb-`, `xoxp-`, ...).
+ */
+const keyValuePattern =
+  /\b(sk-ant-(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{16,}|sk-(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{16,}|AIza[0-9A-Za-z_-]{35}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|xox[abposre]-[A-Za-z0-9-]{10,})/g;
+
+const REMOVED = "[removed]";
+
+type Walk = { nodeId: string; removed: RemovedSecret[] };
+
+/** Config fields a kind's schema marks secret (`.meta({ secret: true })` or a credential picker). */
+function secretFieldsOf(type: string, catalog: NodeCatalog): Set<string> {
+  const kind = getNodeKind(type, catalog);
+  if (!kind) return new Set();
+  const properties = (configJsonSchema(kind).properties ?? {}) as Record<string, Record<string, unknown>>;
+  return new Set(Object.entries(properties).filter(([, field]) => field.secret === true || field.widget === "credential").map(([name]) => name));
+}
+
+function stripString(value: string, path: string, walk: Walk): string {
+  let cleaned = value.replace(keyValuePattern, REMOVED);
+  cleaned = stripUrlParameters(cleaned, path, walk);
+  if (cleaned !== value && cleaned.includes(REMOVED)) walk.removed.push({ nodeId: walk.nodeId, path, reason: "value shaped like a key" });
+  return cleaned;
+}
+
+/** Drops credential-named query parameters from a string that is an http(s) URL. */
+function stripUrlParameters(value: string, path: string, walk: Walk): string {
+  if (!/^https?:\/\/\S+\?\S/i.test(value)) return value;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return value;
+  }
+  const names = [...url.searchParams.keys()].filter((name) => credentialNamePattern.test(name));
+  if (names.length === 0) return value;
+  for (const name of new Set(names)) {
+    url.searchParams.delete(name);
+    walk.removed.push({ nodeId: walk.nodeId, path: `${path}?${name}`, reason: "credential header or parameter" });
+  }
+  return url.toString();
+}
+
+function stripValue(value: unknown, path: string, walk: Walk, isNameMap = false): unknown {
+  if (typeof value === "string") return stripString(value, path, walk);
+  if (Array.isArray(value)) return value.map((item, index) => stripValue(item, `${path}.${index}`, walk));
+  if (!isPlainObject(value)) return value;
+  const kept: [string, unknown][] = [];
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = path ? `${path}.${key}` : key;
+    if (credentialSettingPattern.test(key)) {
+      walk.removed.push({ nodeId: walk.nodeId, path: itemPath, reason: "credential setting" });
+    } else if (isNameMap && credentialNamePattern.test(key)) {
+      walk.removed.push({ nodeId: walk.nodeId, path: itemPath, reason: "credential header or parameter" });
+    } else {
+      kept.push([key, stripValue(item, itemPath, walk, nameMapPattern.test(key))]);
+    }
+  }
+  return objectFromEntries(kept);
+}
+
+function stripNode(node: GraphNode, catalog: NodeCatalog, removed: RemovedSecret[]): GraphNode {
+  const walk: Walk = { nodeId: node.id, removed };
+  const secretFields = secretFieldsOf(node.type, catalog);
+  let data = node.data;
+  const config = data.config;
+  if (secretFields.size > 0 && isPlainObject(config)) {
+    const kept = Object.entries(config).filter(([name]) => {
+      const isSecret = secretFields.has(name) && config[name] !== "" && config[name] !== undefined;
+      if (isSecret) removed.push({ nodeId: node.id, path: `config.${name}`, reason: "secret field" });
+      return !secretFields.has(name);
+    });
+    data = objectFromEntries(Object.entries(data).map(([key, item]) => [key, key === "config" ? objectFromEntries(kept) : item] as const));
+  }
+  return { ...node, data: stripValue(data, "", walk) as GraphNode["data"] };
+}
+
+/**
+ * The graph without secrets, and the list of what was removed (empty when nothing was). Pure: the input
+ * is not changed. Unknown node kinds get every rule except the schema's secret marks.
+ */
+export function stripSecrets(graph: FlowGraph, catalog: NodeCatalog = nodeCatalog): StrippedGraph {
+  const removed: RemovedSecret[] = [];
+  const nodes = graph.nodes.map((node) => stripNode(node, catalog, removed));
+  return { graph: { ...graph, nodes }, removed };
+}

@@ -1,0 +1,50 @@
+// The request boundary, applied before any route: the Host check (DNS rebinding), the cross-site mutation
+// check, CORS for /api/v1 and the security headers. The rules live in server/http/; this file only applies them.
+import { NextResponse, type NextRequest } from "next/server";
+import { loadServerEnv } from "@/server/env.mjs";
+import { checkHost, originPolicyFromEnv, requestProtocol, type OriginPolicy } from "@/server/http/origin-policy";
+import { checkMutation, corsHeadersFor, guardedAreaOf } from "@/server/http/request-guard";
+import { createNonce, securityHeaders } from "@/server/http/security-headers";
+
+let policy: OriginPolicy | undefined;
+const currentPolicy = () => (policy ??= originPolicyFromEnv(loadServerEnv()));
+
+const refuse = (status: number, message: string, extra: Record<string, string> = {}) =>
+  NextResponse.json({ error: { code: status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "FORBIDDEN", message } }, { status, headers: extra });
+
+export function proxy(request: NextRequest) {
+  const rules = currentPolicy();
+  const { headers, method, nextUrl } = request;
+  const nonce = createNonce();
+  const security = securityHeaders({
+    nonce,
+    isDevelopment: process.env.NODE_ENV === "development",
+    isHttps: requestProtocol(rules, nextUrl, headers) === "https",
+  });
+  const withSecurity = (response: NextResponse) => {
+    for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+    return response;
+  };
+
+  const hostRefusal = checkHost(rules, headers);
+  if (hostRefusal) {
+    return withSecurity(new NextResponse(hostRefusal.message, { status: hostRefusal.status, headers: { "content-type": "text/plain; charset=utf-8" } }));
+  }
+
+  const isApiV1 = guardedAreaOf(nextUrl.pathname) === "v1";
+  const cors = isApiV1 ? corsHeadersFor(rules, headers.get("origin")) : null;
+  if (isApiV1 && method === "OPTIONS") {
+    // A preflight from an origin not in OSMEN_CORS_ORIGINS gets no CORS headers, so the browser stops there.
+    return withSecurity(new NextResponse(null, { status: cors ? 204 : 403, headers: cors ?? {} }));
+  }
+
+  const mutationRefusal = checkMutation(rules, { method, pathname: nextUrl.pathname, headers });
+  if (mutationRefusal) return withSecurity(refuse(mutationRefusal.status, mutationRefusal.message, cors ?? {}));
+
+  // Next.js reads the nonce from the request's CSP header and stamps it on the scripts it renders.
+  const requestHeaders = new Headers(headers);
+  requestHeaders.set("content-security-policy", security["content-security-policy"]!);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(cors ?? {})) response.headers.set(name, value);
+  return withSecurity(response);
+}
