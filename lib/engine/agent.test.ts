@@ -105,7 +105,7 @@ describe("agent: the tool-calling loop", () => {
   });
 
   it("delegates to agents with free-text display names through derived, unique tool names", async () => {
-    const respond = (call: RecordedCall): ScriptedReply => {
+    const respond = (call: RecordedCall): ScriptedReply | string => {
       if (systemText(call).includes("You are Lead writer,")) {
         return call.messages.some((message) => message.role === "tool")
           ? `Done: ${toolMessages(call).map((message) => message.content).join(" + ")}`
