@@ -24,18 +24,7 @@ export function createOllamaCall(connection: OllamaConnection, signal: AbortSign
   return { client, lastErrorHeaders: () => errorHeaders };
 }
 
-/** OLLAMA_HOST may be "host:port", ":port" or a URL; the config wants a URL. */
-export function normalizeOllamaHost(host: string | undefined): string | undefined {
-  if (!host) return undefined;
-  let url = host.trim();
-  if (url.startsWith(":")) url = `127.0.0.1${url}`;
-  const hasScheme = url.includes("://");
-  if (!hasScheme) url = `http://${url}`;
-  const parsed = new URL(url);
-  if (!parsed.port && !hasScheme) parsed.port = "11434";
-  if (parsed.hostname === "0.0.0.0") parsed.hostname = "127.0.0.1"; // a bind address, not one to connect to
-  return parsed.toString().replace(/\/$/, "");
-}
+export { normalizeOllamaHost } from "./ollama-host.mjs";
 
 /** Reachable means the server answers /api/version within the probe's time. */
 export async function isOllamaReachable(connection: OllamaConnection, timeoutMs: number): Promise<boolean> {
