@@ -4,15 +4,19 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { AppError, isAppError } from "@/lib/errors";
 import { GoogleAccessError } from "@/lib/tools/google";
 import { getDb, prepareDatabase } from "@/server/db";
+import { loadServerEnv } from "@/server/env.mjs";
 import { createServices } from "@/server/services";
+import { absoluteUrl } from "./public-origin";
 
 const STATE_COOKIE = "osmen_google_oauth_state";
 const CALLBACK_PATH = "/api/oauth/google/callback";
 
-const callbackUrl = (request: Request) => process.env.GOOGLE_REDIRECT_URI ?? new URL(CALLBACK_PATH, request.url).toString();
+// GOOGLE_REDIRECT_URI overrides; otherwise the callback is on the origin the browser is using, so the state
+// cookie set when the connection starts is sent back with the callback.
+const callbackUrl = (request: Request) => loadServerEnv().GOOGLE_REDIRECT_URI ?? absoluteUrl(CALLBACK_PATH, request);
 
 function settingsRedirect(request: Request, outcome: { connected: true } | { error: string }): Response {
-  const target = new URL("/settings", request.url);
+  const target = new URL(absoluteUrl("/settings", request));
   if ("error" in outcome) target.searchParams.set("googleError", outcome.error);
   else target.searchParams.set("google", "connected");
   return new Response(null, { status: 303, headers: { location: target.toString(), "set-cookie": `${STATE_COOKIE}=; Path=/api/oauth/google; Max-Age=0; HttpOnly; SameSite=Lax` } });
@@ -35,7 +39,7 @@ export async function startGoogleConnection(request: Request): Promise<Response>
   try {
     const state = randomBytes(32).toString("base64url");
     const location = await (await services()).google.consentUrl(callbackUrl(request), state);
-    const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+    const secure = callbackUrl(request).startsWith("https:") ? "; Secure" : "";
     return new Response(null, {
       status: 303,
       headers: { location, "set-cookie": `${STATE_COOKIE}=${state}; Path=/api/oauth/google; Max-Age=600; HttpOnly; SameSite=Lax${secure}` },
