@@ -1,56 +1,178 @@
-// The server's environment, validated once. Plain ESM so next.config.mjs can load it before the build.
+// The server's environment: every variable the server and its scripts read, validated once, in one schema.
+// Plain ESM so next.config.mjs can load it before the build. Each field parses its value exactly as the
+// code that uses it does (OLLAMA_HOST through the Ollama adapter's own parser), and a bad value is
+// reported with the variable's name and an example of a valid one. Blank values count as unset.
 import { z } from "zod";
+import { normalizeOllamaHost } from "../lib/llm/ollama/ollama-host.mjs";
 
-const optionalUrl = z.string().url().optional();
+/** @param {unknown} value */
+const blankToUnset = (value) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** Free text, e.g. an API key; trimmed. */
+const optionalText = () => z.preprocess(blankToUnset, z.string().trim().optional());
+
+/**
+ * An http(s) URL, kept as written.
+ * @param {string} example
+ */
+const optionalHttpUrl = (example) =>
+  z.preprocess(
+    blankToUnset,
+    z
+      .string()
+      .trim()
+      .refine((value) => /^https?:$/.test(URL.parse(value)?.protocol ?? ""), { message: `must be an http(s) URL, e.g. ${example}` })
+      .optional(),
+  );
+
+/**
+ * A whole number in a range; `example` is shown when the value is not one.
+ * @param {number} min @param {number} max @param {number} fallback
+ */
+const wholeNumber = (min, max, fallback) =>
+  z.preprocess(
+    blankToUnset,
+    z.coerce
+      .number({ message: `must be a whole number, e.g. ${fallback}` })
+      .int({ message: `must be a whole number, e.g. ${fallback}` })
+      .min(min, { message: `must be at least ${min}, e.g. ${fallback}` })
+      .max(max, { message: `must be at most ${max}, e.g. ${fallback}` })
+      .default(fallback),
+  );
+
+// The vault's rule (lib/secrets/key.ts, parseSecretKey): base64 or base64url of exactly 32 bytes.
+/** @param {string} value */
+const isSecretKey = (value) =>
+  /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64").length === 32;
+
+/**
+ * A comma-separated list of origins (scheme://host[:port], no path), in order.
+ * @param {string} example
+ */
+const originList = (example) =>
+  z.preprocess(
+    blankToUnset,
+    z
+      .string()
+      .transform((value, context) => {
+        const origins = [];
+        for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+          const url = URL.parse(entry);
+          if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, "")) {
+            context.addIssue({ code: "custom", message: `"${entry}" is not an origin (scheme://host[:port], no path), e.g. ${example}` });
+            return z.NEVER;
+          }
+          origins.push(url.origin);
+        }
+        return origins;
+      })
+      .optional(),
+  );
 
 export const serverEnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  NODE_ENV: z.enum(["development", "test", "production"], { message: "must be development, test or production, e.g. production" }).default("development"),
+  // Storage
   DATABASE_URL: z
     .string()
     .default("file:./data/osmen.db")
     .refine((value) => /^(file:|postgres(ql)?:\/\/)/.test(value), {
-      message: "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+      message: "must start with file: (SQLite) or postgresql:// (PostgreSQL), e.g. file:./data/osmen.db",
     }),
-  OSMEN_DATA_DIR: z.string().default("./data"),
-  OLLAMA_HOST: optionalUrl,
-  OPENAI_BASE_URL: optionalUrl,
-  OPENAI_API_KEY: z.string().optional(),
-  ANTHROPIC_BASE_URL: optionalUrl,
-  ANTHROPIC_API_KEY: z.string().optional(),
-  OSMEN_MAX_CONCURRENT_RUNS: z.coerce.number().int().min(1).max(1000).default(8),
-  OSMEN_RUN_TIMEOUT_MS: z.coerce.number().int().positive().default(30 * 60 * 1000),
-  OSMEN_NODE_TIMEOUT_MS: z.coerce.number().int().positive().default(5 * 60 * 1000),
-  // Accounts and sign-in: the bind address, the auth mode, public origins, who may sign up, Better Auth.
-  HOST: z.string().trim().min(1).default("127.0.0.1"),
-  OSMEN_AUTH: z.enum(["local", "accounts"]).optional(),
-  OSMEN_ORIGIN: z.string().optional(),
-  OSMEN_SIGNUP: z.enum(["open", "invite"]).default("invite"),
-  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters (generate one with `openssl rand -base64 32`)").optional(),
-  BETTER_AUTH_URL: optionalUrl,
-  OSMEN_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
-  // Address guard (HTTP tool, a model node's Base URL): hosts reached even on private or loopback addresses.
-  OSMEN_HTTP_ALLOWLIST: z.string().optional(),
-  // The request boundary: CORS for /api/v1 and the run queue's bound.
-  OSMEN_CORS_ORIGINS: z.string().optional(),
-  OSMEN_MAX_QUEUED_RUNS: z.coerce.number().int().min(0).max(100_000).default(200),
+  OSMEN_DATA_DIR: z.preprocess(blankToUnset, z.string().default("./data")),
+  OSMEN_SECRET_KEY: z.preprocess(
+    blankToUnset,
+    z
+      .string()
+      .trim()
+      .refine(isSecretKey, { message: "must be 32 random bytes in base64; make one with `openssl rand -base64 32`" })
+      .optional(),
+  ),
+  PORT: wholeNumber(1, 65535, 3000),
+  // Model providers, with each SDK's own variable names
+  OLLAMA_HOST: z.preprocess(
+    blankToUnset,
+    z
+      .string()
+      .transform((value, context) => {
+        try {
+          return /** @type {string} */ (normalizeOllamaHost(value));
+        } catch {
+          context.addIssue({ code: "custom", message: `"${value}" is not a host; e.g. 127.0.0.1:11434, 0.0.0.0, :11434 or http://ollama.internal:11434` });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+  ),
+  OPENAI_BASE_URL: optionalHttpUrl("https://api.openai.com/v1"),
+  OPENAI_API_KEY: optionalText(),
+  ANTHROPIC_BASE_URL: optionalHttpUrl("https://api.anthropic.com"),
+  ANTHROPIC_API_KEY: optionalText(),
+  // Google
+  GOOGLE_CLIENT_ID: optionalText(),
+  GOOGLE_CLIENT_SECRET: optionalText(),
+  GOOGLE_REFRESH_TOKEN: optionalText(),
+  GOOGLE_REDIRECT_URI: optionalHttpUrl("https://studio.example.com/api/oauth/google/callback"),
+  OSMEN_GOOGLE_API_ROOT: optionalHttpUrl("http://127.0.0.1:4010/"),
+  OSMEN_GOOGLE_TOKEN_URL: optionalHttpUrl("http://127.0.0.1:4010/token"),
+  OSMEN_GOOGLE_AUTH_URL: optionalHttpUrl("http://127.0.0.1:4010/o/oauth2/v2/auth"),
+  OSMEN_GOOGLE_REVOKE_URL: optionalHttpUrl("http://127.0.0.1:4010/revoke"),
+  // Runs
+  OSMEN_MAX_CONCURRENT_RUNS: wholeNumber(1, 1000, 8),
+  OSMEN_RUN_TIMEOUT_MS: wholeNumber(1, 2_147_483_647, 30 * 60 * 1000),
+  OSMEN_NODE_TIMEOUT_MS: wholeNumber(1, 2_147_483_647, 5 * 60 * 1000),
+  // The HTTP tool: hosts exempt from the private-address guard (lib/tools/http-address.ts reads the list)
+  OSMEN_HTTP_ALLOWLIST: optionalText(),
+  // Tests only: a PostgreSQL server for the persistence tests
+  TEST_DATABASE_URL: z.preprocess(
+    blankToUnset,
+    z
+      .string()
+      .refine((value) => /^postgres(ql)?:\/\//.test(value), { message: "must be a postgresql:// URL, e.g. postgresql://postgres@127.0.0.1:5432/postgres" })
+      .optional(),
+  ),
+  // Public origin: absolute URLs (OAuth callbacks, share links, API snippets) are built from the first
+  OSMEN_ORIGIN: originList("https://studio.example.com"),
+  // Behind a TLS proxy: 1 trusts X-Forwarded-Proto and X-Forwarded-Host
+  OSMEN_TRUST_PROXY: z.preprocess(blankToUnset, z.enum(["0", "1"], { message: "must be 1 (behind a proxy) or 0, e.g. 1" }).default("0")),
+  // Accounts and sign-in: the bind address, the auth mode, who may sign up, Better Auth's secret and URL
+  HOST: z.preprocess(blankToUnset, z.string().trim().default("127.0.0.1")),
+  OSMEN_AUTH: z.preprocess(blankToUnset, z.enum(["local", "accounts"], { message: "must be local or accounts, e.g. accounts" }).optional()),
+  OSMEN_SIGNUP: z.preprocess(blankToUnset, z.enum(["open", "invite"], { message: "must be open or invite, e.g. invite" }).default("invite")),
+  BETTER_AUTH_SECRET: z.preprocess(
+    blankToUnset,
+    z.string().min(32, { message: "must be at least 32 characters; make one with `openssl rand -base64 32`" }).optional(),
+  ),
+  BETTER_AUTH_URL: optionalHttpUrl("https://studio.example.com"),
+  // The request boundary: origins answered with CORS on /api/v1, and how many runs may wait for a slot
+  OSMEN_CORS_ORIGINS: originList("https://app.example.com"),
+  OSMEN_MAX_QUEUED_RUNS: wholeNumber(0, 100_000, 200),
 });
 
-/** @typedef {z.infer<typeof serverEnvSchema>} ServerEnv */
+/** @typedef {z.output<typeof serverEnvSchema>} ServerEnv */
 
 /** @type {ServerEnv | undefined} */
 let cached;
 
 /**
- * Parses process.env; throws one readable error naming every bad variable.
+ * Parses an environment (default process.env) with `serverEnvSchema`. Throws one Error naming every bad
+ * variable with an example of a valid value.
+ * @param {Record<string, string | undefined>} source
  * @returns {ServerEnv}
  */
-export function loadServerEnv() {
-  if (cached) return cached;
-  const parsed = serverEnvSchema.safeParse(process.env);
+export function parseServerEnv(source) {
+  const parsed = serverEnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment configuration:\n${problems}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+/**
+ * The process's environment, parsed once (see `parseServerEnv`).
+ * @returns {ServerEnv}
+ */
+export function loadServerEnv() {
+  cached ??= parseServerEnv(process.env);
   return cached;
 }

@@ -1,8 +1,18 @@
-// Server start: check the auth mode and the vault key, migrate the database, then settle runs an earlier process left behind.
+// Server start: check the environment, the auth mode and the vault key, migrate the database, then settle
+// runs an earlier process left behind.
 import { prepareDatabase } from "@/server/db";
 import { recoverRunsOnce } from "@/server/runs";
+import { loadServerEnv } from "@/server/env.mjs";
 import { getVault } from "@/server/secrets";
 import { getAuth, getAuthMode } from "@/server/auth/app-auth";
+
+try {
+  loadServerEnv();
+} catch (error) {
+  // next.config.mjs checks this too; a server started another way still stops here with the same message.
+  console.error(`\n[env] ${(error as Error).message}\n`);
+  process.exit(1);
+}
 
 try {
   // Refuses local mode on an address other machines can reach; in accounts mode, loads (or creates) the

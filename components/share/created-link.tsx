@@ -2,8 +2,8 @@
 // A link just created: the only moment its full address exists outside the visitor's hands.
 import { useState } from "react";
 
-export function CreatedLink({ path }: { path: string }) {
-  const url = typeof window === "undefined" ? path : new URL(path, window.location.origin).toString();
+/** `url` is absolute, built by the server on its public origin. */
+export function CreatedLink({ url }: { url: string }) {
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {

@@ -12,8 +12,8 @@ export function ShareDialog({ flowId, onClose }: { flowId: string; onClose(): vo
   const queryClient = useQueryClient();
   const links = useQuery(trpc.share.list.queryOptions({ flowId }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ flowId }) });
-  const [createdPath, setCreatedPath] = useState<string | null>(null);
-  const create = useMutation(trpc.share.create.mutationOptions({ onSuccess: (link) => (setCreatedPath(link.path), refresh()) }));
+  const [createdUrl, setCreatedUrl] = useState<string | null>(null);
+  const create = useMutation(trpc.share.create.mutationOptions({ onSuccess: (link) => (setCreatedUrl(link.url), refresh()) }));
   const revoke = useMutation(trpc.share.revoke.mutationOptions({ onSuccess: refresh }));
   const error = create.error ?? revoke.error ?? links.error;
 
@@ -23,7 +23,7 @@ export function ShareDialog({ flowId, onClose }: { flowId: string; onClose(): vo
       <button type="button" className="primary" disabled={create.isPending} onClick={() => create.mutate({ flowId })}>
         Create a link
       </button>
-      {createdPath && <CreatedLink path={createdPath} />}
+      {createdUrl && <CreatedLink url={createdUrl} />}
       {error && (
         <p role="alert" className="field-error">
           {error.message}

@@ -1,6 +1,7 @@
 // Where a provider's requests go, spelled one way. A stored credential records the endpoint it is for and
 // is only ever sent there, so every comparison of endpoints goes through `normalizeEndpoint`.
 // Framework-free and SDK-free: the compiler and the engine import it without pulling in a vendor SDK.
+import { normalizeOllamaHost } from "../llm/ollama/ollama-host.mjs";
 
 export type Environment = Record<string, string | undefined>;
 
@@ -51,18 +52,6 @@ export function isSameEndpoint(a: string | undefined, b: string | undefined): bo
   return left !== null && left === normalizeEndpoint(b);
 }
 
-/** `OLLAMA_HOST` may be "host:port", ":port" or a URL; the config wants a URL. */
-export function normalizeOllamaHost(host: string | undefined): string | undefined {
-  if (!host) return undefined;
-  let url = host.trim();
-  if (url.startsWith(":")) url = `127.0.0.1${url}`;
-  const hasScheme = url.includes("://");
-  if (!hasScheme) url = `http://${url}`;
-  const parsed = new URL(url);
-  if (!parsed.port && !hasScheme) parsed.port = "11434";
-  if (parsed.hostname === "0.0.0.0") parsed.hostname = "127.0.0.1"; // a bind address, not one to connect to
-  return parsed.toString().replace(/\/$/, "");
-}
 
 /**
  * The endpoint the server's environment configures for a provider: `OLLAMA_HOST`, `OPENAI_BASE_URL` or
@@ -73,6 +62,8 @@ export function environmentEndpoint(provider: EndpointProvider, env: Environment
   const configured = provider === "ollama" ? safeOllamaHost(value) : value;
   return normalizeEndpoint(configured) ?? officialEndpoints[provider];
 }
+
+export { normalizeOllamaHost };
 
 function safeOllamaHost(value: string | undefined): string | undefined {
   try {

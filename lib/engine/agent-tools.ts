@@ -19,7 +19,7 @@ export function delegationTool(caller: AgentHandle, specialist: AgentHandle, del
   const about = [specialist.role, ...specialist.capabilities].join(", ");
   return {
     definition: {
-      name: specialist.name,
+      name: specialist.toolName,
       description: `Delegate a task to ${specialist.name} (${about}). Returns their answer.`,
       parameters: {
         type: "object",

@@ -103,4 +103,37 @@ describe("agent: the tool-calling loop", () => {
     expect(bothStarted).toBeLessThan(firstDone);
     expect(recorder.of("node.started", "researcher")[0]).toMatchObject({ parentNodeId: "agent", input: "find facts", kind: "agent" });
   });
+
+  it("delegates to agents with free-text display names through derived, unique tool names", async () => {
+    const respond = (call: RecordedCall): ScriptedReply | string => {
+      if (systemText(call).includes("You are Lead writer,")) {
+        return call.messages.some((message) => message.role === "tool")
+          ? `Done: ${toolMessages(call).map((message) => message.content).join(" + ")}`
+          : { toolCalls: [{ name: "Research_agent", args: { task: "a" } }, { name: "Research_agent_2", args: { task: "b" } }] };
+      }
+      return `${/You are ([^,]+),/.exec(systemText(call))![1]} did ${lastUserText(call)}`;
+    };
+    const provider = createScriptedProvider({ respond });
+    const builder = agentFlow([], { name: "Lead writer", role: "coordinator" })
+      .node("first", "agent", { name: "Research agent" })
+      .node("second", "agent", { name: "Research agent!" })
+      .edge("model.model", "first.model")
+      .edge("model.model", "second.model")
+      .edge("first.agent", "agent.tools")
+      .edge("second.agent", "agent.tools");
+    const result = await execute(planOf(builder), { input: "topic", providers: provider });
+    expect(provider.calls[0]!.tools.map((tool) => tool.name)).toEqual(["Research_agent", "Research_agent_2"]);
+    expect(provider.calls[0]!.tools[0]!.description).toContain("Research agent");
+    expect(result).toMatchObject({ status: "completed", output: "Done: Research agent did a + Research agent! did b" });
+  });
+
+  it("offers a tool node under a name made from its free-text tool name", async () => {
+    const provider = createScriptedProvider({
+      replies: [{ toolCalls: [{ name: "Quick_maths", args: { expression: "2 * 3" } }] }, "six"],
+    });
+    const result = await execute(planOf(agentFlow([["calc", "tool.calculator", { toolName: "Quick maths" }]])), { input: "q", providers: provider });
+    expect(provider.calls[0]!.tools.map((tool) => tool.name)).toEqual(["Quick_maths"]);
+    expect(toolMessages(provider.calls[1]!)[0]!.content).toContain("6");
+    expect(result.output).toBe("six");
+  });
 });

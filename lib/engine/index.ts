@@ -4,3 +4,5 @@ export { runEventSchema, terminalEventTypes, type RunEvent, type RunEventOf, typ
 export { createProviderResolver, toProviderResolver, type CredentialResolver, type ProviderResolver, type ProviderContext } from "./providers";
 export { createOrchestrator, type Orchestrator, type OrchestratorAgent, type OrchestratorOptions } from "./orchestrator";
 export { EngineError, engineErrorCodes, type EngineErrorCode } from "./errors";
+export { OrchestrationPattern } from "@/lib/flow/run-context";
+export { AgentRole } from "@/lib/flow/handles";

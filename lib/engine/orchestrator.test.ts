@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ModelConfig } from "@/lib/flow/handles";
 import { createScriptedProvider, lastUserText, systemText } from "@/testing/scripted-provider";
-import { createOrchestrator } from "./orchestrator";
+import { AgentRole, OrchestrationPattern, createOrchestrator } from "./index";
 import { createProviderResolver } from "./providers";
 
 describe("createOrchestrator (the guide's code API)", () => {
@@ -33,6 +33,30 @@ describe("createOrchestrator (the guide's code API)", () => {
   it("refuses to run a pattern its agents cannot fill", async () => {
     const orchestrator = createOrchestrator("lonely", "SUPERVISOR").addAgent({ id: "solo", role: "worker" });
     await expect(orchestrator.execute({ query: "x" }, { providers: createScriptedProvider() })).rejects.toThrow(/at least two agents/);
+  });
+});
+
+describe("createOrchestrator with the guide's enums", () => {
+  it("takes OrchestrationPattern and AgentRole as values, as the guide writes them", async () => {
+    const provider = createScriptedProvider({ respond: () => "ok" });
+    const orchestrator = createOrchestrator("research", OrchestrationPattern.HIERARCHICAL)
+      .addAgent({ id: "coordinator", role: AgentRole.COORDINATOR, capabilities: ["planning", "delegation"] })
+      .addAgent({ id: "Research agent", role: AgentRole.SPECIALIST });
+    expect(orchestrator.pattern).toBe("HIERARCHICAL");
+    const team = orchestrator.toGraph().nodes.find((node) => node.id === "team")!;
+    expect(team.data).toEqual({ config: { pattern: "HIERARCHICAL", maxRounds: 3 } });
+    const result = await orchestrator.execute({ query: "AI trends" }, { providers: provider });
+    expect(result.status).toBe("completed");
+    expect(provider.calls[0]!.tools.map((tool) => tool.name)).toEqual(["Research_agent"]);
+  });
+
+  it("accepts pattern and role strings in any case, and names the choices for an unknown one", () => {
+    expect(createOrchestrator("a", "hierarchical").pattern).toBe("HIERARCHICAL");
+    expect(createOrchestrator("b", " Parallel ").pattern).toBe("PARALLEL");
+    const graph = createOrchestrator("c", "sequential").addAgent({ id: "x", role: "COORDINATOR" }).toGraph();
+    expect(graph.nodes.find((node) => node.id === "agent:x")!.data).toMatchObject({ config: { role: "coordinator" } });
+    expect(() => createOrchestrator("d", "round-robin")).toThrow(/Unknown pattern "round-robin"; use one of SEQUENTIAL, PARALLEL, HIERARCHICAL, SUPERVISOR/);
+    expect(() => createOrchestrator("e", "PARALLEL").addAgent({ id: "y", role: "boss" })).toThrow(/Unknown role "boss"/);
   });
 });
 

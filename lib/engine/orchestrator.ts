@@ -3,13 +3,15 @@
 // runs it on the same engine, so the canvas and scripts cannot drift apart.
 import { compile } from "@/lib/flow/compile";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
-import type { AgentRole, ModelConfig } from "@/lib/flow/handles";
-import type { OrchestrationPattern } from "@/lib/flow/run-context";
+import { agentRoles, type AgentRole, type ModelConfig } from "@/lib/flow/handles";
+import { orchestrationPatterns, type OrchestrationPattern } from "@/lib/flow/run-context";
 import { execute, type ExecuteOptions, type RunResult } from "./execute";
 
 export type OrchestratorAgent = {
+  /** Also the agent's display name; any text. */
   id: string;
-  role: AgentRole;
+  /** `AgentRole.COORDINATOR` or the string, in any case ("coordinator", "COORDINATOR"). */
+  role: AgentRole | Uppercase<AgentRole> | (string & {});
   capabilities?: string[];
   instructions?: string;
   maxSteps?: number;
@@ -27,13 +29,23 @@ export type Orchestrator = {
   execute(request: { query: string }, options?: OrchestratorOptions): Promise<RunResult>;
 };
 
-export function createOrchestrator(name: string, pattern: OrchestrationPattern, defaults: OrchestratorOptions = {}): Orchestrator {
-  const agents: OrchestratorAgent[] = [];
+/**
+ * The guide's `create_orchestrator(name, pattern)`. `pattern` is `OrchestrationPattern.HIERARCHICAL` or its
+ * string in any case ("hierarchical"). Throws an Error naming the accepted values for an unknown pattern
+ * (here) or role (in `addAgent`).
+ */
+export function createOrchestrator(
+  name: string,
+  patternName: OrchestrationPattern | Lowercase<OrchestrationPattern> | (string & {}),
+  defaults: OrchestratorOptions = {},
+): Orchestrator {
+  const pattern = parseChoice("pattern", patternName, orchestrationPatterns);
+  const agents: Array<OrchestratorAgent & { role: AgentRole }> = [];
   const orchestrator: Orchestrator = {
     name,
     pattern,
     addAgent(agent) {
-      agents.push(agent);
+      agents.push({ ...agent, role: parseChoice("role", agent.role, agentRoles) });
       return orchestrator;
     },
     toGraph: () => buildTeamGraph(pattern, agents, defaults.maxRounds),
@@ -50,7 +62,14 @@ export function createOrchestrator(name: string, pattern: OrchestrationPattern, 
   return orchestrator;
 }
 
-function buildTeamGraph(pattern: OrchestrationPattern, agents: OrchestratorAgent[], maxRounds = 3): FlowGraph {
+// The guide writes enum members in upper case and our kinds store patterns upper and roles lower case.
+function parseChoice<Choice extends string>(what: string, value: string, choices: readonly Choice[]): Choice {
+  const found = choices.find((choice) => choice.toLowerCase() === String(value).trim().toLowerCase());
+  if (!found) throw new Error(`Unknown ${what} "${value}"; use one of ${choices.join(", ")}.`);
+  return found;
+}
+
+function buildTeamGraph(pattern: OrchestrationPattern, agents: Array<OrchestratorAgent & { role: AgentRole }>, maxRounds = 3): FlowGraph {
   const nodes: FlowGraph["nodes"] = [
     { id: "input", type: "input", position: { x: 0, y: 0 }, data: { config: {} } },
     { id: "team", type: "team", position: { x: 400, y: 0 }, data: { config: { pattern, maxRounds } } },
@@ -63,7 +82,7 @@ function buildTeamGraph(pattern: OrchestrationPattern, agents: OrchestratorAgent
   agents.forEach((agent, index) => {
     const nodeId = `agent:${agent.id}`;
     // Positions carry the order: a team takes its agents top to bottom.
-    const config = { name: toolSafeName(agent.id), role: agent.role, capabilities: agent.capabilities ?? [], instructions: agent.instructions ?? "", maxSteps: agent.maxSteps ?? 5 };
+    const config = { name: agent.id, role: agent.role, capabilities: agent.capabilities ?? [], instructions: agent.instructions ?? "", maxSteps: agent.maxSteps ?? 5 };
     nodes.push({ id: nodeId, type: "agent", position: { x: 200, y: index * 100 }, data: { config } });
     edges.push({ id: `${nodeId}->team`, source: nodeId, sourceHandle: "agent", target: "team", targetHandle: "agents" });
     if (agent.model) {
@@ -73,8 +92,4 @@ function buildTeamGraph(pattern: OrchestrationPattern, agents: OrchestratorAgent
     }
   });
   return { version: 1, nodes, edges };
-}
-
-function toolSafeName(id: string): string {
-  return id.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 64) || "agent";
 }

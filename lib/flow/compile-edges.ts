@@ -1,6 +1,6 @@
 // Step two: check every edge against the nodes and ports it names.
 import { errorDiagnostic, type Diagnostic } from "./diagnostics";
-import type { ResolvedNode } from "./compile-nodes";
+import type { BrokenNode, ResolvedNode } from "./compile-nodes";
 import { canConnect, findPort, type PortSpec } from "./ports";
 import type { GraphEdge, GraphNode } from "./graph-schema";
 
@@ -18,6 +18,7 @@ export function resolveEdges(
   edges: GraphEdge[],
   known: Map<string, GraphNode>,
   resolved: Map<string, ResolvedNode>,
+  broken: Map<string, BrokenNode> = new Map(),
 ): EdgeResolution {
   const result: EdgeResolution = { edges: [], diagnostics: [] };
   const seenIds = new Set<string>();
@@ -27,7 +28,7 @@ export function resolveEdges(
       continue;
     }
     seenIds.add(edge.id);
-    const checked = resolveEdge(edge, known, resolved);
+    const checked = resolveEdge(edge, known, resolved, broken);
     if (checked.isValid) result.edges.push(checked.edge);
     else if (checked.diagnostic) result.diagnostics.push(checked.diagnostic);
   }
@@ -37,7 +38,12 @@ export function resolveEdges(
 
 type EdgeCheck = { isValid: true; edge: ResolvedEdge } | { isValid: false; diagnostic?: Diagnostic };
 
-function resolveEdge(edge: GraphEdge, known: Map<string, GraphNode>, resolved: Map<string, ResolvedNode>): EdgeCheck {
+function resolveEdge(
+  edge: GraphEdge,
+  known: Map<string, GraphNode>,
+  resolved: Map<string, ResolvedNode>,
+  broken: Map<string, BrokenNode>,
+): EdgeCheck {
   for (const end of ["source", "target"] as const) {
     if (!known.has(edge[end])) {
       return {
@@ -51,8 +57,7 @@ function resolveEdge(edge: GraphEdge, known: Map<string, GraphNode>, resolved: M
   }
   const source = resolved.get(edge.source);
   const target = resolved.get(edge.target);
-  // The node itself already has a diagnostic (unknown kind or bad config); its ports are unknowable.
-  if (!source || !target) return { isValid: false };
+  if (!source || !target) return edgeTouchingBrokenNode(edge, source, target, broken);
   const sourcePort = findPort(source.ports.outputs, edge.sourceHandle);
   const targetPort = findPort(target.ports.inputs, edge.targetHandle);
   if (!sourcePort || !targetPort) return { isValid: false, diagnostic: missingHandle(edge, !sourcePort) };
@@ -67,6 +72,33 @@ function resolveEdge(edge: GraphEdge, known: Map<string, GraphNode>, resolved: M
     };
   }
   return { isValid: true, edge: { id: edge.id, source: edge.source, sourcePort, target: edge.target, targetPort } };
+}
+
+// The broken node already has its diagnostic and its ports are unknowable, so the edge is taken as drawn:
+// it still counts as a connection for the node at its other end. A handle missing on a valid node is still
+// that node's problem and is reported.
+function edgeTouchingBrokenNode(
+  edge: GraphEdge,
+  source: ResolvedNode | undefined,
+  target: ResolvedNode | undefined,
+  broken: Map<string, BrokenNode>,
+): EdgeCheck {
+  if ((!source && !broken.has(edge.source)) || (!target && !broken.has(edge.target))) return { isValid: false };
+  const sourcePort = source ? findPort(source.ports.outputs, edge.sourceHandle) : undefined;
+  const targetPort = target ? findPort(target.ports.inputs, edge.targetHandle) : undefined;
+  if (source && !sourcePort) return { isValid: false, diagnostic: missingHandle(edge, true) };
+  if (target && !targetPort) return { isValid: false, diagnostic: missingHandle(edge, false) };
+  const type = sourcePort?.type ?? targetPort?.type ?? "data";
+  return {
+    isValid: true,
+    edge: {
+      id: edge.id,
+      source: edge.source,
+      sourcePort: sourcePort ?? { name: edge.sourceHandle ?? "", type },
+      target: edge.target,
+      targetPort: targetPort ?? { name: edge.targetHandle ?? "", type, multiple: true },
+    },
+  };
 }
 
 function missingHandle(edge: GraphEdge, isSourceSide: boolean): Diagnostic {

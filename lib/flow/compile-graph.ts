@@ -1,17 +1,24 @@
 // Step three: whole-graph checks — cycles, inputs and outputs, required ports, what will actually run.
 import { pushTo } from "./multimap";
 import type { ResolvedEdge } from "./compile-edges";
-import type { ResolvedNode } from "./compile-nodes";
+import type { BrokenNode, ResolvedNode } from "./compile-nodes";
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from "./diagnostics";
 import { findStronglyConnected } from "./graph-order";
 import type { CredentialMap } from "./node-kind";
 
 /** Nodes that lead to an output node; everything else would compute for nobody and does not run. */
-export function findLiveNodes(resolved: Map<string, ResolvedNode>, edges: ResolvedEdge[]): Set<string> {
+export function findLiveNodes(
+  resolved: Map<string, ResolvedNode>,
+  edges: ResolvedEdge[],
+  broken: Map<string, BrokenNode> = new Map(),
+): Set<string> {
   const incoming = new Map<string, string[]>();
   for (const edge of edges) pushTo(incoming, edge.target, edge.source);
   const live = new Set<string>();
-  const stack = [...resolved.values()].filter((entry) => entry.ports.outputs.length === 0).map((entry) => entry.node.id);
+  const stack = [
+    ...[...resolved.values()].filter((entry) => entry.ports.outputs.length === 0).map((entry) => entry.node.id),
+    ...[...broken.values()].filter((entry) => entry.isSink).map((entry) => entry.node.id),
+  ];
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (live.has(id)) continue;
@@ -21,7 +28,7 @@ export function findLiveNodes(resolved: Map<string, ResolvedNode>, edges: Resolv
   return live;
 }
 
-export function checkIoNodes(resolved: Map<string, ResolvedNode>): Diagnostic[] {
+export function checkIoNodes(resolved: Map<string, ResolvedNode>, broken: Map<string, BrokenNode> = new Map()): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const inputs = [...resolved.values()].filter((entry) => entry.kind.type === "input");
   for (const extra of inputs.slice(1)) {
@@ -45,7 +52,9 @@ export function checkIoNodes(resolved: Map<string, ResolvedNode>): Diagnostic[] 
     }
     names.add(name);
   }
-  if (outputs.length === 0) {
+  // An Output node with bad settings has its own error; saying the flow has none would send people looking.
+  const hasBrokenOutput = [...broken.values()].some((entry) => entry.kind?.type === "output");
+  if (outputs.length === 0 && !hasBrokenOutput) {
     diagnostics.push(errorDiagnostic("missing_output", "The flow has no Output node, so a run would have no result. Add one."));
   }
   return diagnostics;

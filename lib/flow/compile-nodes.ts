@@ -13,16 +13,24 @@ export type ResolvedNode = {
   ports: NodePorts;
 };
 
+/**
+ * A node that already has its own error (unknown kind or invalid settings). Its edges still count, so the
+ * nodes around it are not blamed for connections that are there; `isSink` says whether it ends a path.
+ */
+export type BrokenNode = { node: GraphNode; kind?: AnyNodeKind; isSink: boolean };
+
 export type NodeResolution = {
   /** Nodes whose kind is known and whose config is valid. */
   resolved: Map<string, ResolvedNode>;
+  /** Nodes with an error of their own, reported once on the node. */
+  broken: Map<string, BrokenNode>;
   /** Every node id in the graph, including the ones that failed to resolve. */
   known: Map<string, GraphNode>;
   diagnostics: Diagnostic[];
 };
 
 export function resolveNodes(nodes: GraphNode[], catalog: NodeCatalog): NodeResolution {
-  const result: NodeResolution = { resolved: new Map(), known: new Map(), diagnostics: [] };
+  const result: NodeResolution = { resolved: new Map(), broken: new Map(), known: new Map(), diagnostics: [] };
   for (const node of nodes) {
     if (result.known.has(node.id)) {
       result.diagnostics.push(
@@ -38,16 +46,24 @@ export function resolveNodes(nodes: GraphNode[], catalog: NodeCatalog): NodeReso
           nodeId: node.id,
         }),
       );
+      result.broken.set(node.id, { node, isSink: true });
       continue;
     }
     const parsed = kind.configSchema.safeParse(readNodeConfig(node));
     if (!parsed.success) {
       result.diagnostics.push(...configDiagnostics(node, kind, parsed.error));
+      result.broken.set(node.id, { node, kind, isSink: hasNoOutputs(kind) });
       continue;
     }
     result.resolved.set(node.id, { node, kind, config: parsed.data, ports: kind.ports(parsed.data) });
   }
   return result;
+}
+
+// Whether the kind ends a path (as Output does), judged on its default settings; unknowable counts as yes.
+function hasNoOutputs(kind: AnyNodeKind): boolean {
+  const defaults = kind.configSchema.safeParse({});
+  return !defaults.success || kind.ports(defaults.data).outputs.length === 0;
 }
 
 function configDiagnostics(node: GraphNode, kind: AnyNodeKind, error: z.ZodError): Diagnostic[] {

@@ -78,7 +78,7 @@ describe("compile: every diagnostic", () => {
   });
 
   it("invalid_config names the field", () => {
-    const graph = simpleFlow().node("agent", "agent", { maxSteps: 0, name: "bad name!" }).build();
+    const graph = simpleFlow().node("agent", "agent", { maxSteps: 0, name: " " }).build();
     const { diagnostics } = compile(graph);
     const fields = diagnostics.filter((diagnostic) => diagnostic.code === "invalid_config").map((diagnostic) => diagnostic.field);
     expect(fields.sort()).toEqual(["maxSteps", "name"]);
@@ -200,5 +200,50 @@ describe("compile: every diagnostic", () => {
   it("reports several problems at once rather than stopping at the first", () => {
     const graph = simpleFlow().node("mystery", "nope").node("in2", "input").edge("x.y", "llm.prompt").build();
     expect(codes(compile(graph).diagnostics).sort()).toEqual(["edge_missing_node", "multiple_inputs", "unknown_kind", "unused_node"]);
+  });
+});
+
+describe("compile: one node's own error stays on that node", () => {
+  const agentFlow = (agentConfig: Record<string, unknown>) =>
+    createGraphBuilder()
+      .node("in", "input")
+      .node("model", "provider.ollama")
+      .node("a", "agent", agentConfig)
+      .node("out", "output")
+      .edge("model.model", "a.model")
+      .edge("in.text", "a.input")
+      .edge("a.text", "out.value");
+
+  it("reports an agent's invalid setting once, and its edges still count", () => {
+    const { plan, diagnostics } = compile(agentFlow({ maxSteps: 0 }).build());
+    expect(plan).toBeNull();
+    expect(diagnostics).toEqual([expect.objectContaining({ code: "invalid_config", nodeId: "a", field: "maxSteps" })]);
+  });
+
+  it("does not blame the neighbours of a node of unknown kind, nor call the flow output-less", () => {
+    const unknown = createGraphBuilder().node("in", "input").node("x", "vendor.magic").node("out", "output").edge("in.text", "x.prompt").edge("x.text", "out.value");
+    expect(codes(compile(unknown.build()).diagnostics)).toEqual(["unknown_kind"]);
+    const brokenOutput = createGraphBuilder().node("in", "input").node("out", "output", { name: "" }).edge("in.text", "out.value");
+    expect(codes(compile(brokenOutput.build()).diagnostics)).toEqual(["invalid_config"]);
+  });
+
+  it("still reports what is wrong on the valid side of an edge to a broken node", () => {
+    const graph = agentFlow({ maxSteps: 0 }).edge("a.text", "out.nonsense", "bad-handle").build();
+    expect(codes(compile(graph).diagnostics).sort()).toEqual(["edge_missing_handle", "invalid_config"]);
+  });
+
+  it("accepts a free-text agent name", () => {
+    const { plan, diagnostics } = compile(agentFlow({ name: "Research agent" }).build());
+    expect(diagnostics).toEqual([]);
+    expect(plan!.nodes.find((node) => node.id === "a")!.config).toMatchObject({ name: "Research agent" });
+  });
+});
+
+describe("compile: graph format version", () => {
+  it("refuses a graph from a newer format, naming both versions", () => {
+    const graph = { ...simpleFlow().build(), version: 2 };
+    const diagnostic = only(graph, "invalid_graph");
+    expect(diagnostic.message).toContain("format 2");
+    expect(diagnostic.message).toContain("reads format 1");
   });
 });

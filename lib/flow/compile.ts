@@ -5,7 +5,7 @@ import { checkCycles, checkIoNodes, checkWiring, findLiveNodes } from "./compile
 import { resolveEdges } from "./compile-edges";
 import { resolveNodes } from "./compile-nodes";
 import { errorDiagnostic, hasErrors, type Diagnostic } from "./diagnostics";
-import { graphEdgeSchema, graphNodeSchema, GRAPH_VERSION, MAX_EDGES, MAX_NODES, type FlowGraph } from "./graph-schema";
+import { graphEdgeSchema, graphNodeSchema, graphVersionSchema, MAX_EDGES, MAX_NODES, type FlowGraph } from "./graph-schema";
 import { topologicalOrder } from "./graph-order";
 import { buildPlanNodes, type Plan } from "./plan";
 import type { CredentialMap } from "./node-kind";
@@ -28,7 +28,7 @@ export type CompileOptions = {
 // The stored-graph schema rejects duplicates and dangling edges outright; the compiler reads the same shape
 // leniently so it can name each such problem as a diagnostic on the node or edge concerned.
 const lenientGraphSchema = z.object({
-  version: z.number().int().positive().default(GRAPH_VERSION),
+  version: graphVersionSchema,
   nodes: z.array(graphNodeSchema).default([]),
   edges: z.array(graphEdgeSchema).default([]),
 });
@@ -49,12 +49,12 @@ export function compileGraph(graph: FlowGraph, { catalog = nodeCatalog, credenti
     return { plan: null, diagnostics: [errorDiagnostic("graph_too_large", message)] };
   }
   const nodes = resolveNodes(graph.nodes, catalog);
-  const edges = resolveEdges(graph.edges, nodes.known, nodes.resolved);
-  const diagnostics = [...nodes.diagnostics, ...edges.diagnostics, ...checkIoNodes(nodes.resolved)];
+  const edges = resolveEdges(graph.edges, nodes.known, nodes.resolved, nodes.broken);
+  const diagnostics = [...nodes.diagnostics, ...edges.diagnostics, ...checkIoNodes(nodes.resolved, nodes.broken)];
   const resolvedIds = [...nodes.resolved.keys()];
-  const cycles = checkCycles(resolvedIds, edges.edges);
+  const cycles = checkCycles([...resolvedIds, ...nodes.broken.keys()], edges.edges);
   diagnostics.push(...cycles);
-  const live = findLiveNodes(nodes.resolved, edges.edges);
+  const live = findLiveNodes(nodes.resolved, edges.edges, nodes.broken);
   diagnostics.push(...checkWiring(nodes.resolved, edges.edges, live, credentials));
   if (hasErrors(diagnostics)) return { plan: null, diagnostics };
 

@@ -34,4 +34,12 @@ describe("flow documents", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path.join("."))).toContain("format");
   });
+
+  it("refuses an export whose graph has a newer format version, saying which versions", () => {
+    const document = toFlowDocument({ name: "Future", description: "", graph }, new Date("2026-01-01T00:00:00Z"));
+    const result = flowDocumentSchema.safeParse({ ...JSON.parse(JSON.stringify(document)), graph: { ...graph, version: 2 } });
+    expect(result.success).toBe(false);
+    const issue = result.error!.issues.find((candidate) => candidate.path.join(".") === "graph.version");
+    expect(issue?.message).toMatch(/newer version of OsMEN Studio \(graph format 2\); this server reads format 1/);
+  });
 });

@@ -10,6 +10,24 @@ export const MAX_GRAPH_BYTES = 5 * 1024 * 1024;
 export const MAX_NODES = 2000;
 export const MAX_EDGES = 5000;
 
+/**
+ * The format version of a graph document. Missing means today's; a higher one was written by a newer
+ * release whose documents this server cannot promise to read, so it is refused rather than stored as is.
+ */
+export const graphVersionSchema = z
+  .number()
+  .int()
+  .positive()
+  .superRefine((version, context) => {
+    if (version > GRAPH_VERSION) {
+      context.addIssue({
+        code: "custom",
+        message: `this flow was saved by a newer version of OsMEN Studio (graph format ${version}); this server reads format ${GRAPH_VERSION}. Update OsMEN Studio to open it`,
+      });
+    }
+  })
+  .default(GRAPH_VERSION);
+
 const identifier = z.string().min(1, "must not be empty").max(200, "must be at most 200 characters");
 
 export const graphNodeSchema = z
@@ -36,7 +54,7 @@ export const graphEdgeSchema = z
 
 export const flowGraphSchema = z
   .object({
-    version: z.number().int().positive().default(GRAPH_VERSION),
+    version: graphVersionSchema,
     nodes: z.array(graphNodeSchema).default([]),
     edges: z.array(graphEdgeSchema).default([]),
   })

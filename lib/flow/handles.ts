@@ -29,11 +29,21 @@ export type ToolHandle = {
 
 export const agentRoles = ["coordinator", "specialist", "supervisor", "worker"] as const;
 export type AgentRole = (typeof agentRoles)[number];
+/** The OsMEN guide's enum, usable as a value: `AgentRole.COORDINATOR === "coordinator"`. */
+export const AgentRole = {
+  COORDINATOR: "coordinator",
+  SPECIALIST: "specialist",
+  SUPERVISOR: "supervisor",
+  WORKER: "worker",
+} as const satisfies Record<string, AgentRole>;
 
 export type AgentHandle = {
   kind: "agent";
   nodeId: string;
+  /** The display name, free text. */
   name: string;
+  /** What delegating agents call it: `name` mapped to ^[A-Za-z0-9_-]{1,64}$ (see lib/flow/tool-name.ts). */
+  toolName: string;
   role: AgentRole;
   instructions: string;
   capabilities: string[];

@@ -6,7 +6,7 @@ export type { Plan, PlanNode, PlanInputRef } from "./plan";
 export type { PlanMember, PlanStep, PlanStructure, PlanSummary } from "./plan-summary";
 export { canConnect, findPort, portTypes, type NodePorts, type PortSpec, type PortType } from "./ports";
 export { nodeCategories, defineNodeKind, type AnyNodeKind, type NodeCategory, type NodeKind } from "./node-kind";
-export { orchestrationPatterns, type OrchestrationPattern, type NodeRunContext, type RunServices } from "./run-context";
+export { orchestrationPatterns, OrchestrationPattern, type NodeRunContext, type RunServices } from "./run-context";
 export type { AgentHandle, ModelConfig, ModelHandle, ToolHandle } from "./handles";
 export { extractPlaceholders } from "./template";
 export { createGraphBuilder, type GraphBuilder } from "./graph-builder";

@@ -6,6 +6,13 @@ import type { AgentHandle, ModelHandle } from "./handles";
 
 export const orchestrationPatterns = ["SEQUENTIAL", "PARALLEL", "HIERARCHICAL", "SUPERVISOR"] as const;
 export type OrchestrationPattern = (typeof orchestrationPatterns)[number];
+/** The OsMEN guide's enum, usable as a value: `OrchestrationPattern.HIERARCHICAL === "HIERARCHICAL"`. */
+export const OrchestrationPattern = {
+  SEQUENTIAL: "SEQUENTIAL",
+  PARALLEL: "PARALLEL",
+  HIERARCHICAL: "HIERARCHICAL",
+  SUPERVISOR: "SUPERVISOR",
+} as const satisfies Record<OrchestrationPattern, OrchestrationPattern>;
 
 export type HttpRequest = {
   method: "GET" | "POST";

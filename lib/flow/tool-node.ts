@@ -54,5 +54,3 @@ export function stringArg(args: Record<string, unknown>, name: string, fallback:
   const value = args[name];
   return typeof value === "string" && value.trim() !== "" ? value : fallback;
 }
-
-export const toolNameSchemaPattern = /^[A-Za-z0-9_-]{1,64}$/;

@@ -27,6 +27,23 @@ describe("datetime", () => {
     expect(computeDateTime({ operation: "add", duration: "PT90S" }, now).iso).toBe("2026-03-28T23:31:30.000Z");
   });
 
+  it("adds calendar days on the zone's wall clock across daylight-saving changes, time units exactly", () => {
+    const paris = (date: string, duration: string) => computeDateTime({ operation: "add", date, duration, timeZone: "Europe/Paris" }, now);
+    expect(paris("2026-03-28T12:00", "P1D")).toMatchObject({ local: "2026-03-29 12:00:00", offset: "+02:00", iso: "2026-03-29T10:00:00.000Z" });
+    expect(paris("2026-03-28T12:00", "PT24H").local).toBe("2026-03-29 13:00:00");
+    expect(paris("2026-10-24T12:00:00+02:00", "P1D")).toMatchObject({ local: "2026-10-25 12:00:00", offset: "+01:00" });
+    expect(paris("2026-03-29T12:00", "-P1D").local).toBe("2026-03-28 12:00:00");
+    expect(computeDateTime({ operation: "add", date: "2026-03-07T09:00", duration: "P1W", timeZone: "America/Los_Angeles" }, now).local).toBe("2026-03-14 09:00:00");
+    expect(addDuration(new Date("2026-03-28T11:00:00Z"), "P1D", "Europe/Paris").toISOString()).toBe("2026-03-29T10:00:00.000Z");
+  });
+
+  it("reads a date-time without an offset in the requested zone, not the server's", () => {
+    expect(computeDateTime({ operation: "format", date: "2026-07-01T18:00", timeZone: "America/Los_Angeles" }, now)).toMatchObject({
+      iso: "2026-07-02T01:00:00.000Z",
+      local: "2026-07-01 18:00:00",
+    });
+  });
+
   it.each([
     [{ operation: "now", timeZone: "Mars/Olympus" }, "unknown time zone"],
     [{ operation: "format", date: "next tuesday" }, "not an ISO 8601 date"],

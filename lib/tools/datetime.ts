@@ -1,5 +1,7 @@
 // Dates for people and models: now, a date shown in a time zone, and ISO 8601 durations added to a date.
-// Time zones come from Intl, so any IANA zone the runtime knows works without a date library.
+// Zone arithmetic is luxon's: calendar units (years, months, weeks, days) move the wall clock of the time
+// zone, so a day is 23 or 25 hours across a daylight-saving change; time units are exact.
+import { DateTime, Duration } from "luxon";
 export class DateTimeError extends Error {
   constructor(message: string) {
     super(message);
@@ -34,8 +36,8 @@ export type DateTimeResult = {
 
 export function computeDateTime(request: DateTimeRequest, now: Date = new Date()): DateTimeResult {
   const timeZone = checkTimeZone(request.timeZone || "UTC");
-  const base = request.date ? parseDate(request.date) : now;
-  const date = request.operation === "add" ? addDuration(base, requireDuration(request.duration)) : base;
+  const base = request.date ? parseDate(request.date, timeZone) : now;
+  const date = request.operation === "add" ? addDuration(base, requireDuration(request.duration), timeZone) : base;
   return describeDate(date, timeZone, request.locale || "en-US");
 }
 
@@ -47,10 +49,11 @@ function checkTimeZone(timeZone: string): string {
   }
 }
 
-function parseDate(text: string): Date {
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime())) throw new DateTimeError(`"${text}" is not an ISO 8601 date`);
-  return date;
+/** ISO 8601; a date or date-time without an offset is a wall-clock time in `timeZone`, not the server's. */
+function parseDate(text: string, timeZone: string): Date {
+  const parsed = DateTime.fromISO(text.trim(), { zone: timeZone, setZone: true });
+  if (!parsed.isValid) throw new DateTimeError(`"${text}" is not an ISO 8601 date`);
+  return parsed.toJSDate();
 }
 
 function requireDuration(duration: string | undefined): string {
@@ -59,19 +62,20 @@ function requireDuration(duration: string | undefined): string {
 }
 
 const durationPattern =
-  /^([+-])?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
+  /^([+-])?(P(?:\d+(?:\.\d+)?[YMWD])*(?:T(?:\d+(?:\.\d+)?[HMS])+)?)$/i;
 
-/** Calendar parts (years, months, days) move the UTC calendar; time parts add exact milliseconds. */
-export function addDuration(date: Date, duration: string): Date {
+/**
+ * Adds an ISO 8601 duration ("P1DT2H", "-PT30M", "P2W") in a time zone (default UTC): years, months, weeks
+ * and days keep the wall-clock time (P1D from 12:00 on 2026-03-28 in Europe/Paris is 12:00 on 2026-03-29,
+ * 23 hours later), hours, minutes and seconds are exact. Throws DateTimeError for anything else.
+ */
+export function addDuration(date: Date, duration: string, timeZone = "UTC"): Date {
   const match = durationPattern.exec(duration.trim());
-  if (!match || duration.trim().replace(/^[+-]/, "").toUpperCase() === "P" || /T$/i.test(duration.trim())) {
-    throw new DateTimeError(`"${duration}" is not an ISO 8601 duration (e.g. "P1DT2H", "-PT30M")`);
-  }
-  const sign = match[1] === "-" ? -1 : 1;
-  const [years, months, weeks, days, hours, minutes, seconds] = match.slice(2).map((part) => Number(part ?? 0) * sign);
-  const result = new Date(date.getTime());
-  result.setUTCFullYear(result.getUTCFullYear() + years!, result.getUTCMonth() + months!, result.getUTCDate() + weeks! * 7 + days!);
-  return new Date(result.getTime() + ((hours! * 60 + minutes!) * 60 + seconds!) * 1000);
+  const parsed = match && match[2]!.length > 1 ? Duration.fromISO(match[2]!.toUpperCase()) : undefined;
+  if (!parsed?.isValid) throw new DateTimeError(`"${duration}" is not an ISO 8601 duration (e.g. "P1DT2H", "-PT30M")`);
+  const start = DateTime.fromJSDate(date, { zone: timeZone });
+  const moved = match![1] === "-" ? start.minus(parsed) : start.plus(parsed);
+  return moved.toJSDate();
 }
 
 function describeDate(date: Date, timeZone: string, locale: string): DateTimeResult {

@@ -6,17 +6,21 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { AppError, isAppError } from "@/lib/errors";
 import { GoogleAccessError } from "@/lib/tools/google";
 import type { Caller } from "@/server/auth/caller";
-import { localCaller } from "@/server/auth/resolve-caller";
+import { resolveRequestCaller } from "@/server/auth/app-auth";
 import { getDb, prepareDatabase } from "@/server/db";
+import { loadServerEnv } from "@/server/env.mjs";
 import { createServices } from "@/server/services";
+import { absoluteUrl } from "./public-origin";
 
 const STATE_COOKIE = "osmen_google_oauth_state";
 const CALLBACK_PATH = "/api/oauth/google/callback";
 
-const callbackUrl = (request: Request) => process.env.GOOGLE_REDIRECT_URI ?? new URL(CALLBACK_PATH, request.url).toString();
+// GOOGLE_REDIRECT_URI overrides; otherwise the callback is on the origin the browser is using, so the state
+// cookie set when the connection starts is sent back with the callback.
+const callbackUrl = (request: Request) => loadServerEnv().GOOGLE_REDIRECT_URI ?? absoluteUrl(CALLBACK_PATH, request);
 
 function settingsRedirect(request: Request, outcome: { connected: true } | { error: string }): Response {
-  const target = new URL("/settings", request.url);
+  const target = new URL(absoluteUrl("/settings", request));
   if ("error" in outcome) target.searchParams.set("googleError", outcome.error);
   else target.searchParams.set("google", "connected");
   return new Response(null, { status: 303, headers: { location: target.toString(), "set-cookie": `${STATE_COOKIE}=; Path=/api/oauth/google; Max-Age=0; HttpOnly; SameSite=Lax` } });
@@ -35,10 +39,10 @@ async function services() {
   return createServices(getDb());
 }
 
-/** Who is connecting Google: the request's caller (today local mode's owner), or null when signed out. */
-async function requestCaller(_request: Request): Promise<Caller | null> {
+/** Who is connecting Google: the request's caller, or null when signed out. */
+async function requestCaller(request: Request): Promise<Caller | null> {
   await prepareDatabase();
-  return localCaller(getDb());
+  return resolveRequestCaller(request.headers);
 }
 
 const signInFirst = () => new AppError("UNAUTHORIZED", "no caller", { userMessage: "Sign in before connecting Google." });
@@ -52,7 +56,7 @@ export async function startGoogleConnection(request: Request): Promise<Response>
     if (!caller) throw signInFirst();
     const state = randomBytes(32).toString("base64url");
     const location = await (await services()).google.consentUrl(caller, callbackUrl(request), state);
-    const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+    const secure = callbackUrl(request).startsWith("https:") ? "; Secure" : "";
     const cookie = stateCookieValue(state, caller.userId);
     return new Response(null, {
       status: 303,

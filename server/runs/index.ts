@@ -3,7 +3,7 @@ import { loadServerEnv } from "@/server/env.mjs";
 import { getDb } from "@/server/db";
 import { createProviderResolver } from "@/lib/engine";
 import { getVault } from "@/server/secrets";
-import { googleEndpointsFromEnv } from "@/server/services";
+import { googleClientEnv, googleEndpointsFromEnv } from "@/server/services";
 import { createCredentialService } from "@/server/services/credential-service";
 import { createGoogleConnectionService } from "@/server/services/google-connection-service";
 import { createRunService, type RunService } from "@/server/services/run-service";
@@ -15,7 +15,7 @@ export function getRunService(): RunService {
   if (!holder.osmenRuns) {
     const env = loadServerEnv();
     const credentials = createCredentialService(getDb(), getVault);
-    const google = createGoogleConnectionService(credentials, process.env, googleEndpointsFromEnv(process.env));
+    const google = createGoogleConnectionService(credentials, googleClientEnv(), googleEndpointsFromEnv(env));
     holder.osmenRuns = createRunService(getDb(), {
       maxConcurrentRuns: env.OSMEN_MAX_CONCURRENT_RUNS,
       maxQueuedRuns: env.OSMEN_MAX_QUEUED_RUNS,

@@ -1,6 +1,7 @@
 // Every service bound to one database; built per request context (cheap: plain closures).
 import type { Db } from "@/server/db/client";
 import type { Vault } from "@/lib/secrets";
+import { loadServerEnv } from "@/server/env.mjs";
 import { getVault } from "@/server/secrets";
 import { createApiKeyService } from "./api-key-service.ts";
 import { createCredentialService } from "./credential-service.ts";
@@ -13,12 +14,18 @@ import { createShareService } from "./share-service.ts";
 import { createTemplateService } from "./template-service.ts";
 
 /** Google's endpoints can be pointed elsewhere (a local server in tests); by default they are Google's own. */
-export const googleEndpointsFromEnv = (env: Record<string, string | undefined>): GoogleEndpoints => ({
+export const googleEndpointsFromEnv = (env: Partial<Record<`OSMEN_GOOGLE_${"TOKEN_URL" | "AUTH_URL" | "REVOKE_URL" | "API_ROOT"}`, string>>): GoogleEndpoints => ({
   tokenUrl: env.OSMEN_GOOGLE_TOKEN_URL,
   authUrl: env.OSMEN_GOOGLE_AUTH_URL,
   revokeUrl: env.OSMEN_GOOGLE_REVOKE_URL,
   rootUrl: env.OSMEN_GOOGLE_API_ROOT,
 });
+
+/** The Google OAuth client variables, as validated by the environment schema. */
+export function googleClientEnv(): Record<string, string | undefined> {
+  const env = loadServerEnv();
+  return { GOOGLE_CLIENT_ID: env.GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET: env.GOOGLE_CLIENT_SECRET, GOOGLE_REDIRECT_URI: env.GOOGLE_REDIRECT_URI };
+}
 
 /** `vault` is the process's vault unless a test brings its own. */
 export function createServices(db: Db, vault: () => Vault = getVault) {
@@ -27,7 +34,7 @@ export function createServices(db: Db, vault: () => Vault = getVault) {
   return {
     apiKeys: createApiKeyService(db),
     credentials,
-    google: createGoogleConnectionService(credentials, process.env, googleEndpointsFromEnv(process.env)),
+    google: createGoogleConnectionService(credentials, googleClientEnv(), googleEndpointsFromEnv(loadServerEnv())),
     flows,
     flowCompiler: createFlowCompileService(flows, credentials),
     flowHistory: createFlowHistoryService(db, flows),

@@ -33,6 +33,11 @@ export type FakeMessage = {
   /** Default ["INBOX", "UNREAD"]. */
   labelIds?: string[];
   body?: string;
+  /**
+   * The message's RFC 822 source, any MIME structure and charset, as format "raw" returns it. Without it,
+   * the source is built from the fields above: multipart/alternative, text/plain and text/html in UTF-8.
+   */
+  source?: string | Buffer;
 };
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -122,6 +127,7 @@ export function messageResource(message: FakeMessage, index: number, format: str
     internalDate: String(Date.parse(message.date)),
   };
   if (format === "minimal") return base;
+  if (format === "raw") return { ...base, raw: Buffer.from(messageSource(message, headers)).toString("base64url") };
   if (format === "metadata") {
     const wanted = metadataHeaders.map((name) => name.toLowerCase());
     const chosen = wanted.length > 0 ? headers.filter((entry) => wanted.includes(entry.name.toLowerCase())) : headers;
@@ -137,6 +143,25 @@ export function messageResource(message: FakeMessage, index: number, format: str
   });
   const parts = [part("0", "text/plain", text), part("1", "text/html", `<div>${text}</div>`)];
   return { ...base, payload: { partId: "", mimeType: "multipart/alternative", filename: "", headers, body: { size: 0 }, parts } };
+}
+
+function messageSource(message: FakeMessage, headers: Array<{ name: string; value: string }>): string | Buffer {
+  if (message.source !== undefined) return message.source;
+  const text = message.body ?? message.snippet;
+  const boundary = "000000000000fake0boundary";
+  const encode = (value: string) => (/^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value).toString("base64")}?=`);
+  const part = (mimeType: string, content: string) =>
+    [`--${boundary}`, `Content-Type: ${mimeType}; charset="UTF-8"`, "Content-Transfer-Encoding: base64", "", Buffer.from(content).toString("base64")].join("\r\n");
+  return [
+    ...headers.map((entry) => `${entry.name}: ${encode(entry.value)}`),
+    "MIME-Version: 1.0",
+    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+    "",
+    part("text/plain", text),
+    part("text/html", `<div dir="ltr">${text}</div>`),
+    `--${boundary}--`,
+    "",
+  ].join("\r\n");
 }
 
 const statusNames: Record<number, string> = { 400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 404: "NOT_FOUND", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL", 503: "UNAVAILABLE" };

@@ -30,8 +30,11 @@ export type GoogleServer = {
   setMessages(messages: FakeMessage[]): void;
   addRefreshToken(token: string): void;
   revokeRefreshToken(token: string): void;
-  /** The token endpoint trades this code for this refresh token (authorization_code grant). */
-  addAuthorizationCode(code: string, refreshToken: string): void;
+  /**
+   * The token endpoint trades this code for this refresh token (authorization_code grant). With
+   * `redirectUri`, as Google does, the exchange must name the same redirect_uri the consent was asked with.
+   */
+  addAuthorizationCode(code: string, refreshToken: string, redirectUri?: string): void;
   /** Every access token issued so far stops working: API calls with them get 401. */
   expireAccessTokens(): void;
   /** The next `times` requests to the target fail with this error. */
@@ -43,7 +46,7 @@ type State = {
   calendars: Map<string, { summary: string; events: FakeEvent[] }>;
   messages: FakeMessage[];
   refreshTokens: Set<string>;
-  codes: Map<string, string>;
+  codes: Map<string, { refreshToken: string; redirectUri?: string }>;
   accessTokens: Set<string>;
   failures: Array<{ target: FailureTarget; failure: GoogleFailure }>;
   grants: number;
@@ -79,8 +82,12 @@ function handleToken(request: GoogleRequest, response: ServerResponse, state: St
     return sendJson(response, 200, issueAccessToken(state, options.accessTokenLifetimeS));
   }
   if (grantType === "authorization_code") {
-    const refreshToken = state.codes.get(form.get("code") ?? "");
-    if (!refreshToken) return sendJson(response, 400, { error: "invalid_grant", error_description: "Malformed auth code." });
+    const issued = state.codes.get(form.get("code") ?? "");
+    if (!issued) return sendJson(response, 400, { error: "invalid_grant", error_description: "Malformed auth code." });
+    if (issued.redirectUri !== undefined && form.get("redirect_uri") !== issued.redirectUri) {
+      return sendJson(response, 400, { error: "redirect_uri_mismatch", error_description: "Bad Request" });
+    }
+    const refreshToken = issued.refreshToken;
     state.codes.delete(form.get("code")!);
     state.refreshTokens.add(refreshToken);
     return sendJson(response, 200, { ...issueAccessToken(state, options.accessTokenLifetimeS), refresh_token: refreshToken });
@@ -185,7 +192,7 @@ export async function startGoogleServer(options: GoogleServerOptions = {}): Prom
     setMessages: (messages) => void (state.messages = [...messages]),
     addRefreshToken: (token) => void state.refreshTokens.add(token),
     revokeRefreshToken: (token) => void state.refreshTokens.delete(token),
-    addAuthorizationCode: (code, refreshToken) => void state.codes.set(code, refreshToken),
+    addAuthorizationCode: (code, refreshToken, redirectUri) => void state.codes.set(code, { refreshToken, redirectUri }),
     expireAccessTokens: () => state.accessTokens.clear(),
     failNext: (target, failure, times = 1) => {
       for (let count = 0; count < times; count += 1) state.failures.push({ target, failure });

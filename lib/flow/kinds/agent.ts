@@ -5,16 +5,19 @@ import { agentRoles, type AgentHandle, type ModelHandle, type ToolHandle } from 
 import { defineNodeKind, type KindIssue } from "../node-kind";
 import type { NodeInputs } from "../run-context";
 import { toText } from "../template";
+import { toToolName } from "../tool-name";
 
 const configSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, "use letters, digits, - and _ only (it becomes a tool name)")
+    .min(1, "give the agent a name")
+    .max(100)
     .default("agent")
-    .meta({ title: "Name", description: "Also the tool name other agents use to delegate to this one." }),
+    .meta({
+      title: "Name",
+      description: "Any text. Agents that delegate to this one call it by a tool name made from it (\"Research agent\" → Research_agent).",
+    }),
   role: z.enum(agentRoles).default("specialist").meta({ title: "Role" }),
   instructions: z
     .string()
@@ -36,6 +39,7 @@ export function toAgentHandle(nodeId: string, inputs: NodeInputs, config: AgentC
     kind: "agent",
     nodeId,
     ...config,
+    toolName: toToolName(config.name, "agent"),
     model: inputs.model as ModelHandle | undefined,
     tools: (inputs.tools as Array<ToolHandle | AgentHandle> | undefined) ?? [],
   };

@@ -10,7 +10,9 @@ const configSchema = z.object({
     .default("{{input}}")
     .meta({
       title: "Template",
-      description: "Text with {{name}} placeholders; each placeholder becomes an input.",
+      description:
+        "Text with {{name}} placeholders; each placeholder becomes an input. To write {{name}} literally, put a " +
+        "backslash before it: \\{{name}}. JSON braces such as {\"a\": {\"b\": 1}} need no escape.",
       widget: "textarea",
     }),
 });

@@ -1,7 +1,8 @@
 // Arithmetic as a tool: models are poor at it, a parser is not.
 import { z } from "zod";
 import { evaluateExpression } from "@/lib/tools/calculator";
-import { defineToolNodeKind, stringArg, toolNameSchemaPattern } from "../tool-node";
+import { defineToolNodeKind, stringArg } from "../tool-node";
+import { toolNameField, toToolName } from "../tool-name";
 
 const configSchema = z.object({
   expression: z
@@ -9,7 +10,7 @@ const configSchema = z.object({
     .max(1000)
     .default("")
     .meta({ title: "Expression", description: "Evaluated when the Result output is used, e.g. (2 + 3) * 4." }),
-  toolName: z.string().regex(toolNameSchemaPattern).default("calculator").meta({ title: "Tool name" }),
+  toolName: toolNameField("calculator"),
 });
 
 export const calculatorToolKind = defineToolNodeKind({
@@ -17,7 +18,7 @@ export const calculatorToolKind = defineToolNodeKind({
   title: "Calculator",
   description: "Evaluates arithmetic: + - * / % ^, parentheses, sqrt, round, min, max, log and friends.",
   configSchema,
-  toolName: (config) => config.toolName,
+  toolName: (config) => toToolName(config.toolName),
   toolDescription: () =>
     "Evaluate an arithmetic expression exactly. Supports + - * / % ^, parentheses, pi, e, sqrt, abs, round(x, digits), floor, ceil, min, max, pow, sin, cos, tan, ln, log(x, base), exp.",
   parameters: () => ({

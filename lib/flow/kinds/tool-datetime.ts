@@ -1,7 +1,8 @@
 // Dates and time zones as a tool: "now" for a model is whatever the run's clock says.
 import { z } from "zod";
 import { computeDateTime, dateTimeOperations, type DateTimeOperation } from "@/lib/tools/datetime";
-import { defineToolNodeKind, stringArg, toolNameSchemaPattern } from "../tool-node";
+import { defineToolNodeKind, stringArg } from "../tool-node";
+import { toolNameField, toToolName } from "../tool-name";
 
 const configSchema = z.object({
   operation: z.enum(dateTimeOperations).default("now").meta({ title: "Operation" }),
@@ -9,7 +10,7 @@ const configSchema = z.object({
   duration: z.string().max(100).default("").meta({ title: "Duration", description: 'For add, e.g. "P1DT2H" or "-PT30M".' }),
   timeZone: z.string().max(100).default("UTC").meta({ title: "Time zone", description: 'An IANA name, e.g. "Europe/Paris".' }),
   locale: z.string().max(35).default("en-US").meta({ title: "Locale" }),
-  toolName: z.string().regex(toolNameSchemaPattern).default("datetime").meta({ title: "Tool name" }),
+  toolName: toolNameField("datetime"),
 });
 
 type DateTimeConfig = z.output<typeof configSchema>;
@@ -24,7 +25,7 @@ export const dateTimeToolKind = defineToolNodeKind({
   title: "Date & time",
   description: "The current time, a date shown in a time zone, or a date plus a duration.",
   configSchema,
-  toolName: (config) => config.toolName,
+  toolName: (config) => toToolName(config.toolName),
   toolDescription: () =>
     "Date and time helper. operation=now gives the current time; format shows `date` in `timeZone`; add adds an ISO 8601 `duration` (P1D, PT2H30M, -P1W) to `date` (default now).",
   parameters: () => ({

@@ -6,7 +6,8 @@ import { resolveTimeZone } from "@/lib/tools/google/day-range";
 import { describeInbox, gmailStatus } from "@/lib/tools/google/digest";
 import { DEFAULT_GMAIL_QUERY, failedGmail, readGmail } from "@/lib/tools/google/gmail-source";
 import { defineGoogleSourceKind, numberArg, sourceBaseFields } from "@/lib/tools/google/source-kind";
-import { stringArg, toolNameSchemaPattern } from "../tool-node";
+import { stringArg } from "../tool-node";
+import { toolNameField, toToolName } from "../tool-name";
 
 const configSchema = z.object({
   ...sourceBaseFields,
@@ -18,7 +19,7 @@ const configSchema = z.object({
   maxResults: z.number().int().min(1).max(50).default(10).meta({ title: "Max messages" }),
   includeBody: z.boolean().default(false).meta({ title: "Include bodies", description: "Plain-text bodies (truncated). Off: snippets only." }),
   timeZone: z.string().max(100).default("").meta({ title: "Time zone", description: "For times in the summary; empty uses the server's." }),
-  toolName: z.string().regex(toolNameSchemaPattern).default("gmail").meta({ title: "Tool name" }),
+  toolName: toolNameField("gmail"),
 });
 
 type GmailConfig = z.output<typeof configSchema>;
@@ -46,7 +47,7 @@ export const gmailToolKind = defineGoogleSourceKind({
   description: "Messages matching a search (default: unread from the last 24 hours): sender, subject, date, snippet. Read-only.",
   service: "Gmail",
   configSchema,
-  toolName: (config) => config.toolName,
+  toolName: (config) => toToolName(config.toolName),
   toolDescription:
     "Read-only: search the mailbox. Returns messages (from, subject, date, snippet, needsReply). Bodies only with includeBody=true.",
   parameters: {

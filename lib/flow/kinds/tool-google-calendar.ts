@@ -5,7 +5,8 @@ import { z } from "zod";
 import { failedCalendar, readCalendar } from "@/lib/tools/google/calendar-source";
 import { calendarStatus, describeCalendar } from "@/lib/tools/google/digest";
 import { defineGoogleSourceKind, numberArg, sourceBaseFields } from "@/lib/tools/google/source-kind";
-import { stringArg, toolNameSchemaPattern } from "../tool-node";
+import { stringArg } from "../tool-node";
+import { toolNameField, toToolName } from "../tool-name";
 
 const configSchema = z.object({
   ...sourceBaseFields,
@@ -21,7 +22,7 @@ const configSchema = z.object({
     .default(["primary"])
     .meta({ title: "Calendars", description: 'Calendar ids; "primary" is your main calendar.', widget: "tags" }),
   maxResults: z.number().int().min(1).max(250).default(50).meta({ title: "Max events per calendar" }),
-  toolName: z.string().regex(toolNameSchemaPattern).default("google_calendar").meta({ title: "Tool name" }),
+  toolName: toolNameField("google_calendar"),
 });
 
 type CalendarConfig = z.output<typeof configSchema>;
@@ -44,7 +45,7 @@ export const googleCalendarToolKind = defineGoogleSourceKind({
   description: "Events in a day range (default today) across chosen calendars: times, title, place, attendees, meeting link.",
   service: "Google Calendar",
   configSchema,
-  toolName: (config) => config.toolName,
+  toolName: (config) => toToolName(config.toolName),
   toolDescription:
     "Read-only: list calendar events. Returns events (start, end, title, location, attendeeCount, meetingLink, isAllDay) and overlapping pairs as conflicts.",
   parameters: {

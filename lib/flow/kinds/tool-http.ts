@@ -2,7 +2,8 @@
 // reached via the run services so this file stays browser-safe.
 import { z } from "zod";
 import type { ToolInvokeContext } from "../handles";
-import { defineToolNodeKind, stringArg, toolNameSchemaPattern } from "../tool-node";
+import { defineToolNodeKind, stringArg } from "../tool-node";
+import { toolNameField, toToolName } from "../tool-name";
 
 const configSchema = z.object({
   method: z.enum(["GET", "POST"]).default("GET").meta({ title: "Method" }),
@@ -11,7 +12,7 @@ const configSchema = z.object({
   body: z.string().max(1_000_000).default("").meta({ title: "Body", description: "Sent with POST.", widget: "textarea" }),
   timeoutMs: z.number().int().min(100).max(60_000).default(15_000).meta({ title: "Timeout (ms)" }),
   maxBytes: z.number().int().min(1).max(5_000_000).default(1_000_000).meta({ title: "Max response bytes" }),
-  toolName: z.string().regex(toolNameSchemaPattern).default("http_request").meta({ title: "Tool name" }),
+  toolName: toolNameField("http_request"),
   toolDescription: z
     .string()
     .max(1000)
@@ -53,7 +54,7 @@ export const httpToolKind = defineToolNodeKind({
   title: "HTTP request",
   description: "GET or POST a URL on the public internet (private and internal addresses are refused).",
   configSchema,
-  toolName: (config) => config.toolName,
+  toolName: (config) => toToolName(config.toolName),
   toolDescription: (config) => config.toolDescription,
   parameters: () => ({
     type: "object",

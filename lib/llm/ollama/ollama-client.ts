@@ -25,8 +25,7 @@ export function createOllamaCall(connection: OllamaConnection, signal: AbortSign
   return { client, lastErrorHeaders: () => errorHeaders };
 }
 
-// Parsing OLLAMA_HOST lives with the other endpoint rules (the engine needs it without this SDK).
-export { normalizeOllamaHost } from "../../credentials/endpoints.ts";
+export { normalizeOllamaHost } from "./ollama-host.mjs";
 
 /** Reachable means the server answers /api/version within the probe's time. */
 export async function isOllamaReachable(connection: OllamaConnection, timeoutMs: number): Promise<boolean> {

@@ -119,6 +119,59 @@ describe("Gmail through googleapis", () => {
   });
 });
 
+describe("Gmail bodies of any MIME structure", () => {
+  const date = new Date(Date.now() - 3_600_000).toISOString();
+  const headers = (subject: string, contentType: string, extra: string[] = []) =>
+    ["From: =?UTF-8?Q?Jos=C3=A9?= <jose@example.com>", `Subject: ${subject}`, "Date: Mon, 30 Nov 2026 09:00:00 +0000", "MIME-Version: 1.0", `Content-Type: ${contentType}`, ...extra, ""];
+  const sources: Record<string, string | Buffer> = {
+    htmlOnly: [...headers("HTML only", 'text/html; charset="UTF-8"'), '<html><head><style>p { color: red }</style></head><body><p>Meeting moved to <b>3pm</b>.</p><ul><li>Room 4</li></ul></body></html>'].join("\r\n"),
+    latin1: Buffer.concat([Buffer.from([...headers("=?ISO-8859-1?Q?Men=FC?=", 'text/plain; charset="ISO-8859-1"', ["Content-Transfer-Encoding: 8bit"]), ""].join("\r\n")), Buffer.from("Caf\xe9 cr\xe8me", "latin1")]),
+    quotedPrintable: [...headers("QP", "text/plain; charset=windows-1252", ["Content-Transfer-Encoding: quoted-printable"]), "Price: 10 =80, na=EFve soft=", "ly wrapped."].join("\r\n"),
+    nested: [
+      ...headers("Nested", 'multipart/mixed; boundary="outer"'),
+      "--outer",
+      'Content-Type: multipart/alternative; boundary="inner"',
+      "",
+      "--inner",
+      "Content-Type: text/html; charset=utf-8",
+      "",
+      "<p>HTML version</p>",
+      "--inner",
+      "Content-Type: text/plain; charset=koi8-r",
+      "Content-Transfer-Encoding: base64",
+      "",
+      Buffer.from([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4]).toString("base64"),
+      "--inner--",
+      "--outer",
+      "Content-Type: application/pdf; name=report.pdf",
+      "Content-Disposition: attachment; filename=report.pdf",
+      "Content-Transfer-Encoding: base64",
+      "",
+      Buffer.from("%PDF-1.4 not text").toString("base64"),
+      "--outer--",
+      "",
+    ].join("\r\n"),
+  };
+
+  beforeEach(() => {
+    server.setMessages(Object.entries(sources).map(([id, source]) => ({ id, from: "x", subject: id, date, snippet: "…", source })));
+  });
+
+  it("reads each body as text, with decoded senders and subjects", async () => {
+    const emails = await services().listMessages({ query: "", maxResults: 10, includeBody: true }, {});
+    const byId = Object.fromEntries(emails.map((email) => [email.id, email]));
+    expect(byId.htmlOnly).toMatchObject({ from: "José <jose@example.com>", subject: "HTML only" });
+    expect(byId.htmlOnly!.body).toContain("Meeting moved to 3pm.");
+    expect(byId.htmlOnly!.body).toContain("Room 4");
+    expect(byId.htmlOnly!.body).not.toMatch(/<|color: red/);
+    expect(byId.latin1).toMatchObject({ subject: "Menü", body: "Café crème" });
+    expect(byId.quotedPrintable!.body).toBe("Price: 10 €, naïve softly wrapped.");
+    expect(byId.nested!.body).toBe("Привет");
+    const gets = server.requests.filter((request) => /\/messages\/[^/]+$/.test(request.path));
+    expect(gets.at(-1)!.query.get("format")).toBe("raw");
+  });
+});
+
 describe("Google sign-in helpers", () => {
   it("builds a consent URL with read-only scopes, offline access and the state", () => {
     const url = new URL(buildConsentUrl(client, { state: "csrf-123" }));

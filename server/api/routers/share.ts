@@ -1,12 +1,17 @@
 import { z } from "zod";
 import { flowIdSchema } from "@/lib/flow/flow-inputs";
 import { createTRPCRouter, fullAccessProcedure, publicProcedure } from "@/server/api/trpc";
+import { absoluteUrlFromHeaders } from "@/server/http/public-origin";
 
 // A malformed token is simply unknown: NOT_FOUND from the service, like a revoked one.
 const token = z.string().min(1).max(200);
 
 export const shareRouter = createTRPCRouter({
-  create: fullAccessProcedure.input(z.object({ flowId: flowIdSchema })).mutation(({ ctx, input }) => ctx.services.shares.create(ctx.caller, input.flowId)),
+  // The full link is built here, on the public origin (OSMEN_ORIGIN, else the address the browser used).
+  create: fullAccessProcedure.input(z.object({ flowId: flowIdSchema })).mutation(async ({ ctx, input }) => {
+    const link = await ctx.services.shares.create(ctx.caller, input.flowId);
+    return { ...link, url: absoluteUrlFromHeaders(link.path, ctx.headers) };
+  }),
   list: fullAccessProcedure.input(z.object({ flowId: flowIdSchema })).query(({ ctx, input }) => ctx.services.shares.list(ctx.caller, input.flowId)),
   revoke: fullAccessProcedure.input(z.object({ id: z.string().min(1).max(100) })).mutation(({ ctx, input }) => ctx.services.shares.revoke(ctx.caller, input.id)),
   /** Public: whoever holds the token sees the shared flow, and nothing else. */
