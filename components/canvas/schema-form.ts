@@ -35,9 +35,17 @@ function numberBounds(property: JsonSchema): Pick<FormField, "min" | "max" | "st
   return { min, max, step };
 }
 
+/** `number | ""` (a setting left empty for the provider's default) is a number control that may be emptied. */
+function withNumberBranch(property: JsonSchema): JsonSchema {
+  if (!Array.isArray(property.anyOf)) return property;
+  const number = (property.anyOf as JsonSchema[]).find((branch) => branch.type === "number" || branch.type === "integer");
+  return number ? { ...number, ...property } : property;
+}
+
 export function formFields(schema: JsonSchema): FormField[] {
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
-  return Object.entries(properties).map(([name, property]) => {
+  return Object.entries(properties).map(([name, declared]) => {
+    const property = withNumberBranch(declared);
     const widget = widgetOf(property);
     const field: FormField = { name, title: typeof property.title === "string" ? property.title : name, widget };
     if (typeof property.description === "string") field.description = property.description;

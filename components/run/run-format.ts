@@ -55,6 +55,8 @@ export function describeEvent(event: RunEvent): string {
       return `${event.nodeId} started`;
     case "node.delta":
       return `${event.nodeId}: ${clip(event.text)}`;
+    case "node.reasoning":
+      return `${event.nodeId} (reasoning): ${clip(event.text)}`;
     case "node.tool_call":
       return `${event.nodeId} called ${event.name}`;
     case "node.tool_result":

@@ -7,6 +7,7 @@ import type { LoopTool } from "./agent-loop";
 import { runAgentLoop } from "./agent-loop";
 import { buildAgentTools } from "./agent-tools";
 import { describeFailure } from "./errors";
+import { answerFields } from "./node-runner";
 import type { RunEnvironment } from "./run-environment";
 
 export async function invokeAgent(
@@ -34,7 +35,9 @@ export async function invokeAgent(
     });
     if (isEmbedded) {
       const durationMs = Date.now() - started;
-      env.sink.emit({ type: "node.completed", nodeId: agent.nodeId, kind: "agent", outputs: { text: outcome.text }, usage: outcome.usage, durationMs, ...invocation });
+      const answer = { text: outcome.text, finishReason: outcome.finishReason ?? "stop", reasoning: outcome.reasoning, isOutOfSteps: outcome.stoppedBy === "max_steps" } as const;
+      const outputs = { text: outcome.text };
+      env.sink.emit({ type: "node.completed", nodeId: agent.nodeId, kind: "agent", outputs, usage: outcome.usage, durationMs, ...answerFields(answer), ...invocation });
     }
     return outcome;
   } catch (error) {

@@ -6,6 +6,32 @@ import { plainRecord } from "../plain-data.ts";
 
 const usageSchema = z.object({ inputTokens: z.number(), outputTokens: z.number() });
 
+/**
+ * Something a person should see although the node succeeded: `empty_answer` (the model sent no text),
+ * `cut_off` (it stopped at the token limit), `max_steps` (an agent ran out of steps before answering).
+ */
+export const nodeWarningCodes = ["empty_answer", "cut_off", "max_steps"] as const;
+export const nodeWarningSchema = z.object({ code: z.enum(nodeWarningCodes), message: z.string() });
+export type NodeWarning = z.infer<typeof nodeWarningSchema>;
+export const runWarningSchema = nodeWarningSchema.extend({ nodeId: z.string() });
+export type RunWarning = z.infer<typeof runWarningSchema>;
+
+/** What kind of provider failure ended a node, so each surface can show its hint (see `providerFailureKinds`). */
+export const failureKindSchema = z.enum(["unavailable", "auth", "rate_limited", "bad_request", "timeout", "not_found"]);
+export type FailureKind = z.infer<typeof failureKindSchema>;
+
+const finishReasonSchema = z.enum(["stop", "length", "tool_calls"]);
+
+// Optional so events stored before these fields existed still parse.
+const answerFields = {
+  finishReason: finishReasonSchema.optional(),
+  warnings: z.array(nodeWarningSchema).optional(),
+  /** A reasoning model's thinking text, shown collapsed. */
+  reasoning: z.string().optional(),
+};
+// `errorKind`, not `kind`: on node events `kind` is already the node's kind.
+const failureFields = { errorKind: failureKindSchema.optional(), hint: z.string().optional() };
+
 const base = {
   runId: z.string(),
   seq: z.number().int().positive(),
@@ -23,6 +49,8 @@ export const runEventSchema = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("run.started"), input: z.unknown(), nodeIds: z.array(z.string()) }),
   z.object({ ...base, ...invocation, type: z.literal("node.started"), nodeId: z.string(), kind: z.string(), input: z.string().optional() }),
   z.object({ ...base, type: z.literal("node.delta"), nodeId: z.string(), text: z.string() }),
+  /** Reasoning text as it streams, kept apart from the answer's `node.delta`s. */
+  z.object({ ...base, type: z.literal("node.reasoning"), nodeId: z.string(), text: z.string() }),
   z.object({
     ...base,
     type: z.literal("node.tool_call"),
@@ -49,6 +77,7 @@ export const runEventSchema = z.discriminatedUnion("type", [
     outputs: plainRecord(z.unknown()),
     usage: usageSchema,
     durationMs: z.number(),
+    ...answerFields,
   }),
   z.object({
     ...base,
@@ -59,6 +88,7 @@ export const runEventSchema = z.discriminatedUnion("type", [
     code: z.string(),
     message: z.string(),
     durationMs: z.number(),
+    ...failureFields,
   }),
   z.object({ ...base, type: z.literal("node.skipped"), nodeId: z.string(), kind: z.string(), blockedBy: z.string(), reason: z.string() }),
   z.object({
@@ -68,8 +98,18 @@ export const runEventSchema = z.discriminatedUnion("type", [
     outputs: plainRecord(z.unknown()),
     usage: usageSchema,
     durationMs: z.number(),
+    warnings: z.array(runWarningSchema).optional(),
   }),
-  z.object({ ...base, type: z.literal("run.failed"), code: z.string(), message: z.string(), nodeId: z.string().optional(), durationMs: z.number() }),
+  z.object({
+    ...base,
+    type: z.literal("run.failed"),
+    code: z.string(),
+    message: z.string(),
+    nodeId: z.string().optional(),
+    durationMs: z.number(),
+    ...failureFields,
+    warnings: z.array(runWarningSchema).optional(),
+  }),
   z.object({ ...base, type: z.literal("run.cancelled"), reason: z.string(), durationMs: z.number() }),
 ]);
 

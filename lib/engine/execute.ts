@@ -8,8 +8,8 @@ import type { LLMProvider, TokenUsage } from "@/lib/llm/types";
 import type { HttpRequester } from "@/lib/tools/http-client";
 import type { GoogleServices } from "@/lib/tools/google/types";
 import { createEventQueue, createEventSink, type EventSink } from "./event-sink";
-import { EngineError, describeFailure, type EngineErrorCode } from "./errors";
-import type { RunEvent, RunEventDraft } from "./events";
+import { EngineError, describeFailure, type EngineErrorCode, type Failure } from "./errors";
+import type { RunEvent, RunEventDraft, RunWarning } from "./events";
 import { toProviderResolver, type ProviderResolver } from "./providers";
 import { createRunEnvironment } from "./run-services";
 import { runGraph, type GraphOutcome } from "./scheduler";
@@ -43,8 +43,10 @@ export type RunResult = {
   /** The single output's value, or an object keyed by output name when there are several. */
   output: unknown;
   outputs: Record<string, unknown>;
-  error?: { code: EngineErrorCode; message: string; nodeId?: string };
+  error?: { code: EngineErrorCode; message: string; nodeId?: string; errorKind?: Failure["errorKind"]; hint?: string };
   usage: TokenUsage;
+  /** Every node's warnings (an empty or cut-off answer...), in the order they happened. */
+  warnings: RunWarning[];
   durationMs: number;
   lastSeq: number;
 };
@@ -52,10 +54,12 @@ export type RunResult = {
 export async function execute(plan: Plan, options: ExecuteOptions = {}): Promise<RunResult> {
   const runId = options.runId ?? crypto.randomUUID();
   const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
+  const warnings: RunWarning[] = [];
   const sink = createEventSink(runId, (event) => {
     if (event.type === "node.completed") {
       usage.inputTokens += event.usage.inputTokens;
       usage.outputTokens += event.usage.outputTokens;
+      for (const warning of event.warnings ?? []) warnings.push({ nodeId: event.nodeId, ...warning });
     }
     options.onEvent?.(event);
   });
@@ -66,7 +70,7 @@ export async function execute(plan: Plan, options: ExecuteOptions = {}): Promise
   try {
     const settings = { catalog: options.catalog ?? nodeCatalog, runInput: options.input, nodeTimeoutMs: options.nodeTimeoutMs ?? 300_000 };
     const outcome = await runGraph(plan, env, control.signal, settings);
-    return finishRun(plan, outcome, { runId, sink, usage, durationMs: Date.now() - started, signal: control.signal });
+    return finishRun(plan, outcome, { runId, sink, usage, warnings, durationMs: Date.now() - started, signal: control.signal });
   } finally {
     control.dispose();
   }
@@ -102,12 +106,13 @@ function runControl(options: ExecuteOptions) {
   };
 }
 
-type FinishContext = { runId: string; sink: EventSink; usage: TokenUsage; durationMs: number; signal: AbortSignal };
+type FinishContext = { runId: string; sink: EventSink; usage: TokenUsage; warnings: RunWarning[]; durationMs: number; signal: AbortSignal };
 
 function finishRun(plan: Plan, outcome: GraphOutcome, context: FinishContext): RunResult {
   const outputs = collectOutputs(plan, outcome.results);
   const output = plan.outputs.length === 1 ? outputs[plan.outputs[0]!.name] : outputs;
-  const result = { runId: context.runId, output, outputs, usage: context.usage, durationMs: context.durationMs };
+  const result = { runId: context.runId, output, outputs, usage: context.usage, warnings: context.warnings, durationMs: context.durationMs };
+  const warnings = context.warnings.length > 0 ? { warnings: context.warnings } : {};
   let terminal: RunEventDraft;
   let status: RunStatus;
   let error: RunResult["error"];
@@ -117,15 +122,15 @@ function finishRun(plan: Plan, outcome: GraphOutcome, context: FinishContext): R
     error = failure;
     terminal = status === "cancelled"
       ? { type: "run.cancelled", reason: failure.message, durationMs: context.durationMs }
-      : { type: "run.failed", ...failure, durationMs: context.durationMs };
+      : { type: "run.failed", ...failure, durationMs: context.durationMs, ...warnings };
   } else if (outcome.firstFailure) {
     const { nodeId, failure } = outcome.firstFailure;
     status = "failed";
-    error = { code: failure.code, message: `Node "${nodeId}" failed: ${failure.message}`, nodeId };
-    terminal = { type: "run.failed", ...error, durationMs: context.durationMs };
+    error = { ...failure, message: `Node "${nodeId}" failed: ${failure.message}`, nodeId };
+    terminal = { type: "run.failed", ...error, durationMs: context.durationMs, ...warnings };
   } else {
     status = "completed";
-    terminal = { type: "run.completed", output, outputs, usage: context.usage, durationMs: context.durationMs };
+    terminal = { type: "run.completed", output, outputs, usage: context.usage, durationMs: context.durationMs, ...warnings };
   }
   context.sink.emit(terminal);
   return { ...result, status, ...(error ? { error } : {}), lastSeq: context.sink.lastSeq };

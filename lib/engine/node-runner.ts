@@ -3,9 +3,10 @@
 import type { NodeCatalog } from "@/lib/flow/catalog";
 import { toSerializable } from "@/lib/flow/handles";
 import type { PlanNode } from "@/lib/flow/plan";
-import type { NodeInputs, NodeOutputs, NodeRunContext } from "@/lib/flow/run-context";
+import type { ModelAnswer, NodeInputs, NodeOutputs, NodeRunContext } from "@/lib/flow/run-context";
 import type { TokenUsage } from "@/lib/llm/types";
 import { childController, raceAbort } from "./abort";
+import { answerWarnings } from "./answer-warnings";
 import { describeFailure, EngineError, type Failure } from "./errors";
 import type { RunEnvironment } from "./run-environment";
 
@@ -32,11 +33,14 @@ export async function runPlanNode(node: PlanNode, inputs: NodeInputs, env: RunEn
   try {
     const kind = settings.catalog.get(node.type);
     if (!kind) throw new EngineError("unknown_kind", `This server does not know the node kind "${node.type}".`);
+    let answer: ModelAnswer | undefined;
     const context = createNodeContext(node, env, control.signal, settings.runInput, usage);
+    context.reportAnswer = (reported) => void (answer = reported);
     const outputs = await raceAbort(kind.run(context, inputs, node.config), control.signal);
     if (isVisible) {
       const serialized = Object.fromEntries(Object.entries(outputs).map(([port, value]) => [port, toSerializable(value)]));
-      env.sink.emit({ type: "node.completed", nodeId: node.id, kind: node.type, outputs: serialized, usage, durationMs: Date.now() - started });
+      const durationMs = Date.now() - started;
+      env.sink.emit({ type: "node.completed", nodeId: node.id, kind: node.type, outputs: serialized, usage, durationMs, ...answerFields(answer) });
     }
     return { isOk: true, outputs };
   } catch (error) {
@@ -46,6 +50,17 @@ export async function runPlanNode(node: PlanNode, inputs: NodeInputs, env: RunEn
   } finally {
     control.dispose();
   }
+}
+
+/** The optional answer fields of `node.completed`; nothing for nodes that asked no model. */
+export function answerFields(answer: ModelAnswer | undefined) {
+  if (!answer) return {};
+  const warnings = answerWarnings(answer);
+  return {
+    finishReason: answer.finishReason,
+    ...(warnings.length > 0 ? { warnings } : {}),
+    ...(answer.reasoning ? { reasoning: answer.reasoning } : {}),
+  };
 }
 
 function createNodeContext(node: PlanNode, env: RunEnvironment, signal: AbortSignal, runInput: unknown, usage: TokenUsage): NodeRunContext {

@@ -7,11 +7,15 @@ import type { RunServices } from "./run-context";
 export type ModelConfig = {
   provider: string;
   model?: string;
+  /** Unset settings are not sent: the provider's default applies. */
   temperature?: number;
+  reasoningEffort?: string;
   maxTokens?: number;
   jsonMode?: boolean;
   timeoutMs?: number;
   retryAttempts?: number;
+  rateLimitRpm?: number;
+  rateLimitTpm?: number;
   baseUrl?: string;
   credentialId?: string;
 };

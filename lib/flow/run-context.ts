@@ -1,6 +1,6 @@
 // The contract between a node kind's `run` and the engine. Everything Node-only (network, providers, the
 // orchestration patterns) reaches a kind through these services, so kind files stay importable in a browser.
-import type { LLMProvider, TokenUsage } from "@/lib/llm/types";
+import type { FinishReason, LLMProvider, TokenUsage } from "@/lib/llm/types";
 import type { GoogleServices } from "@/lib/tools/google/types";
 import type { AgentHandle, ModelHandle } from "./handles";
 
@@ -38,6 +38,10 @@ export type AgentOutcome = {
   steps: number;
   usage: TokenUsage;
   stoppedBy: "answer" | "max_steps" | "terminal_tool";
+  /** The last model call's finish reason ("length": cut off at the token limit). */
+  finishReason?: FinishReason;
+  /** Reasoning text from every step, when the model sent any. */
+  reasoning?: string;
   /** Set when a terminal tool (a supervisor's approve / request_changes) ended the loop. */
   terminal?: { name: string; args: Record<string, unknown> };
 };
@@ -65,6 +69,7 @@ export type RunServices = {
 /** What a node reports while it runs; the engine stamps runId, seq, time and node id. */
 export type NodeActivity =
   | { type: "node.delta"; text: string }
+  | { type: "node.reasoning"; text: string }
   | { type: "node.tool_call"; callId: string; name: string; args: Record<string, unknown> }
   | { type: "node.tool_result"; callId: string; name: string; result: string; isError: boolean };
 
@@ -78,7 +83,18 @@ export type NodeRunContext = {
   wants(port: string): boolean;
   emit(activity: NodeActivity): void;
   addUsage(usage: TokenUsage): void;
+  /** Reports the model answer behind this node's output: its finish reason, warnings and reasoning reach the run. */
+  reportAnswer?(answer: ModelAnswer): void;
   services: RunServices;
+};
+
+/** How a model's answer ended, reported by the node that asked for it so the run can warn about it. */
+export type ModelAnswer = {
+  text: string;
+  finishReason: FinishReason;
+  reasoning?: string;
+  /** An agent that stopped because it ran out of steps. */
+  isOutOfSteps?: boolean;
 };
 
 /** A node's inputs by port name: one value, or an array for `multiple` ports. */

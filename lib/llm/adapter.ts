@@ -15,6 +15,7 @@ export type AdapterRequest = {
 /** What a streaming adapter yields; the shared assembler turns these into StreamChunks and the final response. */
 export type ProviderEvent =
   | { type: "text"; delta: string }
+  | { type: "reasoning"; delta: string }
   | { type: "tool_call"; index: number; id?: string; name?: string; argumentsDelta: string }
   | { type: "finish"; finishReason: FinishReason; usage?: Partial<TokenUsage>; model?: string };
 
@@ -24,6 +25,7 @@ export type ProviderCompletion = {
   finishReason: FinishReason;
   usage: TokenUsage;
   model: string;
+  reasoning?: string;
 };
 
 /**

@@ -7,6 +7,8 @@ export const llmErrorKinds = [
   "timeout",
   "unavailable",
   "bad_request",
+  /** 404: the model (or the endpoint) does not exist there. */
+  "not_found",
   "provider",
   "aborted",
 ] as const;

@@ -8,7 +8,10 @@ export const llmConfigSchema = z.object({
   provider: z.enum(providerNames).default("ollama"),
   /** Defaults per provider come from `defaultModels` when left empty. */
   model: z.string().min(1).optional(),
-  temperature: z.number().min(0).max(2).default(0.7),
+  /** Unset: not sent, so the provider's own default applies (reasoning models accept only theirs). */
+  temperature: z.number().min(0).max(2).optional(),
+  /** OpenAI reasoning families only (o1/o3/o4, gpt-5); unset: not sent. */
+  reasoningEffort: z.enum(["none", "minimal", "low", "medium", "high", "xhigh"]).optional(),
   maxTokens: z.number().int().positive().default(4096),
   jsonMode: z.boolean().default(false),
   rateLimitRpm: z.number().int().positive().default(60),
@@ -44,6 +47,11 @@ export type ToolCall = {
   id: string;
   name: string;
   arguments: Record<string, unknown>;
+  /**
+   * Set when the model sent arguments the engine cannot use (not JSON, or JSON that is not an object);
+   * `arguments` is then `{}` and the call goes back to the model as a tool error instead of running.
+   */
+  argumentsError?: string;
 };
 
 export type ChatMessage =
@@ -61,6 +69,7 @@ export type ToolDefinition = {
   parameters: ToolParameters;
 };
 
+/** Why the model stopped: its own stop, the token limit (the answer is cut off), or to call tools. */
 export type FinishReason = "stop" | "length" | "tool_calls";
 
 export type TokenUsage = { inputTokens: number; outputTokens: number };
@@ -73,10 +82,13 @@ export type LLMResponse = {
   model: string;
   provider: ProviderName | string;
   latencyMs: number;
+  /** What a reasoning model said while thinking (Ollama's `thinking`, Anthropic's thinking blocks), when it said it. */
+  reasoning?: string;
 };
 
 export type StreamChunk =
   | { type: "text"; delta: string }
+  | { type: "reasoning"; delta: string }
   /** Emitted as a tool call's pieces arrive; `argumentsDelta` is raw JSON text, `index` orders parallel calls. */
   | { type: "tool_call"; index: number; id?: string; name?: string; argumentsDelta: string }
   | { type: "done"; response: LLMResponse };

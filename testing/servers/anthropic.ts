@@ -10,6 +10,8 @@ import {
   sendJson,
   splitJson,
   splitText,
+  argumentsText,
+  argumentsValue,
   startScriptedServer,
   writeChunks,
   type RecordedRequest,
@@ -53,8 +55,10 @@ const toolId = (reply: ScriptedReply, index: number) => reply.toolCalls?.[index]
 
 function message(model: string, reply: ScriptedReply) {
   const text = splitText(reply.text).join("");
-  const content: object[] = text ? [{ type: "text", text }] : [];
-  (reply.toolCalls ?? []).forEach((call, index) => content.push({ type: "tool_use", id: toolId(reply, index), name: call.name, input: call.arguments }));
+  const thinking = splitText(reply.reasoning).join("");
+  const content: object[] = thinking ? [{ type: "thinking", thinking, signature: "sig_test" }] : [];
+  if (text) content.push({ type: "text", text });
+  (reply.toolCalls ?? []).forEach((call, index) => content.push({ type: "tool_use", id: toolId(reply, index), name: call.name, input: argumentsValue(call) }));
   const usage = { input_tokens: reply.usage?.inputTokens ?? 10, output_tokens: reply.usage?.outputTokens ?? splitText(reply.text).length };
   return { id: `msg_${Date.now()}`, type: "message", role: "assistant", model, content, stop_reason: stopReasonOf(reply), stop_sequence: null, usage };
 }
@@ -66,6 +70,13 @@ function streamedEvents(model: string, reply: ScriptedReply): string[] {
   const start = { ...whole, content: [], stop_reason: null, usage: { input_tokens: whole.usage.input_tokens, output_tokens: 1 } };
   const events = [sse("message_start", { message: start }), sse("ping", {})];
   let index = 0;
+  const thoughts = splitText(reply.reasoning);
+  if (thoughts.length > 0) {
+    events.push(sse("content_block_start", { index, content_block: { type: "thinking", thinking: "", signature: "" } }));
+    for (const thinking of thoughts) events.push(sse("content_block_delta", { index, delta: { type: "thinking_delta", thinking } }));
+    events.push(sse("content_block_delta", { index, delta: { type: "signature_delta", signature: "sig_test" } }));
+    events.push(sse("content_block_stop", { index: index++ }));
+  }
   const texts = splitText(reply.text);
   if (texts.length > 0) {
     events.push(sse("content_block_start", { index, content_block: { type: "text", text: "" } }));
@@ -74,7 +85,7 @@ function streamedEvents(model: string, reply: ScriptedReply): string[] {
   }
   (reply.toolCalls ?? []).forEach((call, callIndex) => {
     events.push(sse("content_block_start", { index, content_block: { type: "tool_use", id: toolId(reply, callIndex), name: call.name, input: {} } }));
-    for (const piece of splitJson(JSON.stringify(call.arguments))) events.push(sse("content_block_delta", { index, delta: { type: "input_json_delta", partial_json: piece } }));
+    for (const piece of splitJson(argumentsText(call))) events.push(sse("content_block_delta", { index, delta: { type: "input_json_delta", partial_json: piece } }));
     events.push(sse("content_block_stop", { index: index++ }));
   });
   events.push(sse("message_delta", { delta: { stop_reason: whole.stop_reason, stop_sequence: null }, usage: { output_tokens: whole.usage.output_tokens } }));

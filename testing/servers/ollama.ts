@@ -9,6 +9,7 @@ import {
   isScriptedError,
   sendJson,
   splitText,
+  argumentsValue,
   startScriptedServer,
   writeChunks,
   type RecordedRequest,
@@ -48,13 +49,15 @@ function finalFields(reply: ScriptedReply) {
 function toolCallsOf(reply: ScriptedReply) {
   return (reply.toolCalls ?? []).map((call, index) => ({
     id: call.id ?? `call_${index}_${Math.random().toString(36).slice(2, 10)}`,
-    function: { index, name: call.name, arguments: call.arguments },
+    function: { index, name: call.name, arguments: argumentsValue(call) },
   }));
 }
 
 /** Real Ollama streams text, then tool calls whole in one chunk, then a final `done` chunk with the counts. */
 function streamedLines(model: string, reply: ScriptedReply): string[] {
-  const lines = splitText(reply.text).map((text) => chunk(model, { content: text }));
+  // A thinking model streams `thinking` with an empty `content` first.
+  const lines = splitText(reply.reasoning).map((thinking) => chunk(model, { content: "", thinking }));
+  lines.push(...splitText(reply.text).map((text) => chunk(model, { content: text })));
   if (reply.toolCalls?.length) lines.push(chunk(model, { content: "", tool_calls: toolCallsOf(reply) }));
   lines.push(chunk(model, { content: "" }, finalFields(reply)));
   return lines;
@@ -76,7 +79,8 @@ async function handleChat(request: RecordedRequest, response: ServerResponse, sc
   if (request.body?.stream === false) {
     const content = splitText(script.text).join("");
     const toolCalls = script.toolCalls?.length ? { tool_calls: toolCallsOf(script) } : {};
-    return sendJson(response, 200, JSON.parse(chunk(model, { content, ...toolCalls }, finalFields(script))));
+    const thinking = script.reasoning === undefined ? {} : { thinking: splitText(script.reasoning).join("") };
+    return sendJson(response, 200, JSON.parse(chunk(model, { content, ...thinking, ...toolCalls }, finalFields(script))));
   }
   response.writeHead(200, { "content-type": "application/x-ndjson" });
   await writeChunks(response, streamedLines(model, script), script);

@@ -9,6 +9,7 @@ import {
   sendJson,
   splitJson,
   splitText,
+  argumentsText,
   startScriptedServer,
   writeChunks,
   type RecordedRequest,
@@ -54,7 +55,7 @@ function completion(model: string, reply: ScriptedReply) {
   const toolCalls = (reply.toolCalls ?? []).map((call, index) => ({
     id: callId(reply, index),
     type: "function",
-    function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+    function: { name: call.name, arguments: argumentsText(call) },
   }));
   const message = { role: "assistant", content: toolCalls.length && !reply.text ? null : splitText(reply.text).join(""), refusal: null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) };
   return {
@@ -77,7 +78,7 @@ function streamedEvents(model: string, reply: ScriptedReply, includeUsage: boole
   for (const text of splitText(reply.text)) events.push(event({ content: text }));
   (reply.toolCalls ?? []).forEach((call, index) => {
     events.push(event({ tool_calls: [{ index, id: callId(reply, index), type: "function", function: { name: call.name, arguments: "" } }] }));
-    for (const piece of splitJson(JSON.stringify(call.arguments))) events.push(event({ tool_calls: [{ index, function: { arguments: piece } }] }));
+    for (const piece of splitJson(argumentsText(call))) events.push(event({ tool_calls: [{ index, function: { arguments: piece } }] }));
   });
   events.push(event({}, finishReasonOf(reply)));
   if (includeUsage) events.push(`data: ${JSON.stringify({ ...base, choices: [], usage: usageOf(reply) })}\n\n`);
@@ -85,7 +86,23 @@ function streamedEvents(model: string, reply: ScriptedReply, includeUsage: boole
   return events;
 }
 
+// Reasoning models refuse sampling parameters, in these words (OpenAI's 400 for o-series and gpt-5 models).
+const isReasoningModel = (model: unknown) => typeof model === "string" && /^(o\d+|gpt-5(\.\d+)?)($|-)/.test(model) && !/^gpt-5(\.\d+)?-chat/.test(model);
+
+function refusedSampling(body: RecordedRequest["body"]): ScriptedError | undefined {
+  if (!isReasoningModel(body?.model)) return undefined;
+  for (const param of ["temperature", "top_p"]) {
+    if (body?.[param] !== undefined && body[param] !== 1) {
+      const message = `Unsupported value: '${param}' does not support ${body[param]} with this model. Only the default (1) value is supported.`;
+      return { error: { status: 400, message } };
+    }
+  }
+  return undefined;
+}
+
 async function handleCompletion(request: RecordedRequest, response: ServerResponse, script: ScriptedResponse) {
+  const refusal = refusedSampling(request.body);
+  if (refusal) return sendError(response, refusal);
   if (handleStall(script, response)) return;
   if (isScriptedError(script)) return sendError(response, script);
   const model = script.model ?? request.body?.model ?? "gpt-4o-mini";

@@ -4,12 +4,36 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ScriptedToolCall = { id?: string; name: string; arguments: Record<string, unknown> };
+export type ScriptedToolCall = {
+  id?: string;
+  name: string;
+  arguments: Record<string, unknown>;
+  /**
+   * Sent instead of `arguments`, as a model that gets them wrong does: raw text for OpenAI and Anthropic streams
+   * (`'{"city": '` is cut-off JSON, `'["x"]'` valid JSON but no object); Ollama sends it parsed when it parses.
+   */
+  rawArguments?: string;
+};
+
+/** The JSON text a tool call's arguments stream as. */
+export const argumentsText = (call: ScriptedToolCall) => call.rawArguments ?? JSON.stringify(call.arguments);
+
+/** The arguments as a provider that sends them parsed (Ollama) would: the raw text's value, or the text itself. */
+export function argumentsValue(call: ScriptedToolCall): unknown {
+  if (call.rawArguments === undefined) return call.arguments;
+  try {
+    return JSON.parse(call.rawArguments);
+  } catch {
+    return call.rawArguments;
+  }
+}
 
 /** A model answer. Streamed when the client asked for a stream, one JSON body otherwise. */
 export type ScriptedReply = {
   /** A string is streamed a word at a time; an array is streamed as exactly these chunks. */
   text?: string | string[];
+  /** Reasoning streamed before the answer: Ollama's `thinking`, Anthropic's thinking block. Split like `text`. */
+  reasoning?: string | string[];
   toolCalls?: ScriptedToolCall[];
   /** Defaults to "tool_calls" when there are tool calls, else "stop". */
   finishReason?: "stop" | "length" | "tool_calls";

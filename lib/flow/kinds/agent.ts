@@ -90,6 +90,12 @@ export const agentKind = defineNodeKind({
     if (!context.wants("text")) return { agent };
     const outcome = await context.services.runAgent(agent, toText(inputs.input), { signal: context.signal });
     context.addUsage(outcome.usage);
+    context.reportAnswer?.({
+      text: outcome.text,
+      finishReason: outcome.finishReason ?? "stop",
+      reasoning: outcome.reasoning,
+      isOutOfSteps: outcome.stoppedBy === "max_steps",
+    });
     return { agent, text: outcome.text };
   },
 });

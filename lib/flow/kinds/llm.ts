@@ -36,8 +36,10 @@ export const llmKind = defineNodeKind({
     const response = await streamChat(provider, messages, {
       signal: context.signal,
       onDelta: (text) => context.emit({ type: "node.delta", text }),
+      onReasoning: (text) => context.emit({ type: "node.reasoning", text }),
     });
     context.addUsage(response.usage);
+    context.reportAnswer?.({ text: response.content, finishReason: response.finishReason, reasoning: response.reasoning });
     return { text: response.content };
   },
 });

@@ -3,6 +3,7 @@ import type Anthropic from "@anthropic-ai/sdk";
 import type { MessageCreateParamsBase } from "@anthropic-ai/sdk/resources/messages";
 import type { AdapterRequest, ProviderAdapter, ProviderCompletion, ProviderStream } from "../adapter.ts";
 import { withJsonInstruction } from "../core/json-mode.ts";
+import { toolArgumentsOf } from "../core/stream-assembler.ts";
 import { LLMError } from "../errors.ts";
 import type { LLMConfig } from "../types.ts";
 import { defaultAnthropicUrl, getAnthropicClient } from "./anthropic-client.ts";
@@ -43,13 +44,16 @@ function toParams({ config, messages, tools }: AdapterRequest): { params: Messag
 
 function toCompletion(message: Anthropic.Message, prefix: string): ProviderCompletion {
   let content = prefix;
+  let reasoning = "";
   const toolCalls: ProviderCompletion["toolCalls"] = [];
   for (const block of message.content) {
     if (block.type === "text") content += block.text;
-    if (block.type === "tool_use") toolCalls.push({ id: block.id, name: block.name, arguments: (block.input ?? {}) as Record<string, unknown> });
+    if (block.type === "thinking") reasoning += block.thinking;
+    if (block.type === "tool_use") toolCalls.push({ id: block.id, name: block.name, ...toolArgumentsOf(block.input, block.name) });
   }
   const usage = { inputTokens: message.usage.input_tokens ?? 0, outputTokens: message.usage.output_tokens ?? 0 };
-  return { content, toolCalls, finishReason: mapAnthropicFinishReason(message.stop_reason), usage, model: message.model };
+  const finishReason = mapAnthropicFinishReason(message.stop_reason);
+  return { content, toolCalls, finishReason, usage, model: message.model, ...(reasoning ? { reasoning } : {}) };
 }
 
 async function complete(request: AdapterRequest): Promise<ProviderCompletion> {

@@ -27,6 +27,7 @@ function eventOf(event: RawMessageStreamEvent, state: StreamState): ProviderEven
       return { type: "tool_call", index: state.toolIndexByBlock.get(event.index)!, id: event.content_block.id, name: event.content_block.name, argumentsDelta: "" };
     case "content_block_delta":
       if (event.delta.type === "text_delta") return { type: "text", delta: event.delta.text };
+      if (event.delta.type === "thinking_delta") return { type: "reasoning", delta: event.delta.thinking };
       if (event.delta.type === "input_json_delta") {
         const index = state.toolIndexByBlock.get(event.index);
         if (index !== undefined) return { type: "tool_call", index, argumentsDelta: event.delta.partial_json };

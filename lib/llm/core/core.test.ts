@@ -52,10 +52,22 @@ describe("stream assembly", () => {
     expect(response.finishReason).toBe("tool_calls");
   });
 
-  it("refuses tool arguments that are not a JSON object", () => {
+  it("flags tool arguments that are not JSON, or JSON that is not an object, instead of throwing", () => {
     const assembler = new StreamAssembler("test");
     assembler.push({ type: "tool_call", index: 0, id: "a", name: "one", argumentsDelta: "{oops" });
-    expect(() => assembler.toResponse("m", 1)).toThrow(/not a JSON object/);
+    assembler.push({ type: "tool_call", index: 1, id: "b", name: "two", argumentsDelta: '["x"]' });
+    assembler.push({ type: "tool_call", index: 2, id: "c", name: "three", argumentsDelta: '"just text"' });
+    const [one, two, three] = assembler.toResponse("m", 1).toolCalls;
+    expect(one).toMatchObject({ name: "one", arguments: {}, argumentsError: expect.stringMatching(/"one" are not valid JSON/) });
+    expect(two).toMatchObject({ name: "two", arguments: {}, argumentsError: expect.stringMatching(/must be a JSON object, not an array/) });
+    expect(three).toMatchObject({ name: "three", arguments: {}, argumentsError: expect.stringMatching(/not a string/) });
+  });
+
+  it("keeps reasoning text apart from the answer", () => {
+    const assembler = new StreamAssembler("test");
+    expect(assembler.push({ type: "reasoning", delta: "thinking" })).toEqual({ type: "reasoning", delta: "thinking" });
+    assembler.push({ type: "finish", finishReason: "length" });
+    expect(assembler.toResponse("m", 1)).toMatchObject({ content: "", reasoning: "thinking", finishReason: "length" });
   });
 });
 

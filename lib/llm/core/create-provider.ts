@@ -5,7 +5,8 @@ import { applyCallOptions } from "../config.ts";
 import { LLMError } from "../errors.ts";
 import type { CallOptions, ChatMessage, LLMConfig, LLMProvider, LLMResponse, StreamChunk, ToolDefinition } from "../types.ts";
 import { cleanJsonContent } from "./json-mode.ts";
-import { RollingWindowLimiter, estimateTokens, type RateLimitTicket } from "./rate-limiter.ts";
+import { rateLimitBudgetFor, type RateLimitBudget } from "./rate-limit-registry.ts";
+import { estimateTokens, type RateLimitTicket } from "./rate-limiter.ts";
 import { withRetry } from "./retry.ts";
 import { abortedError, createRequestScope, type RequestScope } from "./signals.ts";
 import { StreamAssembler, finalizeResponse } from "./stream-assembler.ts";
@@ -19,17 +20,17 @@ type PreparedCall = {
   signal: AbortSignal | undefined;
 };
 
+type Ticket = { budget: RateLimitBudget; ticket: RateLimitTicket };
+
+/** Budgets come from the process-wide registry, so every provider object for one key shares one. */
 export function createProvider(adapter: ProviderAdapter, config: LLMConfig): LLMProvider {
-  const limiter = new RollingWindowLimiter();
-  const provider = new SharedProvider(adapter, config, limiter);
-  return provider;
+  return new SharedProvider(adapter, config);
 }
 
 class SharedProvider implements LLMProvider {
   constructor(
     private readonly adapter: ProviderAdapter,
     readonly config: LLMConfig,
-    private readonly limiter: RollingWindowLimiter,
   ) {}
 
   get name() {
@@ -50,7 +51,7 @@ class SharedProvider implements LLMProvider {
     const startedAt = performance.now();
     const completion = await this.withRetries(call, (request) => this.adapter.complete(request));
     const response = this.finish(call, { ...completion, provider: this.name, latencyMs: performance.now() - startedAt });
-    this.limiter.record(ticket, response.usage.inputTokens + response.usage.outputTokens);
+    ticket.budget.record(ticket.ticket, response.usage.inputTokens + response.usage.outputTokens);
     return response;
   }
 
@@ -84,7 +85,7 @@ class SharedProvider implements LLMProvider {
       scope.dispose(); // also closes the HTTP response when the caller stops reading early
     }
     const response = this.endStream(call, events, assembler, scope, performance.now() - startedAt);
-    this.limiter.record(ticket, response.usage.inputTokens + response.usage.outputTokens);
+    ticket.budget.record(ticket.ticket, response.usage.inputTokens + response.usage.outputTokens);
     yield { type: "done", response };
   }
 
@@ -118,10 +119,12 @@ class SharedProvider implements LLMProvider {
     return { config, messages, options, signal: options?.signal };
   }
 
-  private takeTicket(call: PreparedCall): Promise<RateLimitTicket> {
+  private async takeTicket(call: PreparedCall): Promise<Ticket> {
     const texts = call.messages.map((message) => message.content);
     const limits = { requestsPerMinute: call.config.rateLimitRpm, tokensPerMinute: call.config.rateLimitTpm };
-    return this.limiter.acquire(estimateTokens(texts), limits, call.signal, this.name);
+    // Per call: call options may point one provider object at another endpoint or key.
+    const budget = rateLimitBudgetFor(this.name, call.config);
+    return { budget, ticket: await budget.acquire(estimateTokens(texts), limits, call.signal, this.name) };
   }
 
   private withRetries<T>(

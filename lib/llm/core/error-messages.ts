@@ -10,6 +10,8 @@ export type ProviderDescription = {
   apiKeyVariable?: string;
   /** What to do when the provider cannot be reached. */
   unreachableHint: string;
+  /** What to do when the model does not exist there (Ollama: pull it). */
+  missingModelHint?: string;
 };
 
 type MessageInput = { kind: LLMErrorKind; status?: number; detail: string; attempts: number };
@@ -35,6 +37,8 @@ export function describeFailure(provider: ProviderDescription, input: MessageInp
         : `${provider.unreachableHint}${detail && ` (${input.detail})`}`;
     case "bad_request":
       return `${label} refused the request${statusText(input.status)}${detail}. Check the model name (${model}), the messages and the tool definitions.`;
+    case "not_found":
+      return `${label} has no model "${model}" at ${baseUrl}${statusText(input.status)}${detail}. ${provider.missingModelHint ?? "Check the model name, or leave it empty for the provider's default."}`;
     case "aborted":
       return `The ${label} request was cancelled.`;
     default:

@@ -41,6 +41,22 @@ export function isFetchConnectionError(error: unknown): boolean {
   return error instanceof TypeError && /fetch failed|terminated|socket/i.test(error.message);
 }
 
+/**
+ * Whether the connection was refused (ECONNREFUSED): the SDKs wrap fetch's TypeError, which wraps the system
+ * error, so the code is looked for a few causes deep.
+ */
+export function isConnectionRefused(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current; depth += 1) {
+    const candidate = current as { code?: unknown; errors?: unknown; cause?: unknown };
+    if (candidate.code === "ECONNREFUSED") return true;
+    // Happy eyeballs (IPv4 and IPv6 both refused) reports an AggregateError of the attempts.
+    if (Array.isArray(candidate.errors) && candidate.errors.some((inner) => (inner as { code?: unknown })?.code === "ECONNREFUSED")) return true;
+    current = candidate.cause;
+  }
+  return false;
+}
+
 /** Reads Retry-After (seconds or an HTTP date) and OpenAI's `retry-after-ms`; caps absurd values. */
 export function parseRetryAfter(headers: Headers | undefined, now = Date.now()): number | undefined {
   if (!headers) return undefined;

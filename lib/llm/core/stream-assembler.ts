@@ -1,25 +1,13 @@
 // Turns an adapter's events into StreamChunks and, at the end, the one LLMResponse every provider returns:
 // tool calls assembled from their deltas, usage included.
 import type { ProviderEvent } from "../adapter.ts";
-import { LLMError } from "../errors.ts";
+import { parseToolArguments } from "../../tool-arguments.ts";
 import type { FinishReason, LLMResponse, StreamChunk, TokenUsage, ToolCall } from "../types.ts";
 
 type PartialToolCall = { id?: string; name?: string; argumentsText: string };
 
-export function parseToolArguments(text: string, provider: string, toolName: string): Record<string, unknown> {
-  if (text.trim() === "") return {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-  } catch {
-    // Falls through to the error below: a call with arguments we cannot read must not run with none.
-  }
-  throw new LLMError({
-    kind: "provider",
-    provider,
-    message: `${provider} returned arguments for tool "${toolName}" that are not a JSON object. Try again or use a model with better tool support.`,
-  });
-}
+// Shared with the browser-safe stream reader in lib/flow, so it lives outside lib/llm.
+export { parseToolArguments, toolArgumentsOf, type ParsedToolArguments } from "../../tool-arguments.ts";
 
 let generatedIds = 0;
 /** Some providers (older Ollama) send no call id; results are matched back by id, so one is made up. */
@@ -30,15 +18,21 @@ export function generateToolCallId(): string {
 
 export class StreamAssembler {
   private content = "";
+  private reasoning = "";
   private readonly toolCalls = new Map<number, PartialToolCall>();
   private finish: { finishReason: FinishReason; usage?: Partial<TokenUsage>; model?: string } | undefined;
 
   constructor(private readonly provider: string) {}
 
+
   /** Returns the chunk to hand the caller, or undefined when the event only completes the response. */
   push(event: ProviderEvent): StreamChunk | undefined {
     if (event.type === "text") {
       this.content += event.delta;
+      return event;
+    }
+    if (event.type === "reasoning") {
+      this.reasoning += event.delta;
       return event;
     }
     if (event.type === "tool_call") {
@@ -67,6 +61,7 @@ export class StreamAssembler {
       model: this.finish?.model ?? fallbackModel,
       provider: this.provider,
       latencyMs,
+      ...(this.reasoning ? { reasoning: this.reasoning } : {}),
     });
   }
 
@@ -76,7 +71,7 @@ export class StreamAssembler {
       .map(([, call]) => ({
         id: call.id ?? generateToolCallId(),
         name: call.name ?? "",
-        arguments: parseToolArguments(call.argumentsText, this.provider, call.name ?? ""),
+        ...parseToolArguments(call.argumentsText, call.name ?? ""),
       }));
   }
 }

@@ -2,7 +2,7 @@
 import { HttpToolError } from "../../tools/http-target.ts";
 import { LLMError, type LLMErrorKind } from "../errors.ts";
 import { describeFailure, type ProviderDescription } from "./error-messages.ts";
-import { ProviderFailure, isFetchConnectionError, parseRetryAfter } from "./provider-failure.ts";
+import { ProviderFailure, isConnectionRefused, isFetchConnectionError, parseRetryAfter } from "./provider-failure.ts";
 import { redactSecrets } from "./redact.ts";
 import type { RequestScope } from "./signals.ts";
 
@@ -29,6 +29,7 @@ function kindForStatus(status: number): LLMErrorKind {
   if (status === 401 || status === 403) return "auth";
   if (status === 429) return "rate_limit";
   if (status === 408) return "timeout";
+  if (status === 404) return "not_found";
   if (status >= 500) return "unavailable";
   if (status >= 400) return "bad_request";
   return "provider";
@@ -42,12 +43,13 @@ function classify(failure: ProviderFailure, scope: RequestScope | undefined): LL
   return "provider";
 }
 
-// Connection errors are retried like 5xx; a request that timed out on our clock is not, because waiting the
-// whole timeout again (retryAttempts times) is rarely what the person waiting wants.
-function isRetryable(kind: LLMErrorKind, status: number | undefined): boolean {
+// Dropped connections are retried like 5xx. A refused one is not: nothing listens there (`ollama serve` is not
+// running, a wrong port), and retrying only delays the hint by the whole backoff. Nor is a request that timed out
+// on our clock, because waiting the whole timeout again (retryAttempts times) is rarely what the person wants.
+function isRetryable(kind: LLMErrorKind, status: number | undefined, failure: ProviderFailure): boolean {
   if (kind === "aborted") return false;
   if (status !== undefined) return isRetryableStatus(status);
-  return kind === "unavailable";
+  return kind === "unavailable" && !isConnectionRefused(failure);
 }
 
 function asFailure(error: unknown): ProviderFailure {
@@ -92,7 +94,7 @@ export function toLLMError(error: unknown, context: ErrorContext): LLMError {
     kind,
     provider: context.provider,
     status: failure.status,
-    retryable: isRetryable(kind, status),
+    retryable: isRetryable(kind, status, failure),
     retryAfterMs: parseRetryAfter(failure.headers),
     attempts,
     message: describeFailure(context.description, { kind, status, detail, attempts }),

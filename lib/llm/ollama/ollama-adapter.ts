@@ -1,7 +1,7 @@
 // Ollama over its official SDK: NDJSON streaming, tool calls that arrive whole, `format: "json"` for jsonMode.
 import type { ChatRequest, ChatResponse } from "ollama";
 import type { AdapterRequest, ProviderAdapter, ProviderCompletion, ProviderEvent, ProviderStream } from "../adapter.ts";
-import { generateToolCallId } from "../core/stream-assembler.ts";
+import { generateToolCallId, toolArgumentsOf } from "../core/stream-assembler.ts";
 import type { LLMConfig } from "../types.ts";
 import { toOllamaMessages, toOllamaTools } from "./convert-messages.ts";
 import { mapOllamaFinishReason } from "./map-finish-reason.ts";
@@ -14,7 +14,8 @@ function toChatRequest({ config, messages, tools }: AdapterRequest): ChatRequest
     messages: toOllamaMessages(messages),
     tools: toOllamaTools(tools),
     format: config.jsonMode ? "json" : undefined,
-    options: { temperature: config.temperature, num_predict: config.maxTokens },
+    // An unset temperature is left out, so the model's Modelfile default applies.
+    options: { ...(config.temperature === undefined ? {} : { temperature: config.temperature }), num_predict: config.maxTokens },
   };
 }
 
@@ -31,10 +32,12 @@ async function complete(request: AdapterRequest): Promise<ProviderCompletion> {
     const toolCalls = (response.message.tool_calls ?? []).map((toolCall: OllamaToolCall) => ({
       id: toolCall.id ?? generateToolCallId(),
       name: toolCall.function.name,
-      arguments: toolCall.function.arguments ?? {},
+      ...toolArgumentsOf(toolCall.function.arguments, toolCall.function.name),
     }));
+    const reasoning = response.message.thinking;
     return {
       content: response.message.content ?? "",
+      ...(reasoning ? { reasoning } : {}),
       toolCalls,
       finishReason: mapOllamaFinishReason(response.done_reason),
       usage: usageOf(response),
@@ -50,11 +53,14 @@ function streamOf(parts: AsyncIterable<ChatResponse>, call: OllamaCall): Provide
   let finish: ProviderEvent | undefined;
   const translate = (part: ChatResponse): ProviderEvent | ProviderEvent[] | undefined => {
     const text = part.message?.content;
+    // Thinking models stream their reasoning in `thinking`, beside an empty `content`.
+    const thinking = part.message?.thinking;
     const toolCalls = part.message?.tool_calls as OllamaToolCall[] | undefined;
     if (part.done) finish = { type: "finish", finishReason: mapOllamaFinishReason(part.done_reason), usage: usageOf(part), model: part.model };
-    if (!toolCalls?.length) return text ? { type: "text", delta: text } : undefined;
-    const events: ProviderEvent[] = text ? [{ type: "text", delta: text }] : [];
-    for (const toolCall of toolCalls) {
+    if (!toolCalls?.length && !thinking) return text ? { type: "text", delta: text } : undefined;
+    const events: ProviderEvent[] = thinking ? [{ type: "reasoning", delta: thinking }] : [];
+    if (text) events.push({ type: "text", delta: text });
+    for (const toolCall of toolCalls ?? []) {
       const argumentsDelta = JSON.stringify(toolCall.function.arguments ?? {});
       events.push({ type: "tool_call", index: toolIndex++, id: toolCall.id, name: toolCall.function.name, argumentsDelta });
     }
@@ -79,6 +85,7 @@ export function describeOllama(config: Pick<LLMConfig, "baseUrl" | "model">) {
     label: "Ollama",
     baseUrl,
     model: config.model,
+    missingModelHint: `Pull it with \`ollama pull ${config.model}\`, or pick a model \`ollama list\` shows.`,
     unreachableHint: `Ollama is not reachable at ${baseUrl}: start it with \`ollama serve\` and \`ollama pull ${config.model}\`, or choose another provider`,
   };
 }

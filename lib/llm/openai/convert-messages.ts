@@ -4,7 +4,8 @@ import { mentionsJson, withJsonInstruction } from "../core/json-mode.ts";
 import type { NormalizedTool } from "../core/tool-schema.ts";
 import type { ChatMessage } from "../types.ts";
 
-function toOpenAIMessage(message: ChatMessage): ChatCompletionMessageParam {
+function toOpenAIMessage(message: ChatMessage, systemRole: "system" | "developer"): ChatCompletionMessageParam {
+  if (message.role === "system") return { role: systemRole, content: message.content };
   if (message.role === "tool") return { role: "tool", tool_call_id: message.toolCallId, content: message.content };
   if (message.role === "assistant" && message.toolCalls?.length) {
     return {
@@ -21,9 +22,9 @@ function toOpenAIMessage(message: ChatMessage): ChatCompletionMessageParam {
 }
 
 /** `response_format: json_object` is refused unless a message mentions JSON, so add the instruction then. */
-export function toOpenAIMessages(messages: ChatMessage[], isJsonMode: boolean): ChatCompletionMessageParam[] {
+export function toOpenAIMessages(messages: ChatMessage[], isJsonMode: boolean, systemRole: "system" | "developer" = "system"): ChatCompletionMessageParam[] {
   const prepared = isJsonMode && !mentionsJson(messages) ? withJsonInstruction(messages) : messages;
-  return prepared.map(toOpenAIMessage);
+  return prepared.map((message) => toOpenAIMessage(message, systemRole));
 }
 
 export function toOpenAITools(tools: NormalizedTool[]): ChatCompletionTool[] | undefined {

@@ -7,6 +7,7 @@ import { parseToolArguments } from "../core/stream-assembler.ts";
 import type { FinishReason, LLMConfig, TokenUsage } from "../types.ts";
 import { toOpenAIMessages, toOpenAITools } from "./convert-messages.ts";
 import { mapOpenAIFinishReason } from "./map-finish-reason.ts";
+import { openAIModelFamily } from "./model-families.ts";
 import { defaultOpenAIUrl, getOpenAIClient } from "./openai-client.ts";
 import { toOpenAIFailure } from "./openai-failure.ts";
 
@@ -24,15 +25,19 @@ function clientFor(config: LLMConfig): OpenAI {
   return getOpenAIClient(config);
 }
 
+/** Only what the model's family accepts, and only settings that were set: an unset one keeps OpenAI's default. */
 function toParams({ config, messages, tools }: AdapterRequest): ChatCompletionCreateParamsBase {
-  return {
+  const family = openAIModelFamily(config.model);
+  const params: ChatCompletionCreateParamsBase = {
     model: config.model,
-    messages: toOpenAIMessages(messages, config.jsonMode),
+    messages: toOpenAIMessages(messages, config.jsonMode, family.systemRole),
     tools: toOpenAITools(tools),
-    temperature: config.temperature,
     max_completion_tokens: config.maxTokens,
     response_format: config.jsonMode ? { type: "json_object" } : undefined,
   };
+  if (family.acceptsSampling && config.temperature !== undefined) params.temperature = config.temperature;
+  if (family.acceptsReasoningEffort && config.reasoningEffort !== undefined) params.reasoning_effort = config.reasoningEffort;
+  return params;
 }
 
 const usageOf = (usage: OpenAI.CompletionUsage | null | undefined): TokenUsage => ({
@@ -47,11 +52,13 @@ async function complete(request: AdapterRequest): Promise<ProviderCompletion> {
     const choice = completion.choices[0];
     const toolCalls = (choice?.message.tool_calls ?? []).flatMap((call) =>
       call.type === "function"
-        ? [{ id: call.id, name: call.function.name, arguments: parseToolArguments(call.function.arguments, "openai", call.function.name) }]
+        ? [{ id: call.id, name: call.function.name, ...parseToolArguments(call.function.arguments, call.function.name) }]
         : [],
     );
+    const reasoning = reasoningOf(choice?.message);
     return {
       content: choice?.message.content ?? "",
+      ...(reasoning ? { reasoning } : {}),
       toolCalls,
       finishReason: mapOpenAIFinishReason(choice?.finish_reason),
       usage: usageOf(completion.usage),
@@ -60,6 +67,16 @@ async function complete(request: AdapterRequest): Promise<ProviderCompletion> {
   } catch (error) {
     throw error instanceof LLMError ? error : toOpenAIFailure(error);
   }
+}
+
+/**
+ * OpenAI itself returns no reasoning text on chat completions, but OpenAI-compatible servers (vLLM, DeepSeek,
+ * OpenRouter, llama.cpp) put it beside `content` as `reasoning_content` or `reasoning`; it is kept, not dropped.
+ */
+function reasoningOf(message: object | undefined): string | undefined {
+  const fields = message as { reasoning_content?: unknown; reasoning?: unknown } | undefined;
+  const value = fields?.reasoning_content ?? fields?.reasoning;
+  return typeof value === "string" && value ? value : undefined;
 }
 
 function toolCallEvents(calls: NonNullable<ChatCompletionChunk.Choice["delta"]["tool_calls"]>): ProviderEvent[] {
@@ -77,7 +94,14 @@ function streamOf(chunks: AsyncIterable<ChatCompletionChunk>): ProviderStream<Ch
     const choice = chunk.choices[0];
     if (choice?.finish_reason) finishReason = mapOpenAIFinishReason(choice.finish_reason);
     const delta = choice?.delta;
-    if (delta?.tool_calls?.length) return [...(delta.content ? [{ type: "text", delta: delta.content } as const] : []), ...toolCallEvents(delta.tool_calls)];
+    const reasoning = reasoningOf(delta);
+    if (delta?.tool_calls?.length || reasoning) {
+      return [
+        ...(reasoning ? [{ type: "reasoning", delta: reasoning } as const] : []),
+        ...(delta?.content ? [{ type: "text", delta: delta.content } as const] : []),
+        ...toolCallEvents(delta?.tool_calls ?? []),
+      ];
+    }
     return delta?.content ? { type: "text", delta: delta.content } : undefined;
   };
   const end = (): ProviderEvent | undefined => (finishReason ? { type: "finish", finishReason, usage, model } : undefined);

@@ -62,7 +62,8 @@ describe("ProviderRouter", () => {
     const router = new ProviderRouter({ env: { OLLAMA_HOST: downUrl } });
     const llm = await router.getProvider("ollama", { retryAttempts: 1, retryDelayMs: 1 });
     const error = await rejectionOf(llm.chat([{ role: "user", content: "hi" }]));
-    expect(error).toMatchObject({ kind: "unavailable", provider: "ollama", attempts: 2 });
+    // Refused: nothing listens there, so the hint comes at once instead of after the retries.
+    expect(error).toMatchObject({ kind: "unavailable", provider: "ollama", attempts: 1, retryable: false });
     expect(error.message).toContain(`Ollama is not reachable at ${downUrl}: start it with \`ollama serve\``);
   });
 

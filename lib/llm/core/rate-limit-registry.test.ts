@@ -1,0 +1,38 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startOpenAIServer } from "@/testing/servers/openai.ts";
+import type { ScriptedServer } from "@/testing/servers/scripted-server.ts";
+import { ProviderRouter } from "../router/provider-router.ts";
+import { createMemoryRateLimitStore, rateLimitKey, setRateLimitStore, type RateLimitStore } from "./rate-limit-registry.ts";
+
+describe("rate-limit registry", () => {
+  let server: ScriptedServer;
+  let previous: RateLimitStore | undefined;
+  beforeAll(async () => void (server = await startOpenAIServer()));
+  afterAll(() => server.close());
+  afterEach(() => previous && setRateLimitStore(previous));
+
+  it("gives every provider object for one provider, endpoint and key the same budget", () => {
+    const store = createMemoryRateLimitStore();
+    const key = rateLimitKey("openai", { baseUrl: server.url, apiKey: "sk-one" });
+    expect(store.budgetFor(key)).toBe(store.budgetFor(rateLimitKey("openai", { baseUrl: server.url, apiKey: "sk-one" })));
+    expect(store.budgetFor(key)).not.toBe(store.budgetFor(rateLimitKey("openai", { baseUrl: server.url, apiKey: "sk-two" })));
+    expect(key).not.toContain("sk-one");
+  });
+
+  it("makes runs that each build their own provider draw from one shared budget", async () => {
+    const memory = createMemoryRateLimitStore();
+    const asked: string[] = [];
+    previous = setRateLimitStore({ budgetFor: (key) => (asked.push(key), memory.budgetFor(key)) });
+    const env = { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: "sk-shared" };
+    // Ten concurrent runs used to mean ten providers and ten budgets; three stand in for them here.
+    const runs = await Promise.all([1, 2, 3].map(() => new ProviderRouter({ env }).getProvider("openai", { rateLimitRpm: 3 })));
+    await Promise.all(runs.map((llm) => llm.chat([{ role: "user", content: "hi" }])));
+    const other = await new ProviderRouter({ env: { ...env, OPENAI_API_KEY: "sk-other" } }).getProvider("openai");
+    await other.chat([{ role: "user", content: "hi" }]);
+    expect(new Set(asked.slice(0, 3)).size).toBe(1);
+    expect(asked[3]).not.toBe(asked[0]);
+    // The shared budget saw all three requests: a fourth on that key would wait for the window.
+    const budget = memory.budgetFor(asked[0]!) as unknown as { tickets: unknown[] };
+    expect(budget.tickets).toHaveLength(3);
+  });
+});
