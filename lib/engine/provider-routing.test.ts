@@ -104,10 +104,14 @@ describe("provider errors", () => {
   it("name the provider and status but not the answer of a node's Base URL", async () => {
     nodeServer.enqueue({ error: { status: 400, message: leaked } });
     const credential = { kind: "openai", endpoint: nodeServer.url, secret: "sk-stored-5678" };
-    const error = await ask({ OSMEN_HTTP_ALLOWLIST: "127.0.0.1" }, { provider: "openai", credentialId: "c1" }, credential).catch((caught: Error) => caught);
-    expect(error.message).toMatch(/OpenAI/);
-    expect(error.message).toMatch(/HTTP 400/);
-    expect(error.message).not.toContain("hunter2");
+    const refusal = ask({ OSMEN_HTTP_ALLOWLIST: "127.0.0.1" }, { provider: "openai", credentialId: "c1" }, credential);
+    const error: unknown = await refusal.then(() => undefined, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    const { message } = error as Error;
+    expect(message).toMatch(/OpenAI/);
+    expect(message).toMatch(/HTTP 400/);
+    expect(message).not.toContain("hunter2");
+    expect(nodeServer.requests).toHaveLength(1);
   });
 
   it("keep the detail of the server's own endpoint", async () => {
