@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ModelConfig } from "@/lib/flow/handles";
 import { ProviderRouter } from "@/lib/llm";
+import { startOllamaServer } from "@/testing/servers/ollama";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { createProviderResolver, type ResolvedCredential } from "./providers";
@@ -89,6 +90,24 @@ describe("the address guard on a node's Base URL", () => {
     const refusal = ask({}, { provider: "openai", credentialId: "c1" }, credential);
     await expect(refusal).rejects.toMatchObject({ kind: "bad_request", message: expect.stringMatching(/Base URL .* is refused .*loopback.*OSMEN_HTTP_ALLOWLIST/) });
     expect(nodeServer.requests).toEqual([]);
+  });
+
+  it("streams through the guard from an allowlisted Ollama server, and refuses it otherwise", async () => {
+    const ollama = await startOllamaServer();
+    try {
+      const stream = async (env: Record<string, string>) => {
+        const provider = await resolverFor(env)({ provider: "ollama", baseUrl: ollama.url }, { signal, nodeId: "model" });
+        let text = "";
+        for await (const chunk of provider.stream([{ role: "user", content: "hi" }], { retryAttempts: 0 })) if (chunk.type === "text") text += chunk.delta;
+        return text;
+      };
+      expect((await stream({ OSMEN_HTTP_ALLOWLIST: "127.0.0.1" })).length).toBeGreaterThan(0);
+      expect(ollama.requests).toHaveLength(1);
+      await expect(stream({})).rejects.toThrow(/loopback/);
+      expect(ollama.requests).toHaveLength(1);
+    } finally {
+      await ollama.close();
+    }
   });
 
   it("lets the server's own endpoint through without an allowlist", async () => {
