@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ModelConfig } from "@/lib/flow/handles";
 import { ProviderRouter } from "@/lib/llm";
+import { startAnthropicServer } from "@/testing/servers/anthropic";
 import { startOllamaServer } from "@/testing/servers/ollama";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
@@ -75,6 +76,24 @@ describe("stored credentials", () => {
     });
     expect(nodeServer.requests).toEqual([]);
     expect(environmentServer.requests).toEqual([]);
+  });
+
+  it("reach an Anthropic endpoint they were stored for, streamed through the guard, and nothing else", async () => {
+    const anthropic = await startAnthropicServer({ apiKey: "sk-ant-stored-5678" });
+    try {
+      const credential = { kind: "anthropic", endpoint: anthropic.url, secret: "sk-ant-stored-5678" };
+      const provider = await resolverFor({ ANTHROPIC_API_KEY: "sk-ant-env-1234", OSMEN_HTTP_ALLOWLIST: "127.0.0.1" }, credential)(
+        { provider: "anthropic", credentialId: "c2" },
+        { signal, nodeId: "model" },
+      );
+      let text = "";
+      for await (const chunk of provider.stream([{ role: "user", content: "hi" }], { retryAttempts: 0 })) if (chunk.type === "text") text += chunk.delta;
+      expect(text.length).toBeGreaterThan(0);
+      expect(JSON.stringify(anthropic.requests.map((request) => request.headers))).not.toContain("sk-ant-env-1234");
+      expect(anthropic.requests).toHaveLength(1);
+    } finally {
+      await anthropic.close();
+    }
   });
 
   it("are refused on a model of another provider", async () => {
