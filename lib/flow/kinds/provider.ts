@@ -18,7 +18,10 @@ const configSchema = z.object({
   maxTokens: z.number().int().positive().max(1_000_000).default(4096).meta({ title: "Max tokens" }),
   jsonMode: z.boolean().default(false).meta({ title: "JSON mode", description: "Ask the model for JSON output." }),
   timeoutMs: z.number().int().positive().max(600_000).default(120_000).meta({ title: "Timeout (ms)" }),
-  baseUrl: z.union([z.url(), z.literal("")]).default("").meta({ title: "Base URL", description: "Optional endpoint override." }),
+  baseUrl: z.union([z.url(), z.literal("")]).default("").meta({
+      title: "Base URL",
+      description: "Optional endpoint override. A stored credential is only sent to the Base URL it was stored with; private and loopback addresses need OSMEN_HTTP_ALLOWLIST.",
+    }),
   credentialId: z
     .string()
     .max(200)
