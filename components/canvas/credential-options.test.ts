@@ -15,6 +15,14 @@ describe("credential options", () => {
     ]);
   });
 
+  it("names the endpoint of a key stored for another endpoint than the official API", () => {
+    const options = toCredentialOptions([
+      { id: "c1", name: "Official", kind: "openai", last4: "1234", endpoint: "https://api.openai.com/v1" },
+      { id: "c2", name: "Proxy", kind: "openai", last4: "5678", endpoint: "https://proxy.example.com/v1" },
+    ]);
+    expect(options.slice(1).map((option) => option.label)).toEqual(["Official (OpenAI ••••1234)", "Proxy (OpenAI ••••5678, for https://proxy.example.com/v1)"]);
+  });
+
   it("keeps an unknown stored reference selectable", () => {
     expect(withCurrentCredential(toCredentialOptions([]), "gone").at(-1)).toEqual({ value: "gone", label: "Stored credential gone" });
   });

@@ -3,6 +3,7 @@
 // provider keys stored in Settings, by name, kind and last four characters (never more).
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
+import { isSameEndpoint, officialEndpoints } from "@/lib/credentials/endpoints";
 
 export type CredentialOption = { value: string; label: string };
 
@@ -10,12 +11,18 @@ export const environmentCredential: CredentialOption = { value: "", label: "Use 
 
 const providerKeyLabels: Record<string, string> = { openai: "OpenAI", anthropic: "Anthropic" };
 
-export function toCredentialOptions(credentials: { id: string; name: string; kind: string; last4: string }[]): CredentialOption[] {
+// A key stored for another endpoint than the official API says which, since the node's Base URL must match it.
+function endpointNote(kind: string, endpoint: string | undefined): string {
+  if (!endpoint || isSameEndpoint(endpoint, officialEndpoints[kind as keyof typeof officialEndpoints])) return "";
+  return `, for ${endpoint}`;
+}
+
+export function toCredentialOptions(credentials: { id: string; name: string; kind: string; last4: string; endpoint?: string }[]): CredentialOption[] {
   const keys = credentials
     .filter((credential) => credential.kind in providerKeyLabels)
     .map((credential) => ({
       value: credential.id,
-      label: `${credential.name} (${providerKeyLabels[credential.kind]} ••••${credential.last4})`,
+      label: `${credential.name} (${providerKeyLabels[credential.kind]} ••••${credential.last4}${endpointNote(credential.kind, credential.endpoint)})`,
     }));
   return [environmentCredential, ...keys];
 }

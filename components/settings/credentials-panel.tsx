@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
+import { officialEndpoints } from "@/lib/credentials/endpoints";
 import { formatRelativeTime } from "@/lib/format-time";
 
 const kindLabels: Record<string, string> = {
@@ -18,14 +19,15 @@ export function CredentialsPanel() {
   const [name, setName] = useState("");
   const [kind, setKind] = useState<"openai" | "anthropic">("openai");
   const [secret, setSecret] = useState("");
+  const [baseUrl, setBaseUrl] = useState("");
   const credentials = useQuery(trpc.credential.list.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.credential.list.pathKey() });
-  const create = useMutation(trpc.credential.create.mutationOptions({ onSuccess: () => (setName(""), setSecret(""), refresh()) }));
+  const create = useMutation(trpc.credential.create.mutationOptions({ onSuccess: () => (setName(""), setSecret(""), setBaseUrl(""), refresh()) }));
   const remove = useMutation(trpc.credential.delete.mutationOptions({ onSuccess: refresh }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ name, kind, secret });
+    create.mutate({ name, kind, secret, baseUrl: baseUrl.trim() || undefined });
   };
 
   return (
@@ -33,7 +35,8 @@ export function CredentialsPanel() {
       <h2 id="credentials-heading">Credentials</h2>
       <p className="muted">
         Keys are encrypted on the server and never shown again. Model nodes pick one in their settings, or fall back to the
-        server&apos;s <code>OPENAI_API_KEY</code> / <code>ANTHROPIC_API_KEY</code>.
+        server&apos;s <code>OPENAI_API_KEY</code> / <code>ANTHROPIC_API_KEY</code>. A key is only ever sent to its endpoint: the
+        official API, or the Base URL you enter with it (an OpenAI-compatible server or a proxy).
       </p>
       <form className="toolbar" onSubmit={submit} aria-label="Add a credential">
         <label>
@@ -49,6 +52,16 @@ export function CredentialsPanel() {
         <label>
           Key <input type="password" autoComplete="off" value={secret} onChange={(event) => setSecret(event.target.value)} />
         </label>
+        <label>
+          Base URL{" "}
+          <input
+            type="url"
+            value={baseUrl}
+            onChange={(event) => setBaseUrl(event.target.value)}
+            placeholder={`optional: ${officialEndpoints[kind]}`}
+            maxLength={2000}
+          />
+        </label>
         <button type="submit" className="primary" disabled={create.isPending}>
           Save credential
         </button>
@@ -60,6 +73,7 @@ export function CredentialsPanel() {
             <strong style={{ flex: 1 }}>{credential.name}</strong>
             <span className="muted">{kindLabels[credential.kind] ?? credential.kind}</span>
             <code>{credential.last4 ? `••••${credential.last4}` : "••••"}</code>
+            {credential.endpoint && <span className="muted" title="The only endpoint this key is sent to">{credential.endpoint}</span>}
             <span className="muted">updated {formatRelativeTime(credential.updatedAt)}</span>
             <button type="button" className="danger" onClick={() => window.confirm(`Delete "${credential.name}"?`) && remove.mutate({ id: credential.id })}>
               Delete

@@ -46,6 +46,7 @@ describe("official endpoints", () => {
     expect(environmentEndpoint("ollama", env)).toBe("http://gpu-box:11500");
     expect(environmentEndpoint("ollama", {})).toBe("http://127.0.0.1:11434");
     expect([...serverEndpointOrigins(env)].sort()).toEqual(["http://gpu-box:11500", "http://proxy.test:8080", "https://api.anthropic.com", "https://api.openai.com"]);
+    expect([...serverEndpointOrigins({})].filter((origin) => origin.endsWith(":11434")).sort()).toEqual(["http://127.0.0.1:11434", "http://[::1]:11434", "http://localhost:11434"]);
   });
 });
 

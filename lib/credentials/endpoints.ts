@@ -82,6 +82,8 @@ export function serverEndpointOrigins(env: Environment): Set<string> {
   for (const provider of Object.keys(officialEndpoints) as EndpointProvider[]) {
     origins.add(new URL(environmentEndpoint(provider, env)).origin);
   }
+  // Ollama's default, in the spellings people type for it: the local server works with no setting.
+  if (!env.OLLAMA_HOST) for (const host of ["localhost", "[::1]"]) origins.add(`http://${host}:11434`);
   origins.add(new URL(officialEndpoints.openai).origin).add(new URL(officialEndpoints.anthropic).origin);
   return origins;
 }

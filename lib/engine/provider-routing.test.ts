@@ -2,6 +2,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ModelConfig } from "@/lib/flow/handles";
 import { ProviderRouter } from "@/lib/llm";
+import { startAnthropicServer } from "@/testing/servers/anthropic";
+import { startOllamaServer } from "@/testing/servers/ollama";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { createProviderResolver, type ResolvedCredential } from "./providers";
@@ -76,6 +78,24 @@ describe("stored credentials", () => {
     expect(environmentServer.requests).toEqual([]);
   });
 
+  it("reach an Anthropic endpoint they were stored for, streamed through the guard, and nothing else", async () => {
+    const anthropic = await startAnthropicServer({ apiKey: "sk-ant-stored-5678" });
+    try {
+      const credential = { kind: "anthropic", endpoint: anthropic.url, secret: "sk-ant-stored-5678" };
+      const provider = await resolverFor({ ANTHROPIC_API_KEY: "sk-ant-env-1234", OSMEN_HTTP_ALLOWLIST: "127.0.0.1" }, credential)(
+        { provider: "anthropic", credentialId: "c2" },
+        { signal, nodeId: "model" },
+      );
+      let text = "";
+      for await (const chunk of provider.stream([{ role: "user", content: "hi" }], { retryAttempts: 0 })) if (chunk.type === "text") text += chunk.delta;
+      expect(text.length).toBeGreaterThan(0);
+      expect(JSON.stringify(anthropic.requests.map((request) => request.headers))).not.toContain("sk-ant-env-1234");
+      expect(anthropic.requests).toHaveLength(1);
+    } finally {
+      await anthropic.close();
+    }
+  });
+
   it("are refused on a model of another provider", async () => {
     const credential = { kind: "anthropic", endpoint: "https://api.anthropic.com", secret: "sk-ant-5678" };
     await expect(ask(env, { provider: "openai", credentialId: "c1", baseUrl: nodeServer.url }, credential)).rejects.toMatchObject({ code: "credential_mismatch" });
@@ -91,6 +111,24 @@ describe("the address guard on a node's Base URL", () => {
     expect(nodeServer.requests).toEqual([]);
   });
 
+  it("streams through the guard from an allowlisted Ollama server, and refuses it otherwise", async () => {
+    const ollama = await startOllamaServer();
+    try {
+      const stream = async (env: Record<string, string>) => {
+        const provider = await resolverFor(env)({ provider: "ollama", baseUrl: ollama.url }, { signal, nodeId: "model" });
+        let text = "";
+        for await (const chunk of provider.stream([{ role: "user", content: "hi" }], { retryAttempts: 0 })) if (chunk.type === "text") text += chunk.delta;
+        return text;
+      };
+      expect((await stream({ OSMEN_HTTP_ALLOWLIST: "127.0.0.1" })).length).toBeGreaterThan(0);
+      expect(ollama.requests).toHaveLength(1);
+      await expect(stream({})).rejects.toThrow(/loopback/);
+      expect(ollama.requests).toHaveLength(1);
+    } finally {
+      await ollama.close();
+    }
+  });
+
   it("lets the server's own endpoint through without an allowlist", async () => {
     const env = { OPENAI_BASE_URL: nodeServer.url, OPENAI_API_KEY: "sk-env-1234" };
     await ask(env, { provider: "openai", baseUrl: nodeServer.url });
@@ -104,10 +142,14 @@ describe("provider errors", () => {
   it("name the provider and status but not the answer of a node's Base URL", async () => {
     nodeServer.enqueue({ error: { status: 400, message: leaked } });
     const credential = { kind: "openai", endpoint: nodeServer.url, secret: "sk-stored-5678" };
-    const error = await ask({ OSMEN_HTTP_ALLOWLIST: "127.0.0.1" }, { provider: "openai", credentialId: "c1" }, credential).catch((caught: Error) => caught);
-    expect(error.message).toMatch(/OpenAI/);
-    expect(error.message).toMatch(/HTTP 400/);
-    expect(error.message).not.toContain("hunter2");
+    const refusal = ask({ OSMEN_HTTP_ALLOWLIST: "127.0.0.1" }, { provider: "openai", credentialId: "c1" }, credential);
+    const error: unknown = await refusal.then(() => undefined, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    const { message } = error as Error;
+    expect(message).toMatch(/OpenAI/);
+    expect(message).toMatch(/HTTP 400/);
+    expect(message).not.toContain("hunter2");
+    expect(nodeServer.requests).toHaveLength(1);
   });
 
   it("keep the detail of the server's own endpoint", async () => {

@@ -43,6 +43,15 @@ async function providerLayerFactory(name: string | undefined, overrides: Record<
   return getLLMProvider(name as ProviderName | undefined, overrides as Partial<LLMConfigInput>);
 }
 
+/**
+ * The run's default resolver. Rules (see README "Where API keys go"):
+ * - a `credentialId` is resolved to `{ kind, endpoint, secret }`; a kind other than the node's provider, or a
+ *   node Base URL other than the credential's endpoint, fails the node with EngineError `credential_mismatch`;
+ *   otherwise the key goes to the credential's endpoint;
+ * - without a credential, the provider layer keeps environment keys for the environment's endpoint only;
+ * - a Base URL whose origin the server did not configure gets the address-guarded fetch (OSMEN_HTTP_ALLOWLIST
+ *   exempts hosts), so the refusal surfaces as the call's LLMError (`bad_request`), before any request.
+ */
 export function createProviderResolver(options: DefaultResolverOptions = {}): ProviderResolver {
   const createProvider = options.createProvider ?? providerLayerFactory;
   return async (model, context) => {

@@ -33,6 +33,14 @@ describe("blockedAddressReason", () => {
     ["ff02::1", "not a public unicast"],
     ["2001:db8::1", "documentation"],
     ["not-an-ip", "not an IP"],
+    ["2130706433", "loopback"],
+    ["0x7f.1", "loopback"],
+    ["0177.0.0.1", "loopback"],
+    ["127.1", "loopback"],
+    ["0", "this network"],
+    ["0xa9fea9fe", "cloud metadata"],
+    ["0:0:0:0:0:ffff:a9fe:a9fe", "cloud metadata"],
+    ["[::1]", "not an IP"],
   ])("refuses %s (%s)", (address, reason) => {
     expect(blockedAddressReason(address)).toContain(reason);
   });

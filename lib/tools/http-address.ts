@@ -1,16 +1,17 @@
-// Which addresses an HTTP tool may reach: public unicast only. Loopback, private, link-local, carrier-grade
-// NAT, cloud metadata, multicast, documentation and reserved ranges are refused, in IPv4 and IPv6, and
-// IPv6 forms that embed an IPv4 address (mapped, compatible, NAT64, 6to4) are judged by that address.
-import { isIP } from "node:net";
+// Which addresses an HTTP tool (or a model node's Base URL) may reach: public unicast only. Loopback, private,
+// link-local, carrier-grade NAT, cloud metadata, multicast, documentation and reserved ranges are refused, in
+// IPv4 and IPv6, and IPv6 forms that embed an IPv4 address (mapped, compatible, NAT64, 6to4) are judged by that
+// address. Addresses are parsed by ipaddr.js, which reads every spelling (decimal `2130706433`, octal `0177.0.0.1`,
+// hex `0x7f.1`, short `127.1`, zone ids) the way URL parsers and socket APIs do.
+import ipaddr from "ipaddr.js";
 
-type Range = { base: bigint; bits: number; reason: string };
+type Range<Address> = { range: [Address, number]; reason: string };
 
-function ipv4Range(cidr: string, reason: string): Range {
-  const [address, bits] = cidr.split("/");
-  return { base: BigInt(parseIpv4(address!)!), bits: Number(bits), reason };
-}
+const ipv4Range = (cidr: string, reason: string): Range<ipaddr.IPv4> => ({ range: ipaddr.IPv4.parseCIDR(cidr), reason });
+const ipv6Range = (cidr: string, reason: string): Range<ipaddr.IPv6> => ({ range: ipaddr.IPv6.parseCIDR(cidr), reason });
 
-const blockedIpv4: Range[] = [
+// Sources: IANA's IPv4/IPv6 Special-Purpose Address Registries (RFC 6890) and the clouds' metadata addresses.
+const blockedIpv4 = [
   ipv4Range("169.254.169.254/32", "a cloud metadata address"),
   ipv4Range("100.100.100.200/32", "a cloud metadata address"),
   ipv4Range("0.0.0.0/8", "a 'this network' address"),
@@ -30,81 +31,61 @@ const blockedIpv4: Range[] = [
   ipv4Range("240.0.0.0/4", "a reserved address"),
 ];
 
+const blockedIpv6 = [
+  ipv6Range("fd00:ec2::254/128", "a cloud metadata address"),
+  ipv6Range("2001::/23", "an IETF protocol address"),
+  ipv6Range("2001:db8::/32", "a documentation address"),
+  ipv6Range("fc00::/7", "a private (unique local) address"),
+  ipv6Range("fe80::/10", "a link-local address"),
+];
+
+// IPv6 prefixes whose low bits carry an IPv4 address: judged by that address. The offset is the byte where it starts.
+const embeddingPrefixes: Array<{ range: [ipaddr.IPv6, number]; offset: number }> = [
+  { range: ipaddr.IPv6.parseCIDR("::ffff:0:0/96"), offset: 12 },
+  { range: ipaddr.IPv6.parseCIDR("64:ff9b::/96"), offset: 12 },
+  { range: ipaddr.IPv6.parseCIDR("::/96"), offset: 12 },
+  { range: ipaddr.IPv6.parseCIDR("2002::/16"), offset: 2 },
+];
+
+const globalUnicast = ipaddr.IPv6.parseCIDR("2000::/3");
+
+/** A strictly dotted-decimal IPv4 address as a number, or null. */
 export function parseIpv4(text: string): number | null {
-  const parts = text.split(".");
-  if (parts.length !== 4 || parts.some((part) => !/^\d{1,3}$/.test(part) || Number(part) > 255)) return null;
-  return parts.reduce((value, part) => value * 256 + Number(part), 0);
+  if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return null;
+  return ipaddr.IPv4.parse(text).octets.reduce((value, octet) => value * 256 + octet, 0);
 }
 
+/** An IPv6 address (zone id ignored, embedded dotted IPv4 allowed) as a 128-bit number, or null. */
 export function parseIpv6(text: string): bigint | null {
-  let address = text.replace(/%.*$/, "").toLowerCase();
-  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(address);
-  if (tail) {
-    const ipv4 = parseIpv4(tail[1]!);
-    if (ipv4 === null) return null;
-    address = `${address.slice(0, -tail[1]!.length)}${(ipv4 >>> 16).toString(16)}:${(ipv4 & 0xffff).toString(16)}`;
-  }
-  const halves = address.split("::");
-  if (halves.length > 2) return null;
-  const head = halves[0] ? halves[0].split(":") : [];
-  const rest = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
-  const missing = 8 - head.length - rest.length;
-  if ((halves.length === 1 && missing !== 0) || (halves.length === 2 && missing < 1)) return null;
-  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...rest];
-  if (groups.some((group) => !/^[0-9a-f]{1,4}$/.test(group))) return null;
-  return groups.reduce((value, group) => (value << 16n) | BigInt(parseInt(group, 16)), 0n);
+  if (!ipaddr.IPv6.isValid(text)) return null;
+  return ipaddr.IPv6.parse(text).toByteArray().reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
 }
 
-function inRange(value: bigint, width: number, base: bigint, bits: number): boolean {
-  const shift = BigInt(width - bits);
-  return value >> shift === base >> shift;
+function classifyIpv4(address: ipaddr.IPv4): string | null {
+  return blockedIpv4.find((entry) => address.match(entry.range))?.reason ?? null;
 }
 
-function ipv6(text: string): bigint {
-  return parseIpv6(text)!;
-}
-
-function classifyIpv4(value: number): string | null {
-  return blockedIpv4.find((range) => inRange(BigInt(value), 32, range.base, range.bits))?.reason ?? null;
-}
-
-// IPv6 prefixes whose low bits carry an IPv4 address: judged by that address.
-const embeddingPrefixes: Array<{ base: bigint; bits: number; extract: (value: bigint) => bigint }> = [
-  { base: ipv6("::ffff:0:0"), bits: 96, extract: (value) => value & 0xffffffffn },
-  { base: ipv6("64:ff9b::"), bits: 96, extract: (value) => value & 0xffffffffn },
-  { base: ipv6("::"), bits: 96, extract: (value) => value & 0xffffffffn },
-  { base: ipv6("2002::"), bits: 16, extract: (value) => (value >> 80n) & 0xffffffffn },
-];
-
-const blockedIpv6: Range[] = [
-  { base: ipv6("fd00:ec2::254"), bits: 128, reason: "a cloud metadata address" },
-  { base: ipv6("2001::"), bits: 23, reason: "an IETF protocol address" },
-  { base: ipv6("2001:db8::"), bits: 32, reason: "a documentation address" },
-];
-
-function classifyIpv6(value: bigint): string | null {
-  if (value === 0n) return "an unspecified address";
-  if (value === 1n) return "a loopback address";
-  for (const prefix of embeddingPrefixes) {
-    if (inRange(value, 128, prefix.base, prefix.bits)) return classifyIpv4(Number(prefix.extract(value)));
-  }
-  const listed = blockedIpv6.find((range) => inRange(value, 128, range.base, range.bits));
+function classifyIpv6(address: ipaddr.IPv6): string | null {
+  const bytes = address.toByteArray();
+  if (bytes.every((byte) => byte === 0)) return "an unspecified address";
+  if (bytes.slice(0, 15).every((byte) => byte === 0) && bytes[15] === 1) return "a loopback address";
+  const embedding = embeddingPrefixes.find((prefix) => address.match(prefix.range));
+  if (embedding) return classifyIpv4(new ipaddr.IPv4(bytes.slice(embedding.offset, embedding.offset + 4)));
+  const listed = blockedIpv6.find((entry) => address.match(entry.range));
   if (listed) return listed.reason;
-  if (inRange(value, 128, ipv6("fc00::"), 7)) return "a private (unique local) address";
-  if (inRange(value, 128, ipv6("fe80::"), 10)) return "a link-local address";
   // Only 2000::/3 is allocated as global unicast; everything else (multicast, site-local, reserved) stays out.
-  return inRange(value, 128, ipv6("2000::"), 3) ? null : "not a public unicast address";
+  return address.match(globalUnicast) ? null : "not a public unicast address";
 }
 
 /** Why this IP address may not be reached, or null when it is a public address. Non-IPs are refused. */
 export function blockedAddressReason(address: string): string | null {
-  const version = isIP(address);
-  if (version === 4) return classifyIpv4(parseIpv4(address)!);
-  if (version === 6) {
-    const value = parseIpv6(address);
-    return value === null ? "not a valid address" : classifyIpv6(value);
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    parsed = ipaddr.parse(address);
+  } catch {
+    return "not an IP address";
   }
-  return "not an IP address";
+  return parsed.kind() === "ipv4" ? classifyIpv4(parsed as ipaddr.IPv4) : classifyIpv6(parsed as ipaddr.IPv6);
 }
 
 const blockedHostnames = [/^localhost$/, /\.localhost$/, /^metadata$/, /^metadata\.google\.internal$/, /\.internal$/];

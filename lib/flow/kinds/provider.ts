@@ -36,7 +36,10 @@ const commonFields = {
     title: "Tokens per minute",
     description: "Shared by every run using this provider and credential. Empty: 100,000.",
   }),
-  baseUrl: z.union([z.url(), z.literal("")]).default("").meta({ title: "Base URL", description: "Optional endpoint override." }),
+  baseUrl: z.union([z.url(), z.literal("")]).default("").meta({
+    title: "Base URL",
+    description: "Optional endpoint override. A stored credential is only sent to the Base URL it was stored with; private and loopback addresses need OSMEN_HTTP_ALLOWLIST.",
+  }),
   credentialId: z
     .string()
     .max(200)
