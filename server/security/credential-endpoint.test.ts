@@ -6,11 +6,10 @@ import { createProviderResolver } from "@/lib/engine";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
 import { ProviderRouter } from "@/lib/llm";
 import { createVault } from "@/lib/secrets";
-import { LOCAL_USER_ID } from "@/server/auth/caller";
-import type { Db } from "@/server/db/client";
 import { createServices } from "@/server/services";
 import { createRunService, type RunService } from "@/server/services/run-service";
 import { testDatabases } from "@/testing/databases";
+import { localTestCaller as me } from "@/testing/trpc-caller";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 
@@ -34,17 +33,6 @@ function graphUsing(config: { credentialId?: string; baseUrl?: string }): FlowGr
   };
 }
 
-// The services on this branch do not yet write the owner columns the schema requires; until they take a
-// caller, new rows belong to local mode's user. A row that names its owner is left as it is.
-function ownedByLocalUser(db: Db): Db {
-  const withOwner = (field: string) => ({
-    create: ({ args, query }: { args: { data: Record<string, unknown> }; query: (args: unknown) => Promise<unknown> }) =>
-      query({ ...args, data: { [field]: LOCAL_USER_ID, ...args.data } }),
-  });
-  const prisma = db.prisma.$extends({ query: { credential: withOwner("userId"), flow: withOwner("ownerId"), run: withOwner("userId") } });
-  return { ...db, prisma: prisma as unknown as Db["prisma"] };
-}
-
 describe.each(testDatabases())("credential endpoints on $provider", ({ create }) => {
   let database: Awaited<ReturnType<typeof create>>;
   let keyServer: ScriptedServer;
@@ -58,7 +46,7 @@ describe.each(testDatabases())("credential endpoints on $provider", ({ create })
   beforeAll(async () => {
     [keyServer, otherServer] = await Promise.all([startOpenAIServer({ apiKey: STORED_KEY }), startOpenAIServer()]);
     database = await create();
-    const db = ownedByLocalUser(database);
+    const db = database;
     const vault = createVault(randomBytes(32));
     services = createServices(db, () => vault);
     env = { OPENAI_API_KEY: SERVER_KEY, OSMEN_HTTP_ALLOWLIST: "127.0.0.1" };
@@ -66,12 +54,14 @@ describe.each(testDatabases())("credential endpoints on $provider", ({ create })
     runs = createRunService(db, {
       maxConcurrentRuns: 2,
       runTimeoutMs: 20_000,
-      providers: createProviderResolver({
-        env,
-        createProvider: (name, overrides) => router.getProvider(name, { ...overrides, retryAttempts: 0 }),
-        resolveCredential: (id) => services.credentials.resolveForRun(id),
-      }),
-      describeCredentials: (ids) => services.credentials.describe(ids),
+      // As in production: a run reads the credentials of the user it runs as.
+      providers: (userId) =>
+        createProviderResolver({
+          env,
+          createProvider: (name, overrides) => router.getProvider(name, { ...overrides, retryAttempts: 0 }),
+          resolveCredential: (id) => services.credentials.resolveForRun({ userId }, id),
+        }),
+      describeCredentials: (userId, ids) => services.credentials.describe({ userId }, ids),
     });
   });
   afterEach(async () => {
@@ -85,42 +75,42 @@ describe.each(testDatabases())("credential endpoints on $provider", ({ create })
   });
 
   it("stores each key with its endpoint: the Base URL entered with it, else the official API", async () => {
-    const proxied = await services.credentials.create({ name: "Proxy", kind: "openai", secret: STORED_KEY, baseUrl: `${keyServer.url}/` });
-    const official = await services.credentials.create({ name: "Official", kind: "anthropic", secret: "sk-ant-official-0000" });
+    const proxied = await services.credentials.create(me, { name: "Proxy", kind: "openai", secret: STORED_KEY, baseUrl: `${keyServer.url}/` });
+    const official = await services.credentials.create(me, { name: "Official", kind: "anthropic", secret: "sk-ant-official-0000" });
     expect(proxied.endpoint).toBe(keyServer.url);
     expect(official.endpoint).toBe("https://api.anthropic.com");
-    await expect(services.credentials.create({ name: "Bad", kind: "openai", secret: STORED_KEY, baseUrl: "ftp://files.example" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(services.credentials.create({ name: "Bad", kind: "google_oauth_client", secret: "client-secret-x", baseUrl: "https://x.example" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(await services.credentials.describe([proxied.id, "missing"])).toEqual(new Map([[proxied.id, { kind: "openai", endpoint: keyServer.url }]]));
+    await expect(services.credentials.create(me, { name: "Bad", kind: "openai", secret: STORED_KEY, baseUrl: "ftp://files.example" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(services.credentials.create(me, { name: "Bad", kind: "google_oauth_client", secret: "client-secret-x", baseUrl: "https://x.example" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await services.credentials.describe(me, [proxied.id, "missing"])).toEqual(new Map([[proxied.id, { kind: "openai", endpoint: keyServer.url }]]));
   });
 
   it("sends a stored key to the endpoint it was stored for", async () => {
-    const credential = await services.credentials.create({ name: "Mine", kind: "openai", secret: STORED_KEY, baseUrl: keyServer.url });
-    const flow = await services.flows.create({ name: "Keyed", graph: graphUsing({ credentialId: credential.id }) });
-    expect((await services.flowCompiler.compileFlow(flow.id)).diagnostics).toEqual([]);
-    const { runId } = await runs.start({ flowId: flow.id, input: "hello" });
-    expect(await runs.waitFor(runId)).toMatchObject({ status: "succeeded", output: "Hello from the local OpenAI test server." });
+    const credential = await services.credentials.create(me, { name: "Mine", kind: "openai", secret: STORED_KEY, baseUrl: keyServer.url });
+    const flow = await services.flows.create(me, { name: "Keyed", graph: graphUsing({ credentialId: credential.id }) });
+    expect((await services.flowCompiler.compileFlow(me, flow.id)).diagnostics).toEqual([]);
+    const { runId } = await runs.start(me, { flowId: flow.id, input: "hello" });
+    expect(await runs.waitFor(me, runId)).toMatchObject({ status: "succeeded", output: "Hello from the local OpenAI test server." });
     expect(keyServer.requests.map((request) => request.headers.authorization)).toEqual([`Bearer ${STORED_KEY}`]);
   });
 
   it("does not compile or start the same key with another Base URL, and refuses it at run time", async () => {
-    const credential = await services.credentials.create({ name: "Mine", kind: "openai", secret: STORED_KEY, baseUrl: keyServer.url });
+    const credential = await services.credentials.create(me, { name: "Mine", kind: "openai", secret: STORED_KEY, baseUrl: keyServer.url });
     const graph = graphUsing({ credentialId: credential.id, baseUrl: otherServer.url });
-    const report = await services.flowCompiler.compileGraph(graph);
+    const report = await services.flowCompiler.compileGraph(me, graph);
     expect(report.plan).toBeNull();
     expect(report.diagnostics).toEqual([expect.objectContaining({ code: "credential_mismatch", nodeId: "model", field: "baseUrl" })]);
 
-    const flow = await services.flows.create({ name: "Elsewhere", graph });
-    await expect(runs.start({ flowId: flow.id, input: "hello" })).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT" });
+    const flow = await services.flows.create(me, { name: "Elsewhere", graph });
+    await expect(runs.start(me, { flowId: flow.id, input: "hello" })).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT" });
 
     // A run service without the compile-time check (or a credential changed after compiling) still refuses.
-    const unchecked = createRunService(ownedByLocalUser(database), {
+    const unchecked = createRunService(database, {
       maxConcurrentRuns: 1,
       runTimeoutMs: 20_000,
-      providers: createProviderResolver({ env, resolveCredential: (id) => services.credentials.resolveForRun(id) }),
+      providers: (userId) => createProviderResolver({ env, resolveCredential: (id) => services.credentials.resolveForRun({ userId }, id) }),
     });
-    const { runId } = await unchecked.start({ flowId: flow.id, input: "hello" });
-    const detail = await unchecked.waitFor(runId);
+    const { runId } = await unchecked.start(me, { flowId: flow.id, input: "hello" });
+    const detail = await unchecked.waitFor(me, runId);
     expect(detail.status).toBe("failed");
     expect(JSON.stringify(detail)).toContain("credential_mismatch");
     expect(JSON.stringify(detail)).not.toContain(STORED_KEY);
@@ -129,23 +119,24 @@ describe.each(testDatabases())("credential endpoints on $provider", ({ create })
   });
 
   it("does not send the server's OPENAI_API_KEY to a node's Base URL", async () => {
-    const flow = await services.flows.create({ name: "Own URL", graph: graphUsing({ baseUrl: otherServer.url }) });
-    const { runId } = await runs.start({ flowId: flow.id, input: "hello" });
-    const detail = await runs.waitFor(runId);
+    const flow = await services.flows.create(me, { name: "Own URL", graph: graphUsing({ baseUrl: otherServer.url }) });
+    const { runId } = await runs.start(me, { flowId: flow.id, input: "hello" });
+    const detail = await runs.waitFor(me, runId);
     expect(detail.status).toBe("failed");
     expect(JSON.stringify(detail)).toContain("needs a key of its own");
     expect(otherServer.requests.filter((request) => request.headers.authorization !== undefined)).toEqual([]);
   });
 
   it("refuses a node's Base URL on an internal address, without reaching it", async () => {
-    const guarded = createRunService(ownedByLocalUser(database), {
+    const guarded = createRunService(database, {
       maxConcurrentRuns: 1,
       runTimeoutMs: 20_000,
-      providers: createProviderResolver({ env: { OPENAI_API_KEY: SERVER_KEY }, resolveCredential: (id) => services.credentials.resolveForRun(id) }),
+      providers: (userId) =>
+        createProviderResolver({ env: { OPENAI_API_KEY: SERVER_KEY }, resolveCredential: (id) => services.credentials.resolveForRun({ userId }, id) }),
     });
-    const credential = await services.credentials.create({ name: "Loopback", kind: "openai", secret: STORED_KEY, baseUrl: keyServer.url });
-    const flow = await services.flows.create({ name: "Internal", graph: graphUsing({ credentialId: credential.id }) });
-    const detail = await guarded.waitFor((await guarded.start({ flowId: flow.id, input: "hello" })).runId);
+    const credential = await services.credentials.create(me, { name: "Loopback", kind: "openai", secret: STORED_KEY, baseUrl: keyServer.url });
+    const flow = await services.flows.create(me, { name: "Internal", graph: graphUsing({ credentialId: credential.id }) });
+    const detail = await guarded.waitFor(me, (await guarded.start(me, { flowId: flow.id, input: "hello" })).runId);
     expect(detail.status).toBe("failed");
     expect(JSON.stringify(detail)).toMatch(/loopback address/);
     expect(keyServer.requests).toEqual([]);
