@@ -66,6 +66,16 @@ describe("the Google Calendar and Gmail nodes", () => {
     server.setCalendarTimeZone("primary", "UTC");
   });
 
+  it("show mail times in the Google account's zone when the Gmail node names none", async () => {
+    server.setCalendarTimeZone("primary", "America/Los_Angeles");
+    server.setMessages([{ from: "Ana <ana@example.com>", subject: "Late note", date: "2026-11-25T06:00:00Z", snippet: "See you tomorrow" }]);
+    const text = (await execute(planFor("tool.gmail", { query: "from:ana" }, "text"), { now, google: live() })).output as string;
+    expect(text).toContain('- 22:00 from Ana <ana@example.com>: "Late note"');
+    const pinned = (await execute(planFor("tool.gmail", { query: "from:ana", timeZone: "Europe/Paris" }, "text"), { now, google: live() })).output as string;
+    expect(pinned).toContain("- 07:00 from Ana");
+    server.setCalendarTimeZone("primary", "UTC");
+  });
+
   it("fail the node with a readable message when Google is not connected", async () => {
     const events: RunEvent[] = [];
     const result = await execute(planFor("tool.gmail", {}), { now, onEvent: (event) => events.push(event) });

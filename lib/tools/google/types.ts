@@ -95,5 +95,7 @@ export type GmailData = {
   isSample: boolean;
   query: string;
   emails: EmailSummary[];
+  /** The zone the message times are shown in, when the node chose it from Google (empty setting). */
+  timeZone?: string;
   error?: string;
 };
