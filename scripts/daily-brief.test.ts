@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGoogleServer, type GoogleServer } from "@/testing/servers/google";
 import { startOllamaServer } from "@/testing/servers/ollama";
@@ -54,6 +55,29 @@ describe("npm run daily-brief", () => {
     const { stdout } = await spawnCommand(["--no-gmail", "--date", "2026-11-25", "--time-zone", "UTC"], env);
     expect(stdout).toContain("Dentist at 15:00.");
     expect(stdout).toContain("- Google Calendar: 1 event on Wednesday 25 November 2026\n- Gmail: not included");
+  }, 60_000);
+
+  it("reads today in the calendar's own time zone when none is given, whatever the server's zone", async () => {
+    const todayThere = DateTime.now().setZone("America/Los_Angeles").toISODate()!;
+    const at = (time: string) => DateTime.fromISO(`${todayThere}T${time}`, { zone: "America/Los_Angeles" }).toISO()!;
+    google.setCalendarTimeZone("primary", "America/Los_Angeles");
+    google.setEvents("primary", [{ summary: "Evening call", start: at("18:00"), end: at("18:30") }]);
+    ollama.reset();
+    ollama.enqueue({ text: "Call at 18:00." });
+    const env = {
+      GOOGLE_CLIENT_ID: "test-client-id",
+      GOOGLE_CLIENT_SECRET: "test-client-secret",
+      GOOGLE_REFRESH_TOKEN: "test-refresh-token",
+      OSMEN_GOOGLE_TOKEN_URL: google.tokenUrl,
+      OSMEN_GOOGLE_API_ROOT: google.url,
+      TZ: "UTC",
+    };
+    const { stdout } = await spawnCommand(["--no-gmail"], env);
+    expect(stdout).toContain("- Google Calendar: 1 event on");
+    const prompt = ollama.requests.find((request) => request.path === "/api/chat")!.body.messages.at(-1).content as string;
+    expect(prompt).toContain("(America/Los_Angeles, the calendar's time zone)");
+    expect(prompt).toContain("- 18:00–18:30 Evening call");
+    google.setCalendarTimeZone("primary", "UTC");
   }, 60_000);
 
   it("explains what is missing instead of failing obscurely", async () => {

@@ -72,12 +72,15 @@ const originList = (example) =>
 export const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"], { message: "must be development, test or production, e.g. production" }).default("development"),
   // Storage
-  DATABASE_URL: z
-    .string()
-    .default("file:./data/osmen.db")
-    .refine((value) => /^(file:|postgres(ql)?:\/\/)/.test(value), {
-      message: "must start with file: (SQLite) or postgresql:// (PostgreSQL), e.g. file:./data/osmen.db",
-    }),
+  DATABASE_URL: z.preprocess(
+    blankToUnset,
+    z
+      .string()
+      .default("file:./data/osmen.db")
+      .refine((value) => /^(file:|postgres(ql)?:\/\/)/.test(value), {
+        message: "must start with file: (SQLite) or postgresql:// (PostgreSQL), e.g. file:./data/osmen.db",
+      }),
+  ),
   OSMEN_DATA_DIR: z.preprocess(blankToUnset, z.string().default("./data")),
   OSMEN_SECRET_KEY: z.preprocess(
     blankToUnset,

@@ -49,7 +49,7 @@ describe("field values", () => {
 
   it("keys zod issues by their top-level field", () => {
     const kind = getNodeKind("agent")!;
-    const result = kind.configSchema.safeParse({ name: "no spaces allowed", maxSteps: 0 });
+    const result = kind.configSchema.safeParse({ name: "   ", maxSteps: 0 });
     const errors = fieldErrors(result.success ? [] : result.error.issues);
     expect(Object.keys(errors).sort()).toEqual(["maxSteps", "name"]);
   });

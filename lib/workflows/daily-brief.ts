@@ -44,8 +44,8 @@ export class DailyBriefWorkflow {
       includeGoogleCalendar: config.includeGoogleCalendar ?? true,
       includeGmail: config.includeGmail ?? true,
       useSampleData: config.useSampleData ?? false,
-      // Fixed once, so the calendar and the email times agree on the zone.
-      timeZone: resolveTimeZone(config.timeZone),
+      // Checked once; left empty, the calendar node uses the calendar's own zone (not the server's).
+      timeZone: config.timeZone ? resolveTimeZone(config.timeZone) : "",
     };
   }
 

@@ -105,6 +105,7 @@ function lazyGoogleServices(build: () => Promise<GoogleServices>): GoogleService
   return {
     listEvents: async (query, options) => (await get()).listEvents(query, options),
     listCalendars: async (options) => (await get()).listCalendars(options),
+    calendarTimeZone: async (calendarId, options) => (await get()).calendarTimeZone(calendarId, options),
     listMessages: async (query, options) => (await get()).listMessages(query, options),
   };
 }

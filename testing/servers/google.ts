@@ -27,6 +27,10 @@ export type GoogleServer = {
   /** Access tokens issued so far (a refresh or a code exchange each). */
   readonly tokenGrants: number;
   setEvents(calendarId: string, events: FakeEvent[], summary?: string): void;
+  /** A calendar's own time zone (calendars.get, calendarList); default "UTC". */
+  setCalendarTimeZone(calendarId: string, timeZone: string): void;
+  /** The account's time zone setting (settings.get "timezone"); default "UTC". */
+  setUserTimeZone(timeZone: string): void;
   setMessages(messages: FakeMessage[]): void;
   addRefreshToken(token: string): void;
   revokeRefreshToken(token: string): void;
@@ -43,7 +47,9 @@ export type GoogleServer = {
 };
 
 type State = {
-  calendars: Map<string, { summary: string; events: FakeEvent[] }>;
+  calendars: Map<string, { summary: string; events: FakeEvent[]; timeZone?: string }>;
+  /** The account's Calendar setting "timezone". */
+  userTimeZone: string;
   messages: FakeMessage[];
   refreshTokens: Set<string>;
   codes: Map<string, { refreshToken: string; redirectUri?: string }>;
@@ -98,9 +104,19 @@ function handleToken(request: GoogleRequest, response: ServerResponse, state: St
 function routeCalendar(request: GoogleRequest, response: ServerResponse, state: State) {
   if (request.path === "/calendar/v3/users/me/calendarList") {
     const items = [...state.calendars.entries()].map(([id, calendar]) => ({
-      kind: "calendar#calendarListEntry", id: id === "primary" ? PRIMARY_ID : id, summary: calendar.summary, timeZone: "UTC", accessRole: "owner", selected: true, ...(id === "primary" ? { primary: true } : {}),
+      kind: "calendar#calendarListEntry", id: id === "primary" ? PRIMARY_ID : id, summary: calendar.summary, timeZone: calendar.timeZone ?? "UTC", accessRole: "owner", selected: true, ...(id === "primary" ? { primary: true } : {}),
     }));
     return sendJson(response, 200, { kind: "calendar#calendarList", etag: '"p1"', items });
+  }
+  if (request.path === "/calendar/v3/users/me/settings/timezone") {
+    return sendJson(response, 200, { kind: "calendar#setting", etag: '"s1"', id: "timezone", value: state.userTimeZone });
+  }
+  const single = /^\/calendar\/v3\/calendars\/([^/]+)$/.exec(request.path);
+  if (single) {
+    const id = decodeURIComponent(single[1]!);
+    const found = state.calendars.get(id === PRIMARY_ID ? "primary" : id);
+    if (!found) return sendApiError(response, { status: 404, message: "Not Found" });
+    return sendJson(response, 200, { kind: "calendar#calendar", etag: '"c1"', id: id === "primary" ? PRIMARY_ID : id, summary: found.summary, ...(found.timeZone ? { timeZone: found.timeZone } : {}) });
   }
   const match = /^\/calendar\/v3\/calendars\/([^/]+)\/events$/.exec(request.path);
   const named = match ? decodeURIComponent(match[1]!) : "";
@@ -155,7 +171,8 @@ async function handle(incoming: IncomingMessage, response: ServerResponse, state
 
 function initialState(refreshTokens: string[]): State {
   return {
-    calendars: new Map([["primary", { summary: PRIMARY_ID, events: [] }]]),
+    calendars: new Map([["primary", { summary: PRIMARY_ID, events: [], timeZone: "UTC" }]]),
+    userTimeZone: "UTC",
     messages: [],
     refreshTokens: new Set(refreshTokens),
     codes: new Map(),
@@ -188,7 +205,16 @@ export async function startGoogleServer(options: GoogleServerOptions = {}): Prom
       return state.grants;
     },
     setEvents: (calendarId, events, summary) =>
-      void state.calendars.set(calendarId, { summary: summary ?? state.calendars.get(calendarId)?.summary ?? calendarId, events }),
+      void state.calendars.set(calendarId, {
+        summary: summary ?? state.calendars.get(calendarId)?.summary ?? calendarId,
+        events,
+        timeZone: state.calendars.get(calendarId)?.timeZone ?? "UTC",
+      }),
+    setCalendarTimeZone: (calendarId, timeZone) => {
+      const calendar = state.calendars.get(calendarId) ?? { summary: calendarId, events: [] };
+      state.calendars.set(calendarId, { ...calendar, timeZone });
+    },
+    setUserTimeZone: (timeZone) => void (state.userTimeZone = timeZone),
     setMessages: (messages) => void (state.messages = [...messages]),
     addRefreshToken: (token) => void state.refreshTokens.add(token),
     revokeRefreshToken: (token) => void state.refreshTokens.delete(token),

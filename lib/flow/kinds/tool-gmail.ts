@@ -18,7 +18,7 @@ const configSchema = z.object({
     .meta({ title: "Search", description: 'Gmail search syntax, e.g. "is:unread newer_than:1d" or "from:boss@example.com".' }),
   maxResults: z.number().int().min(1).max(50).default(10).meta({ title: "Max messages" }),
   includeBody: z.boolean().default(false).meta({ title: "Include bodies", description: "Plain-text bodies (truncated). Off: snippets only." }),
-  timeZone: z.string().max(100).default("").meta({ title: "Time zone", description: "For times in the summary; empty uses the server's." }),
+  timeZone: z.string().max(100).default("").meta({ title: "Time zone", description: "For times in the summary; empty uses the Google account's (else the server's)." }),
   toolName: toolNameField("gmail"),
 });
 
@@ -30,6 +30,7 @@ function settingsFrom(args: Record<string, unknown>, config: GmailConfig) {
     query: stringArg(args, "query", config.query),
     maxResults: numberArg(args, "maxResults", config.maxResults, 50),
     includeBody: typeof args.includeBody === "boolean" ? args.includeBody : config.includeBody,
+    timeZone: config.timeZone,
   };
 }
 
@@ -60,7 +61,7 @@ export const gmailToolKind = defineGoogleSourceKind({
   },
   read: (args, config, context) => readGmail(settingsFrom(args, config), context),
   failed: (message, config) => failedGmail(message, config),
-  describe: (data, config) => describeInbox(data, displayZone(config)),
+  describe: (data, config) => describeInbox(data, data.timeZone ?? displayZone(config)),
   status: gmailStatus,
   summarize: (config) => [config.useSampleData ? "Sample data" : null, config.query || DEFAULT_GMAIL_QUERY, `≤${config.maxResults}`].filter(Boolean).join(" · "),
 });

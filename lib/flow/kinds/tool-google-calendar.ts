@@ -15,7 +15,10 @@ const configSchema = z.object({
     .default("")
     .meta({ title: "Date", description: "YYYY-MM-DD; empty means today in the time zone." }),
   days: z.number().int().min(1).max(31).default(1).meta({ title: "Days" }),
-  timeZone: z.string().max(100).default("").meta({ title: "Time zone", description: 'An IANA name such as "Europe/Paris"; empty uses the server\'s.' }),
+  timeZone: z.string().max(100).default("").meta({
+    title: "Time zone",
+    description: 'An IANA name such as "Europe/Paris"; empty uses the calendar\'s own time zone (then the Google account\'s).',
+  }),
   calendarIds: z
     .array(z.string().trim().min(1).max(300))
     .max(50)

@@ -70,3 +70,18 @@ export async function listCalendars(api: CalendarApi, signal?: AbortSignal): Pro
     ...(item.timeZone ? { timeZone: item.timeZone } : {}),
   }));
 }
+
+/**
+ * The zone "today" means for a calendar: its own (calendars.get), else the account's Calendar setting
+ * "timezone" (settings.get), else null.
+ */
+export async function calendarTimeZone(
+  api: CalendarApi,
+  calendarId: string,
+  signal?: AbortSignal,
+): Promise<{ timeZone: string; source: "calendar" | "account" } | null> {
+  const calendar = await api.calendars.get({ calendarId }, { signal });
+  if (calendar.data.timeZone) return { timeZone: calendar.data.timeZone, source: "calendar" };
+  const setting = await api.settings.get({ setting: "timezone" }, { signal });
+  return setting.data.value ? { timeZone: setting.data.value, source: "account" } : null;
+}

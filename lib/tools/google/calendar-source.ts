@@ -1,30 +1,41 @@
 // Reading a calendar range for the Google Calendar node: live through `services.google`, or the sample day.
 import { findConflicts, sortEvents } from "./analysis";
-import { addDays, dayRange } from "./day-range";
+import { addDays, dayRange, serverTimeZone } from "./day-range";
 import { sampleCalendarEvents } from "./sample-data";
 import { requireGoogle, type SourceContext } from "./source-kind";
-import type { CalendarData, CalendarEvent } from "./types";
+import type { CalendarData, CalendarEvent, GoogleServices, TimeZoneSource } from "./types";
 
 export type CalendarReadSettings = {
   useSampleData: boolean;
   /** YYYY-MM-DD; empty: today in the time zone. */
   date: string;
   days: number;
-  /** IANA zone; empty: the server's. */
+  /** IANA zone; empty: the calendar's own (from Google), then the account's, then the server's. */
   timeZone: string;
   calendarIds: string[];
   maxResults: number;
 };
 
+type ZoneChoice = { timeZone: string; source: TimeZoneSource };
+
+// "Today" is the calendar owner's day, not the server's: a Los Angeles calendar read on a UTC server at
+// 02:00 UTC is still on the previous day. The first calendar read decides.
+async function chooseTimeZone(settings: CalendarReadSettings, google: GoogleServices | undefined, signal: AbortSignal | undefined): Promise<ZoneChoice> {
+  if (settings.timeZone) return { timeZone: settings.timeZone, source: "setting" };
+  const fromGoogle = google ? await google.calendarTimeZone(settings.calendarIds[0] ?? "primary", { signal }) : null;
+  return fromGoogle ?? { timeZone: serverTimeZone(), source: "server" };
+}
+
 export async function readCalendar(settings: CalendarReadSettings, context: SourceContext): Promise<CalendarData> {
-  const range = dayRange({ date: settings.date, days: settings.days, timeZone: settings.timeZone, now: context.services.now() });
+  const google = settings.useSampleData ? undefined : requireGoogle(context.services, "Google Calendar");
+  const zone = await chooseTimeZone(settings, google, context.signal);
+  const range = dayRange({ date: settings.date, days: settings.days, timeZone: zone.timeZone, now: context.services.now() });
   let events: CalendarEvent[];
-  if (settings.useSampleData) {
+  if (!google) {
     events = Array.from({ length: range.days }, (_, day) =>
       sampleCalendarEvents(addDays(range.date, day), range.timeZone).map((event) => ({ ...event, id: `${event.id}-d${day + 1}` })),
     ).flat();
   } else {
-    const google = requireGoogle(context.services, "Google Calendar");
     const calendarIds = settings.calendarIds.length > 0 ? settings.calendarIds : ["primary"];
     const query = { calendarIds, timeMin: range.timeMin, timeMax: range.timeMax, timeZone: range.timeZone, maxResults: settings.maxResults };
     events = await google.listEvents(query, { signal: context.signal });
@@ -36,6 +47,7 @@ export async function readCalendar(settings: CalendarReadSettings, context: Sour
     date: range.date,
     days: range.days,
     timeZone: range.timeZone,
+    timeZoneSource: zone.source,
     events: sorted,
     conflicts: findConflicts(sorted),
   };

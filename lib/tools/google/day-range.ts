@@ -1,57 +1,38 @@
-// Calendar days in a time zone, with Intl only: "today in Europe/Paris" and the instants it starts and
-// ends at, DST days included (a day may last 23 or 25 hours).
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Calendar days in a time zone: "today in Europe/Paris" and the instants it starts and ends at. luxon does
+// the zone arithmetic, so a day across a daylight-saving change lasts 23 or 25 hours.
+import { DateTime, IANAZone } from "luxon";
 
-/** An IANA zone, checked; empty means the runtime's own zone. */
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The runtime's own zone: the last resort when neither a setting nor Google names one. */
+export const serverTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** An IANA zone, checked; empty means the runtime's own zone. Throws RangeError naming a valid example. */
 export function resolveTimeZone(timeZone: string | undefined): string {
-  if (!timeZone) return Intl.DateTimeFormat().resolvedOptions().timeZone;
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
-  } catch {
-    throw new RangeError(`unknown time zone "${timeZone}" (use an IANA name such as "Europe/Paris")`);
-  }
+  if (!timeZone) return serverTimeZone();
+  if (!IANAZone.isValidZone(timeZone)) throw new RangeError(`unknown time zone "${timeZone}" (use an IANA name such as "Europe/Paris")`);
+  return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
 }
 
-function partsIn(instant: number, timeZone: string): Record<string, number> {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  return Object.fromEntries(parts.filter((part) => part.type !== "literal").map((part) => [part.type, Number(part.value)]));
+function dayIn(date: string, timeZone: string): DateTime {
+  const day = datePattern.test(date) ? DateTime.fromISO(date, { zone: timeZone }) : undefined;
+  if (!day?.isValid) throw new RangeError(`"${date}" is not a date in YYYY-MM-DD form`);
+  return day;
 }
 
-/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
-function offsetAt(instant: number, timeZone: string): number {
-  const parts = partsIn(instant, timeZone);
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return wall - Math.floor(instant / 1000) * 1000;
-}
-
-/** The instant a wall-clock time happens in a zone (the earlier one when the clock repeats). */
+/** The instant a wall-clock time happens in a zone (a time skipped by a DST change moves forward). */
 export function zonedTime(date: string, hour: number, minute: number, timeZone: string): Date {
-  const match = datePattern.exec(date);
-  if (!match) throw new RangeError(`"${date}" is not a date in YYYY-MM-DD form`);
-  const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), hour, minute);
-  const first = wall - offsetAt(wall, timeZone);
-  return new Date(wall - offsetAt(first, timeZone));
+  return dayIn(date, timeZone).set({ hour, minute }).toJSDate();
 }
 
+/** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function dateIn(instant: Date, timeZone: string): string {
-  const parts = partsIn(instant.getTime(), timeZone);
-  return `${parts.year}-${String(parts.month).padStart(2, "0")}-${String(parts.day).padStart(2, "0")}`;
+  return DateTime.fromJSDate(instant, { zone: timeZone }).toISODate()!;
 }
 
+/** A YYYY-MM-DD date moved by whole calendar days. */
 export function addDays(date: string, days: number): string {
-  const match = datePattern.exec(date);
-  if (!match) throw new RangeError(`"${date}" is not a date in YYYY-MM-DD form`);
-  const shifted = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days));
-  return shifted.toISOString().slice(0, 10);
+  return dayIn(date, "UTC").plus({ days }).toISODate()!;
 }
 
 export type DayRange = { date: string; days: number; timeZone: string; timeMin: string; timeMax: string };
@@ -60,22 +41,18 @@ export type DayRange = { date: string; days: number; timeZone: string; timeMin: 
 export function dayRange(options: { date?: string; days?: number; timeZone?: string; now: Date }): DayRange {
   const timeZone = resolveTimeZone(options.timeZone);
   const date = options.date || dateIn(options.now, timeZone);
-  if (!datePattern.test(date)) throw new RangeError(`"${date}" is not a date in YYYY-MM-DD form`);
   const days = Math.max(1, Math.floor(options.days ?? 1));
-  const timeMin = zonedTime(date, 0, 0, timeZone).toISOString();
-  const timeMax = zonedTime(addDays(date, days), 0, 0, timeZone).toISOString();
-  return { date, days, timeZone, timeMin, timeMax };
+  const start = dayIn(date, timeZone).startOf("day");
+  const end = start.plus({ days }).startOf("day");
+  return { date, days, timeZone, timeMin: start.toUTC().toISO()!, timeMax: end.toUTC().toISO()! };
 }
 
 /** "09:30" in the zone. */
 export function clockTime(iso: string, timeZone: string): string {
-  const parts = partsIn(new Date(iso).getTime(), timeZone);
-  return `${String(parts.hour).padStart(2, "0")}:${String(parts.minute).padStart(2, "0")}`;
+  return DateTime.fromISO(iso, { zone: timeZone }).toFormat("HH:mm");
 }
 
 /** "Wednesday 25 November 2026" for a YYYY-MM-DD date. */
 export function longDate(date: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" })
-    .format(new Date(`${date}T12:00:00Z`))
-    .replace(",", "");
+  return dayIn(date, "UTC").setLocale("en-GB").toFormat("cccc d LLLL yyyy");
 }

@@ -17,12 +17,25 @@ function eventLine(event: CalendarEvent, data: CalendarData, conflictsWith: stri
   return `- ${when} ${event.title}${details.length > 0 ? ` (${details.join("; ")})` : ""}`;
 }
 
+// A zone set on the node is the reader's own choice; any other is named with where it came from.
+const zoneNotes: Record<NonNullable<CalendarData["timeZoneSource"]>, string> = {
+  setting: "",
+  calendar: "the calendar's time zone",
+  account: "the Google account's time zone",
+  server: "the server's time zone",
+};
+
+function zoneLabel(data: CalendarData): string {
+  const note = data.timeZoneSource ? zoneNotes[data.timeZoneSource] : "";
+  return note ? `${data.timeZone}, ${note}` : data.timeZone;
+}
+
 function dayLabel(data: CalendarData): string {
   return data.days > 1 ? `the ${data.days} days from ${longDate(data.date)}` : longDate(data.date);
 }
 
 export function describeCalendar(data: CalendarData): string {
-  const header = `Calendar for ${dayLabel(data)} (${data.timeZone})${data.isSample ? ` ${SAMPLE_NOTE}` : ""}:`;
+  const header = `Calendar for ${dayLabel(data)} (${zoneLabel(data)})${data.isSample ? ` ${SAMPLE_NOTE}` : ""}:`;
   if (data.error) return `${header}\nThe calendar could not be read: ${data.error}`;
   if (data.events.length === 0) return `${header}\nNo events: the day is free.`;
   const lines = data.events.map((event) => {

@@ -5,7 +5,8 @@ import type { GmailData } from "./types";
 
 export const DEFAULT_GMAIL_QUERY = "is:unread newer_than:1d";
 
-export type GmailReadSettings = { useSampleData: boolean; query: string; maxResults: number; includeBody: boolean };
+/** `timeZone`: the node's setting; empty asks Google for the account's (the primary calendar's zone). */
+export type GmailReadSettings = { useSampleData: boolean; query: string; maxResults: number; includeBody: boolean; timeZone?: string };
 
 export async function readGmail(settings: GmailReadSettings, context: SourceContext): Promise<GmailData> {
   const query = settings.query.trim() || DEFAULT_GMAIL_QUERY;
@@ -14,7 +15,9 @@ export async function readGmail(settings: GmailReadSettings, context: SourceCont
   }
   const google = requireGoogle(context.services, "Gmail");
   const emails = await google.listMessages({ query, maxResults: settings.maxResults, includeBody: settings.includeBody }, { signal: context.signal });
-  return { source: "gmail", isSample: false, query, emails };
+  // Times read in the owner's zone rather than the server's; without Calendar access the server's stays.
+  const zone = settings.timeZone ? null : await google.calendarTimeZone("primary", { signal: context.signal }).catch(() => null);
+  return { source: "gmail", isSample: false, query, emails, ...(zone ? { timeZone: zone.timeZone } : {}) };
 }
 
 export function failedGmail(message: string, settings: Pick<GmailReadSettings, "useSampleData" | "query">): GmailData {

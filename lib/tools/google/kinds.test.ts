@@ -42,6 +42,40 @@ describe("the Google Calendar and Gmail nodes", () => {
     expect(result.output).toContain("- 14:00–15:00 Board meeting (9 attendees)");
   });
 
+  it("read today in the calendar's own time zone when the node names none, and say which zone", async () => {
+    // 02:30 UTC on the 26th is 18:30 on the 25th in Los Angeles: the call at 18:00 there is today's.
+    const lateEvening = () => new Date("2026-11-26T02:30:00Z");
+    server.setCalendarTimeZone("primary", "America/Los_Angeles");
+    server.setEvents("primary", [{ summary: "Call with Sam", start: "2026-11-25T18:00:00-08:00", end: "2026-11-25T18:30:00-08:00" }]);
+    const data = (await execute(planFor("tool.google_calendar", {}), { now: lateEvening, google: live() })).output as CalendarData;
+    expect(data).toMatchObject({ date: "2026-11-25", timeZone: "America/Los_Angeles", timeZoneSource: "calendar" });
+    expect(data.events.map((event) => event.title)).toEqual(["Call with Sam"]);
+    const text = (await execute(planFor("tool.google_calendar", {}, "text"), { now: lateEvening, google: live() })).output as string;
+    expect(text).toContain("(America/Los_Angeles, the calendar's time zone)");
+    expect(text).toContain("- 18:00–18:30 Call with Sam");
+    const listed = server.requests.filter((request) => request.path.endsWith("/events")).at(-1)!;
+    expect(listed.query.get("timeMin")).toBe("2026-11-25T08:00:00.000Z");
+  });
+
+  it("fall back to the Google account's time zone when the calendar names none", async () => {
+    server.setCalendarTimeZone("primary", "");
+    server.setUserTimeZone("Asia/Tokyo");
+    server.setEvents("primary", []);
+    const data = (await execute(planFor("tool.google_calendar", {}), { now, google: live() })).output as CalendarData;
+    expect(data).toMatchObject({ date: "2026-11-25", timeZone: "Asia/Tokyo", timeZoneSource: "account" });
+    server.setCalendarTimeZone("primary", "UTC");
+  });
+
+  it("show mail times in the Google account's zone when the Gmail node names none", async () => {
+    server.setCalendarTimeZone("primary", "America/Los_Angeles");
+    server.setMessages([{ from: "Ana <ana@example.com>", subject: "Late note", date: "2026-11-25T06:00:00Z", snippet: "See you tomorrow" }]);
+    const text = (await execute(planFor("tool.gmail", { query: "from:ana" }, "text"), { now, google: live() })).output as string;
+    expect(text).toContain('- 22:00 from Ana <ana@example.com>: "Late note"');
+    const pinned = (await execute(planFor("tool.gmail", { query: "from:ana", timeZone: "Europe/Paris" }, "text"), { now, google: live() })).output as string;
+    expect(pinned).toContain("- 07:00 from Ana");
+    server.setCalendarTimeZone("primary", "UTC");
+  });
+
   it("fail the node with a readable message when Google is not connected", async () => {
     const events: RunEvent[] = [];
     const result = await execute(planFor("tool.gmail", {}), { now, onEvent: (event) => events.push(event) });

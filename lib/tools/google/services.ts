@@ -2,7 +2,7 @@
 // The refresh token comes from a token source (the vault, on the server; an environment variable, in the
 // command); googleapis fetches and refreshes access tokens on its own. Every failure is mapped to a
 // GoogleAccessError whose message is fit for a person ("reconnect Google in Settings" for a dead grant).
-import { listCalendars, listEvents, createCalendarApi } from "./calendar-api";
+import { calendarTimeZone, listCalendars, listEvents, createCalendarApi } from "./calendar-api";
 import { notConnectedError, toGoogleError } from "./errors";
 import { createGmailApi, listMessages } from "./gmail-api";
 import { createOAuthClient, type GoogleClientSettings, type OAuthClient } from "./oauth";
@@ -60,6 +60,8 @@ export function createGoogleServices(options: GoogleServicesOptions): GoogleServ
   return {
     listEvents: (query, { signal }) => withAuth("Google Calendar", (auth) => listEvents(createCalendarApi(auth, options.rootUrl), query, signal)),
     listCalendars: ({ signal }) => withAuth("Google Calendar", (auth) => listCalendars(createCalendarApi(auth, options.rootUrl), signal)),
+    calendarTimeZone: (calendarId, { signal }) =>
+      withAuth("Google Calendar", (auth) => calendarTimeZone(createCalendarApi(auth, options.rootUrl), calendarId, signal)),
     listMessages: (query, { signal }) => withAuth("Gmail", (auth) => listMessages(createGmailApi(auth, options.rootUrl), query, signal)),
   };
 }

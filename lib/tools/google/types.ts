@@ -53,6 +53,13 @@ export type GmailQuery = {
 export type CalendarInfo = { id: string; title: string; isPrimary: boolean; timeZone?: string };
 
 /**
+ * Where a calendar read's time zone came from: the node's setting, the calendar's own zone (Calendar API
+ * calendars.get), the account's Calendar setting "timezone", or the server's zone (sample data, or Google
+ * named none).
+ */
+export type TimeZoneSource = "setting" | "calendar" | "account" | "server";
+
+/**
  * Live Google access for one user, injected into a run as `RunServices.google` (see createGoogleServices).
  * Errors it throws are GoogleAccessError with a message fit to show as is.
  */
@@ -60,6 +67,8 @@ export type GoogleServices = {
   listEvents(query: CalendarQuery, options: { signal?: AbortSignal }): Promise<CalendarEvent[]>;
   listMessages(query: GmailQuery, options: { signal?: AbortSignal }): Promise<EmailSummary[]>;
   listCalendars(options: { signal?: AbortSignal }): Promise<CalendarInfo[]>;
+  /** The calendar's own IANA zone, else the account's; null when Google names neither. */
+  calendarTimeZone(calendarId: string, options: { signal?: AbortSignal }): Promise<{ timeZone: string; source: "calendar" | "account" } | null>;
 };
 
 export type EventConflict = { firstId: string; secondId: string; first: string; second: string; overlapMinutes: number };
@@ -72,6 +81,8 @@ export type CalendarData = {
   date: string;
   days: number;
   timeZone: string;
+  /** Why `timeZone` is the zone used (absent in data from before it was recorded). */
+  timeZoneSource?: TimeZoneSource;
   events: CalendarEvent[];
   conflicts: EventConflict[];
   /** Set when the node keeps going after a failure (continueOnError): why there are no events. */
@@ -84,5 +95,7 @@ export type GmailData = {
   isSample: boolean;
   query: string;
   emails: EmailSummary[];
+  /** The zone the message times are shown in, when the node chose it from Google (empty setting). */
+  timeZone?: string;
   error?: string;
 };
