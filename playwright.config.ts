@@ -39,6 +39,8 @@ export default defineConfig({
       DATABASE_URL: `file:${dataDir}/e2e.db`,
       OSMEN_DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
+      // One origin whose pages may call /api/v1 (e2e/boundary.spec.ts checks CORS for it and for others).
+      OSMEN_CORS_ORIGINS: "https://partner.example",
       // Production refuses to start without a vault key; each test run gets a fresh one.
       OSMEN_SECRET_KEY: process.env.OSMEN_SECRET_KEY ?? randomBytes(32).toString("base64"),
     },

@@ -14,11 +14,11 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 
 /** A raw HTTP request, so the test controls headers a browser or fetch would not let it set (Host). */
 function rawRequest(options: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string }) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; body: string; headers: IncomingMessage["headers"] }>((resolve, reject) => {
     const outgoing = httpRequest({ host: "127.0.0.1", port, method: options.method ?? "GET", path: options.path, headers: options.headers }, (response: IncomingMessage) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: response.headers }));
     });
     outgoing.on("error", reject);
     outgoing.end(options.body);
@@ -94,6 +94,25 @@ test("a 2 MB tRPC body is refused with 413 before it is parsed", async () => {
   expect(response.status).toBe(413);
   expect(response.body).toContain("PAYLOAD_TOO_LARGE");
   expect(await flowCount()).toBe(before);
+});
+
+test("/api/v1 answers CORS, preflight included, only for origins in OSMEN_CORS_ORIGINS", async () => {
+  const preflight = (origin: string) =>
+    rawRequest({
+      method: "OPTIONS",
+      path: "/api/v1/flows/some-flow/run",
+      headers: { host: `127.0.0.1:${port}`, origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" },
+    });
+  const listed = await preflight("https://partner.example");
+  expect(listed.status).toBe(204);
+  expect(listed.headers["access-control-allow-origin"]).toBe("https://partner.example");
+  expect(listed.headers["access-control-allow-headers"]).toContain("authorization");
+  expect(listed.headers["access-control-allow-credentials"]).toBeUndefined();
+  const other = await preflight("https://evil.example");
+  expect(other.status).toBe(403);
+  expect(other.headers["access-control-allow-origin"]).toBeUndefined();
+  const read = await rawRequest({ path: "/api/v1/runs/none", headers: { host: `127.0.0.1:${port}`, origin: "https://partner.example" } });
+  expect(read.headers["access-control-allow-origin"]).toBe("https://partner.example");
 });
 
 test("an unknown share token answers a real 404", async ({ request }) => {
