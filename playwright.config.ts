@@ -14,6 +14,8 @@ const serverEnv = (folder: string) => ({
   NEXT_TELEMETRY_DISABLED: "1",
   // The tests' model servers listen on loopback; a node's Base URL reaches them only when allowlisted.
   OSMEN_HTTP_ALLOWLIST: "127.0.0.1",
+  // One origin whose pages may call /api/v1 (e2e/boundary.spec.ts checks CORS for it and for others).
+  OSMEN_CORS_ORIGINS: "https://partner.example",
   // Production refuses to start without a vault key; each test run gets a fresh one.
   OSMEN_SECRET_KEY: process.env.OSMEN_SECRET_KEY ?? randomBytes(32).toString("base64"),
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { flowGraphSchema } from "./flow/graph-schema.ts";
-import { escapeReservedKeys, objectFromEntries, plainRecord, restoreReservedKeys } from "./plain-data.ts";
+import { escapeReservedKeys, objectFromEntries, ownValue, plainRecord, restoreReservedKeys } from "./plain-data.ts";
 import { wireTransformer } from "./wire-transformer.ts";
 
 // Built with JSON.parse, as a request body or an imported file would be: `__proto__` is an own key.
@@ -55,5 +55,14 @@ describe("graph schema", () => {
     const parsed = flowGraphSchema.parse(JSON.parse(JSON.stringify(graph)));
     expect(parsed.nodes[0]!.data).toEqual(hostile());
     expect(ownKeys(parsed.nodes[0]!.data)).toContain("__proto__");
+  });
+});
+
+describe("ownValue", () => {
+  it("reads own keys only", () => {
+    const record: Record<string, number> = { a: 1 };
+    expect(ownValue(record, "a")).toBe(1);
+    expect(ownValue(record, "constructor")).toBeUndefined();
+    expect(ownValue(record, "toString")).toBeUndefined();
   });
 });

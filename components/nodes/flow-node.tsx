@@ -10,10 +10,11 @@ import { PortHandle } from "./port-handle";
 import { useNodeRunState } from "./run-state";
 import { NodeDiagnostics, NodeRunOverlay } from "./node-extras";
 import { nodeFace } from "./node-face";
+import { ownValue } from "@/lib/plain-data";
 
 function FlowNodeView({ id, type, data, selected }: NodeProps<CanvasNode>) {
   const diagnostics = useEditor((state) => state.diagnostics.byNode.get(id));
-  const pattern = useEditor((state) => state.plan?.patterns[id]);
+  const pattern = useEditor((state) => (state.plan ? ownValue(state.plan.patterns, id) : undefined));
   const runState = useNodeRunState(id);
   const { title, category, name, summary, ports, isSample } = nodeFace(id, type, data);
   const severity = worstSeverity(diagnostics);

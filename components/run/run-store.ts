@@ -4,6 +4,7 @@
 import type { RunEvent } from "@/lib/engine/events";
 import { applyRunEvent, initialRunState, type NodeRunState, type RunState, type ToolCallState } from "@/lib/engine/run-state";
 import { describeError } from "./run-format";
+import { ownValue } from "@/lib/plain-data";
 
 /** What a node face shows: the seam's shape (error as words) plus the details a richer overlay can use. */
 export type NodeRunView = {
@@ -50,7 +51,7 @@ export function createRunStore(): RunStore {
 
   return {
     get(nodeId) {
-      const node = snapshot.state.nodes[nodeId];
+      const node = ownValue(snapshot.state.nodes, nodeId);
       if (!node) return undefined;
       let view = views.get(node);
       if (!view) views.set(node, (view = toNodeRunView(node)));

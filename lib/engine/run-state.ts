@@ -1,6 +1,7 @@
 // Folds a run's events into what the canvas paints and `run.get` reports: each node's status, streamed
 // text, tool calls, outputs, timing and usage. Pure and browser-safe: the server and the canvas share it.
 import type { RunEvent } from "./events";
+import { ownValue } from "../plain-data.ts";
 
 export type NodeRunStatus = "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
 export type RunLifecycle = "queued" | "running" | "succeeded" | "failed" | "cancelled" | "interrupted";
@@ -33,7 +34,7 @@ export const initialRunState = (): RunState => ({ status: "queued", lastSeq: 0, 
 const emptyNode = (status: NodeRunStatus): NodeRunState => ({ status, text: "", toolCalls: [] });
 
 function updateNode(state: RunState, nodeId: string, change: (node: NodeRunState) => NodeRunState): RunState {
-  const current = state.nodes[nodeId] ?? emptyNode("queued");
+  const current = ownValue(state.nodes, nodeId) ?? emptyNode("queued");
   return { ...state, nodes: { ...state.nodes, [nodeId]: change(current) } };
 }
 

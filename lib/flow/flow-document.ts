@@ -6,7 +6,7 @@ import { flowDescriptionSchema, flowNameSchema } from "./flow-inputs";
 import { flowGraphInputSchema, type FlowGraph } from "./graph-schema";
 import { stripSecrets } from "./strip-secrets.ts";
 
-export const FLOW_DOCUMENT_FORMAT = "osmen-flow";
+export const FLOW_DOCUMENT_FORMAT = "osmen-flow" as const;
 
 export const flowDocumentSchema = z.object({
   format: z.literal(FLOW_DOCUMENT_FORMAT, { error: `format must be "${FLOW_DOCUMENT_FORMAT}": this is not an OsMEN Studio flow export` }),

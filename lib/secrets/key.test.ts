@@ -30,6 +30,17 @@ describe("loadSecretKey", () => {
     expect(() => loadSecretKey({ env: { OSMEN_SECRET_KEY: "not base64 at all!" } })).toThrowError(/not base64/);
   });
 
+  it("tightens an existing key's folder and file left readable by others", () => {
+    const dataDir = tempDir();
+    chmodSync(dataDir, 0o755);
+    const keyPath = path.join(dataDir, "secret.key");
+    writeFileSync(keyPath, randomBytes(32).toString("base64"));
+    chmodSync(keyPath, 0o644);
+    expect(loadSecretKey({ env: { OSMEN_DATA_DIR: dataDir } }).source).toBe("file");
+    expect(modeOf(keyPath)).toBe(0o600);
+    expect(modeOf(dataDir)).toBe(0o700);
+  });
+
   it("generates a key file with mode 0600 in a 0700 folder on first start, then reuses it", () => {
     const dataDir = path.join(tempDir(), "data");
     const first = loadSecretKey({ env: { OSMEN_DATA_DIR: dataDir } });

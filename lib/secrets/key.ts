@@ -64,7 +64,11 @@ export function loadSecretKey(options: LoadSecretKeyOptions = {}): LoadedSecretK
   const dataDir = resolveDataDir({ ...options, env });
   const keyPath = path.join(dataDir, KEY_FILE_NAME);
   const existing = readKeyFile(keyPath);
-  if (existing) return existing;
+  if (existing) {
+    // The folder holding the key may predate the rule that it is private: tighten it like the file.
+    if ((statSync(dataDir).mode & 0o777) !== 0o700) chmodSync(dataDir, 0o700);
+    return existing;
+  }
   if (options.isProduction) {
     throw new SecretError("missing_key", `No secret key: OSMEN_SECRET_KEY is unset and ${keyPath} does not exist. ${HOW_TO_SET}`);
   }

@@ -2,12 +2,18 @@
 import { loadServerEnv } from "@/server/env.mjs";
 import { createDb, type Db } from "./client.ts";
 import { migrateDatabase } from "./migrate.ts";
-import { redactUrl } from "./database-url.ts";
+import { databaseProviderOf, redactUrl, sqliteFilePath } from "./database-url.ts";
+import { secureSqliteFiles } from "./file-modes.ts";
 
 const holder = globalThis as typeof globalThis & { osmenDb?: Db; osmenDbReady?: Promise<void> };
 
 export function getDb(): Db {
-  holder.osmenDb ??= createDb(loadServerEnv().DATABASE_URL);
+  if (!holder.osmenDb) {
+    const { DATABASE_URL, OSMEN_DATA_DIR } = loadServerEnv();
+    // The client may open the SQLite file before migrations run: create it private first.
+    if (databaseProviderOf(DATABASE_URL) === "sqlite") secureSqliteFiles(sqliteFilePath(DATABASE_URL), OSMEN_DATA_DIR);
+    holder.osmenDb = createDb(DATABASE_URL);
+  }
   return holder.osmenDb;
 }
 
@@ -17,8 +23,8 @@ export function getDb(): Db {
  */
 export function prepareDatabase(): Promise<void> {
   holder.osmenDbReady ??= (async () => {
-    const url = loadServerEnv().DATABASE_URL;
-    const applied = await migrateDatabase(url);
+    const { DATABASE_URL: url, OSMEN_DATA_DIR } = loadServerEnv();
+    const applied = await migrateDatabase(url, { dataDir: OSMEN_DATA_DIR });
     if (applied.length > 0) console.log(`[db] applied ${applied.length} migration(s) to ${redactUrl(url)}: ${applied.join(", ")}`);
   })().catch((error: unknown) => {
     holder.osmenDbReady = undefined;

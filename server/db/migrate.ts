@@ -2,11 +2,12 @@
 // native engine or fails on PostgreSQL through the driver adapter offline, so the app applies the same
 // files itself, recording them in Prisma's `_prisma_migrations` table so `prisma migrate status` agrees.
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseProviderOf, sqliteFilePath, type DatabaseProvider } from "./database-url.ts";
+import { secureSqliteFiles } from "./file-modes.ts";
 
 export type Migration = { name: string; sql: string; checksum: string };
 
@@ -27,10 +28,11 @@ export function readMigrations(folder: string): Migration[] {
 }
 
 /** Applies every pending migration, each atomically. Returns the names applied. */
-export async function migrateDatabase(url: string, options: { root?: string } = {}): Promise<string[]> {
+/** `dataDir` is OSMEN_DATA_DIR: a SQLite file inside it gets the folder tightened to 0700 too. */
+export async function migrateDatabase(url: string, options: { root?: string; dataDir?: string } = {}): Promise<string[]> {
   const provider = databaseProviderOf(url);
   const migrations = readMigrations(migrationsFolder(provider, options.root));
-  return provider === "sqlite" ? migrateSqlite(url, migrations) : migratePostgres(url, migrations);
+  return provider === "sqlite" ? migrateSqlite(url, migrations, options.dataDir ?? "./data") : migratePostgres(url, migrations);
 }
 
 function checkNotEdited(applied: Map<string, string>, migrations: Migration[]) {
@@ -47,9 +49,9 @@ const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" ("id" TEXT
   "rolled_back_at" DATETIME, "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
   "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`;
 
-function migrateSqlite(url: string, migrations: Migration[]): string[] {
+function migrateSqlite(url: string, migrations: Migration[], dataDir: string): string[] {
   const file = sqliteFilePath(url);
-  mkdirSync(path.dirname(file), { recursive: true });
+  secureSqliteFiles(file, dataDir);
   const db = new Database(file);
   try {
     db.pragma("journal_mode = WAL");
@@ -74,6 +76,8 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
     return pending.map((migration) => migration.name);
   } finally {
     db.close();
+    // WAL mode made the -wal and -shm files; SQLite gives them the database's mode, but say so outright.
+    secureSqliteFiles(file, dataDir);
   }
 }
 

@@ -136,25 +136,25 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
 
   it("refuses a start past the queue bound with TOO_MANY_REQUESTS and Retry-After, losing nothing queued", async () => {
     const provider = createScriptedProvider({ respond: (call) => ({ text: lastUserText(call), delayMs: 500 }) });
-    const runs = createRunService(database, { maxConcurrentRuns: 1, maxQueuedRuns: 1, runTimeoutMs: 30_000, providers: provider });
+    const runs = createRunService(database, { maxConcurrentRuns: 1, maxQueuedRuns: 1, runTimeoutMs: 30_000, providers: () => provider });
     services.push(runs);
-    const flow = await flows().create({ name: "Bounded", graph: chatGraph() });
-    const first = await runs.start({ flowId: flow.id, input: "first" });
-    const second = await runs.start({ flowId: flow.id, input: "second" });
-    const refused = await runs.start({ flowId: flow.id, input: "third" }).then(
+    const flow = await flows().create(me, { name: "Bounded", graph: chatGraph() });
+    const first = await runs.start(me, { flowId: flow.id, input: "first" });
+    const second = await runs.start(me, { flowId: flow.id, input: "second" });
+    const refused = await runs.start(me, { flowId: flow.id, input: "third" }).then(
       () => null,
       (error: unknown) => error,
     );
     expect(refused).toMatchObject({ code: "TOO_MANY_REQUESTS", details: { retryAfterSeconds: expect.any(Number) } });
     expect(httpHeadersOf(refused as AppError)["retry-after"]).toMatch(/^[1-9]\d*$/);
-    const details = await Promise.all([first, second].map(({ runId }) => runs.waitFor(runId)));
+    const details = await Promise.all([first, second].map(({ runId }) => runs.waitFor(me, runId)));
     expect(details.map((detail) => [detail.input, detail.status])).toEqual([
       ["first", "succeeded"],
       ["second", "succeeded"],
     ]);
     expect(await database.prisma.run.count({ where: { flowId: flow.id } })).toBe(2);
-    const after = await runs.start({ flowId: flow.id, input: "later" });
-    expect((await runs.waitFor(after.runId)).status).toBe("succeeded");
+    const after = await runs.start(me, { flowId: flow.id, input: "later" });
+    expect((await runs.waitFor(me, after.runId)).status).toBe("succeeded");
   });
 
   it("fails a run that exceeds its time limit as timed out", async () => {

@@ -17,7 +17,7 @@ const httpNode = (body: string): FlowGraph => ({
   nodes: [{ id: "http", type: "tool.http", position: { x: 0, y: 0 }, data: { config: { method: "POST", body } } }],
   edges: [],
 });
-const documentOf = (graph: FlowGraph) => ({ format: FLOW_DOCUMENT_FORMAT, formatVersion: 1, name: "Imported", graph });
+const documentOf = (graph: FlowGraph) => ({ format: FLOW_DOCUMENT_FORMAT, formatVersion: 1 as const, name: "Imported", graph });
 
 async function failure(promise: Promise<unknown>) {
   return promise.then(
