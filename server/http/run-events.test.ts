@@ -1,6 +1,7 @@
 // The run event stream over real HTTP: heartbeats while the model is silent, re-attaching to a run with
 // Last-Event-ID, and warnings in the run's JSON. The run itself is a real engine run against the local Ollama
 // server; only its storage is an in-memory stand-in (the run service's own tests cover storage).
+import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEventSchema, terminalEventTypes, type RunEvent } from "@/lib/engine/events";
 import { execute } from "@/lib/engine/execute";
@@ -15,6 +16,7 @@ import type { RunService } from "@/server/services/run-service";
 import { planOf } from "@/testing/engine-harness";
 import { startRouteServer } from "@/testing/route-server";
 import { startOllamaServer } from "@/testing/servers/ollama";
+import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { toAppError, type ApiContext } from "./api-route";
 import { publicRun, runEventsOverHttp } from "./run-api";
@@ -37,7 +39,7 @@ function memoryRuns() {
     service: {
       async get(runId: string) {
         const state = foldRunEvents(runOf(runId).events);
-        return { id: runId, status: state.status, nodes: state.nodes } as unknown as RunDetail;
+        return { id: runId, status: state.status, nodes: state.nodes, error: state.error ?? null, output: state.output ?? null } as unknown as RunDetail;
       },
       async *events(runId: string, afterSeq: number, signal?: AbortSignal) {
         const run = runOf(runId);
@@ -76,10 +78,14 @@ let ollama: ScriptedServer;
 let app: Awaited<ReturnType<typeof startRouteServer>>;
 const store = memoryRuns();
 
-async function startRun(runId: string) {
-  const providers = createProviderResolver({ createProvider: (name, overrides) => new ProviderRouter({ env: { OLLAMA_HOST: ollama.url } }).getProvider(name as "ollama", overrides) });
-  return execute(planOf(flow), { runId, input: "Weather?", providers, onEvent: store.record });
+async function startRun(runId: string, options: { env?: Record<string, string>; graph?: typeof flow } = {}) {
+  const env = options.env ?? { OLLAMA_HOST: ollama.url };
+  const providers = createProviderResolver({ createProvider: (name, overrides) => new ProviderRouter({ env }).getProvider(name as "ollama", overrides) });
+  return execute(planOf(options.graph ?? flow), { runId, input: "Weather?", providers, onEvent: store.record });
 }
+
+const streamOf = async (runId: string) =>
+  (await readStream(await fetch(`${app.url}/api/v1/runs/${runId}/events`))).filter((frame) => "data" in frame).map((frame) => runEventSchema.parse((frame as { data: unknown }).data));
 
 beforeAll(async () => {
   ollama = await startOllamaServer();
@@ -146,5 +152,55 @@ describe("the run's JSON", () => {
     const json = publicRun(await store.service.get("run-cut"));
     expect(json.warnings.map((warning) => `${warning.nodeId}:${warning.code}`)).toEqual(["llm:empty_answer", "llm:cut_off"]);
     expect(json.nodes.llm).toMatchObject({ reasoning: "Thinking about the weather", finishReason: "length" });
+  });
+});
+
+describe("provider faults as an API client sees them", () => {
+  let openai: ScriptedServer;
+  beforeAll(async () => void (openai = await startOpenAIServer({ apiKey: "sk-test-0123456789abcdef" })));
+  afterAll(() => openai.close());
+  const openaiEnv = () => ({ OPENAI_BASE_URL: openai.url, OPENAI_API_KEY: "sk-test-0123456789abcdef" });
+
+  it("an unreachable model server: the failure's kind and hint in the events and the run's error", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const down = `http://127.0.0.1:${(closed.address() as { port: number }).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    await startRun("run-down", { env: { OLLAMA_HOST: down } });
+    const events = await streamOf("run-down");
+    expect(events.find((event) => event.type === "node.failed")).toMatchObject({ nodeId: "llm", errorKind: "unavailable", hint: expect.stringContaining("ollama serve") });
+    expect(publicRun(await store.service.get("run-down")).error).toMatchObject({ code: "provider_unavailable", errorKind: "unavailable", nodeId: "llm" });
+  });
+
+  it("a reasoning model on a node's default settings answers", async () => {
+    const graph = createGraphBuilder()
+      .node("in", "input")
+      .node("model", "provider.openai", { model: "o4-mini" })
+      .node("llm", "llm")
+      .node("out", "output")
+      .edge("model.model", "llm.model")
+      .edge("in.text", "llm.prompt")
+      .edge("llm.text", "out.value");
+    openai.enqueue({ text: "Mild." });
+    await startRun("run-o4", { env: openaiEnv(), graph });
+    expect(publicRun(await store.service.get("run-o4"))).toMatchObject({ status: "succeeded", output: "Mild.", warnings: [] });
+  });
+
+  it("tool arguments the model got wrong come back as a tool error, and the run goes on", async () => {
+    const graph = createGraphBuilder()
+      .node("in", "input")
+      .node("model", "provider.openai")
+      .node("calc", "tool.calculator")
+      .node("agent", "agent")
+      .node("out", "output")
+      .edge("model.model", "agent.model")
+      .edge("calc.tool", "agent.tools")
+      .edge("in.text", "agent.input")
+      .edge("agent.text", "out.value");
+    openai.enqueue({ toolCalls: [{ id: "c1", name: "calculator", arguments: {}, rawArguments: "[1, 2]" }] }, { text: "Sorry, done." });
+    await startRun("run-tool", { env: openaiEnv(), graph });
+    const events = await streamOf("run-tool");
+    expect(events.find((event) => event.type === "node.tool_result")).toMatchObject({ callId: "c1", isError: true });
+    expect(events.at(-1)).toMatchObject({ type: "run.completed", output: "Sorry, done." });
   });
 });
