@@ -14,6 +14,10 @@ export type NodeRunState = {
   error?: string;
   toolCalls?: { callId: string; name: string; result?: string; isError?: boolean }[];
   durationMs?: number;
+  /** Shown although the node succeeded: an empty or cut-off answer. */
+  warnings?: string[];
+  /** A reasoning model's thinking, shown collapsed. */
+  reasoning?: string;
 };
 
 export type RunStateSource = {

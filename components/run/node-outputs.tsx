@@ -7,6 +7,7 @@ import { formatDuration, formatUsage, statusLabel } from "./run-format";
 import { outputTextOf, runOutputText } from "./node-output";
 import { shownStatus } from "./run-store";
 import { SafeMarkdown } from "./safe-markdown";
+import { ReasoningText, RunWarnings } from "./run-warnings";
 import { useRunSnapshot } from "./use-run-snapshot";
 
 // Memoised on the node's state object, which the reducer replaces only when that node changes: a chunk
@@ -20,6 +21,8 @@ const NodeOutput = memo(function NodeOutput({ nodeId, node }: { nodeId: string; 
       <header>
         <strong>{nodeId}</strong> <span className="run-status">{statusLabel(status)}</span> {figures && <span className="muted">{figures}</span>}
       </header>
+      <RunWarnings warnings={node.warnings?.map((warning) => warning.message)} testId={`run-output-warnings-${nodeId}`} />
+      <ReasoningText text={node.reasoning} testId={`run-output-reasoning-${nodeId}`} />
       {text && <SafeMarkdown text={text} />}
     </article>
   );

@@ -3,10 +3,13 @@
 import { formatDuration, statusLabel } from "./run-format";
 import { tailOf } from "./node-output";
 import type { NodeRunView } from "./run-store";
+import { ReasoningText, RunWarnings } from "./run-warnings";
 
 // The canvas seam's shape: the run view fills in every field, other sources may give only a status.
 type ShownToolCall = { callId: string; name: string; result?: string; isError?: boolean };
-type Props = { state: Pick<NodeRunView, "status"> & { text?: string; error?: string; toolCalls?: ShownToolCall[]; durationMs?: number } };
+type Props = {
+  state: Pick<NodeRunView, "status"> & { text?: string; error?: string; toolCalls?: ShownToolCall[]; durationMs?: number; warnings?: string[]; reasoning?: string };
+};
 
 export function NodeRunDetails({ state }: Props) {
   const toolCalls = state.toolCalls ?? [];
@@ -18,6 +21,8 @@ export function NodeRunDetails({ state }: Props) {
         </span>
         {state.durationMs !== undefined && <span className="muted">{formatDuration(state.durationMs)}</span>}
       </div>
+      <RunWarnings warnings={state.warnings} testId="node-run-warnings" />
+      <ReasoningText text={state.reasoning} testId="node-run-reasoning" />
       {state.text && (
         <p className="run-text" data-testid="node-run-text">
           {tailOf(state.text)}

@@ -30,6 +30,11 @@ export function formatUsage(usage: { inputTokens: number; outputTokens: number }
 // Codes are for programs; a person needs to know what happened and what to try.
 const errorHints: Record<string, string> = {
   provider_unavailable: "The model server could not be reached. Is it running, and is the node's address right?",
+  provider_auth: "The provider refused the API key. Check the model node's credential.",
+  provider_rate_limited: "The provider is rate limiting this key. Wait a minute, or lower the node's requests per minute.",
+  provider_bad_request: "The provider refused the request. Check the model name and the node's settings.",
+  provider_timeout: "The model did not answer in time. Raise the node's timeout, or use a smaller model.",
+  provider_not_found: "The provider has no such model. Check the model name.",
   credential_unavailable: "A credential this flow needs is missing. Add it in Settings.",
   node_timeout: "A step took too long and was stopped.",
   run_timeout: "The run took longer than its time limit and was stopped.",
@@ -38,9 +43,10 @@ const errorHints: Record<string, string> = {
   unknown_kind: "The flow uses a kind of node this server does not know.",
 };
 
-export function describeError(error: { code: string; message: string } | undefined): string {
+/** The hint the engine sent with the failure (a provider failure's kind), else the one for its code. */
+export function describeError(error: { code: string; message: string; hint?: string } | undefined): string {
   if (!error) return "";
-  const hint = errorHints[error.code];
+  const hint = error.hint ?? errorHints[error.code];
   if (!hint) return error.message;
   return error.message && error.message !== hint ? `${hint} (${error.message})` : hint;
 }
@@ -62,7 +68,7 @@ export function describeEvent(event: RunEvent): string {
     case "node.tool_result":
       return `${event.name} ${event.isError ? "failed" : "answered"}: ${clip(event.result)}`;
     case "node.completed":
-      return `${event.nodeId} succeeded in ${formatDuration(event.durationMs)}`;
+      return `${event.nodeId} succeeded in ${formatDuration(event.durationMs)}${event.warnings?.length ? ` with warnings: ${event.warnings.map((warning) => warning.message).join(" ")}` : ""}`;
     case "node.failed":
       return `${event.nodeId} failed: ${describeError(event)}`;
     case "node.skipped":

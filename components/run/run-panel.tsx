@@ -7,6 +7,7 @@ import { NodeOutputs } from "./node-outputs";
 import { RunHistory } from "./run-history";
 import { RunRefusal } from "./run-refusal";
 import { RunTimeline } from "./run-timeline-list";
+import { RunWarnings } from "./run-warnings";
 import { useRunSnapshot } from "./use-run-snapshot";
 
 function RunSummary() {
@@ -31,6 +32,7 @@ function RunSummary() {
           {describeError(state.error)}
         </p>
       )}
+      <RunWarnings warnings={state.warnings?.map((warning) => `${warning.nodeId}: ${warning.message}`)} testId="run-warnings" />
       {watcher.error && <p className="run-error">Lost the live connection: {watcher.error.message}. Retrying…</p>}
     </div>
   );

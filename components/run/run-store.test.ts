@@ -74,4 +74,33 @@ describe("createRunStore", () => {
     expect(store.get("llm")).toMatchObject({ status: "cancelled", text: "Hello" });
     expect(store.getSnapshot().state.status).toBe("cancelled");
   });
+
+  it("shows an empty, cut-off answer as warnings on the node and the run, with its reasoning kept apart", () => {
+    const store = createRunStore();
+    store.reset("run-1");
+    const warnings = [
+      { code: "empty_answer" as const, message: "The model only reasoned and gave no answer." },
+      { code: "cut_off" as const, message: "The answer was cut off at the token limit." },
+    ];
+    eventsOf("run-1", [
+      { type: "run.started", input: "", nodeIds: ["llm"] },
+      { type: "node.started", nodeId: "llm", kind: "llm" },
+      { type: "node.reasoning", nodeId: "llm", text: "Thinking" },
+      { type: "node.completed", nodeId: "llm", kind: "llm", outputs: { text: "" }, usage: { inputTokens: 1, outputTokens: 9 }, durationMs: 5, finishReason: "length", warnings, reasoning: "Thinking" },
+      { type: "run.completed", output: "", outputs: {}, usage: { inputTokens: 1, outputTokens: 9 }, durationMs: 6, warnings: warnings.map((warning) => ({ nodeId: "llm", ...warning })) },
+    ]).forEach(store.apply);
+    expect(store.get("llm")).toMatchObject({ status: "succeeded", text: "", reasoning: "Thinking", warnings: warnings.map((warning) => warning.message) });
+    expect(store.getSnapshot().state.warnings).toHaveLength(2);
+  });
+
+  it("shows the hint a provider failure carries", () => {
+    const store = createRunStore();
+    store.reset("run-1");
+    const hint = "The model server could not be reached: is `ollama serve` running?";
+    eventsOf("run-1", [
+      { type: "run.started", input: "", nodeIds: ["llm"] },
+      { type: "node.failed", nodeId: "llm", kind: "llm", code: "provider_unavailable", errorKind: "unavailable", hint, message: "Ollama is not reachable", durationMs: 3 },
+    ]).forEach(store.apply);
+    expect(store.get("llm")?.error).toBe(`${hint} (Ollama is not reachable)`);
+  });
 });

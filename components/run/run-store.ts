@@ -14,6 +14,10 @@ export type NodeRunView = {
   toolCalls: ToolCallState[];
   durationMs?: number;
   usage?: NodeRunState["usage"];
+  /** An empty or cut-off answer, as sentences. */
+  warnings?: string[];
+  /** A reasoning model's thinking, shown collapsed. */
+  reasoning?: string;
 };
 
 export type RunSnapshot = { runId: string | null; state: RunState; events: readonly RunEvent[] };
@@ -38,6 +42,8 @@ export function toNodeRunView(node: NodeRunState): NodeRunView {
     toolCalls: node.toolCalls,
     durationMs: node.durationMs,
     usage: node.usage,
+    ...(node.warnings?.length ? { warnings: node.warnings.map((warning) => warning.message) } : {}),
+    ...(node.reasoning ? { reasoning: node.reasoning } : {}),
   };
 }
 

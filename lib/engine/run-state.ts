@@ -1,6 +1,6 @@
 // Folds a run's events into what the canvas paints and `run.get` reports: each node's status, streamed
 // text, tool calls, outputs, timing and usage. Pure and browser-safe: the server and the canvas share it.
-import type { RunEvent } from "./events";
+import type { FailureKind, NodeWarning, RunEvent, RunWarning } from "./events";
 import { ownValue } from "../plain-data.ts";
 
 export type NodeRunStatus = "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
@@ -14,9 +14,13 @@ export type NodeRunState = {
   text: string;
   toolCalls: ToolCallState[];
   outputs?: Record<string, unknown>;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; errorKind?: FailureKind; hint?: string };
   durationMs?: number;
   usage?: { inputTokens: number; outputTokens: number };
+  /** Reasoning text, streamed apart from `text` (shown collapsed). */
+  reasoning?: string;
+  finishReason?: "stop" | "length" | "tool_calls";
+  warnings?: NodeWarning[];
 };
 
 export type RunState = {
@@ -24,9 +28,10 @@ export type RunState = {
   lastSeq: number;
   nodes: Record<string, NodeRunState>;
   output?: unknown;
-  error?: { code: string; message: string; nodeId?: string };
+  error?: { code: string; message: string; nodeId?: string; errorKind?: FailureKind; hint?: string };
   usage: { inputTokens: number; outputTokens: number };
   durationMs?: number;
+  warnings?: RunWarning[];
 };
 
 export const initialRunState = (): RunState => ({ status: "queued", lastSeq: 0, nodes: {}, usage: { inputTokens: 0, outputTokens: 0 } });
@@ -45,12 +50,21 @@ function settleUnfinished(state: RunState, status: NodeRunStatus): RunState {
   return { ...state, nodes };
 }
 
+const failureOf = (event: { code: string; message: string; errorKind?: FailureKind; hint?: string }) => ({
+  code: event.code,
+  message: event.message,
+  ...(event.errorKind ? { errorKind: event.errorKind } : {}),
+  ...(event.hint ? { hint: event.hint } : {}),
+});
+
 function applyNodeEvent(state: RunState, event: RunEvent): RunState {
   switch (event.type) {
     case "node.started":
       return updateNode(state, event.nodeId, (node) => ({ ...node, status: "running", kind: event.kind }));
     case "node.delta":
       return updateNode(state, event.nodeId, (node) => ({ ...node, text: node.text + event.text }));
+    case "node.reasoning":
+      return updateNode(state, event.nodeId, (node) => ({ ...node, reasoning: (node.reasoning ?? "") + event.text }));
     case "node.tool_call":
       return updateNode(state, event.nodeId, (node) => ({
         ...node,
@@ -62,9 +76,19 @@ function applyNodeEvent(state: RunState, event: RunEvent): RunState {
         toolCalls: node.toolCalls.map((call) => (call.callId === event.callId ? { ...call, result: event.result, isError: event.isError } : call)),
       }));
     case "node.completed":
-      return updateNode(state, event.nodeId, (node) => ({ ...node, status: "succeeded", outputs: event.outputs, durationMs: event.durationMs, usage: event.usage }));
+      return updateNode(state, event.nodeId, (node) => ({
+        ...node,
+        status: "succeeded",
+        outputs: event.outputs,
+        durationMs: event.durationMs,
+        usage: event.usage,
+        ...(event.finishReason ? { finishReason: event.finishReason } : {}),
+        ...(event.warnings?.length ? { warnings: event.warnings } : {}),
+        // The completed event carries the whole reasoning: it replaces what streamed, so a replay shows it once.
+        ...(event.reasoning ? { reasoning: event.reasoning } : {}),
+      }));
     case "node.failed":
-      return updateNode(state, event.nodeId, (node) => ({ ...node, status: "failed", error: { code: event.code, message: event.message }, durationMs: event.durationMs }));
+      return updateNode(state, event.nodeId, (node) => ({ ...node, status: "failed", error: failureOf(event), durationMs: event.durationMs }));
     case "node.skipped":
       return updateNode(state, event.nodeId, (node) => ({ ...node, status: "skipped", error: { code: "skipped", message: event.reason } }));
     default:
@@ -80,10 +104,12 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
     case "run.started":
       return { ...next, status: "running", nodes: Object.fromEntries(event.nodeIds.map((id) => [id, emptyNode("queued")])) };
     case "run.completed":
-      return { ...settleUnfinished(next, "cancelled"), status: "succeeded", output: event.output, usage: event.usage, durationMs: event.durationMs };
+      return { ...settleUnfinished(next, "cancelled"), status: "succeeded", output: event.output, usage: event.usage, durationMs: event.durationMs, ...(event.warnings?.length ? { warnings: event.warnings } : {}) };
     case "run.failed": {
       const status = event.code === "interrupted" ? "interrupted" : "failed";
-      return { ...settleUnfinished(next, "cancelled"), status, error: { code: event.code, message: event.message, nodeId: event.nodeId }, durationMs: event.durationMs };
+      const error = { ...failureOf(event), ...(event.nodeId ? { nodeId: event.nodeId } : {}) };
+      const warnings = event.warnings?.length ? { warnings: event.warnings } : {};
+      return { ...settleUnfinished(next, "cancelled"), status, error, durationMs: event.durationMs, ...warnings };
     }
     case "run.cancelled":
       return { ...settleUnfinished(next, "cancelled"), status: "cancelled", error: { code: "cancelled", message: event.reason }, durationMs: event.durationMs };

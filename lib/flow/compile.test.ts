@@ -40,7 +40,7 @@ describe("compile: a valid graph", () => {
 
   it("fills config defaults from the kind's schema", () => {
     const { plan } = compile(simpleFlow().build());
-    expect(plan!.nodes.find((node) => node.id === "model")!.config).toMatchObject({ model: "gpt-4o-mini", temperature: 0.7, maxTokens: 4096 });
+    expect(plan!.nodes.find((node) => node.id === "model")!.config).toMatchObject({ model: "gpt-4o-mini", temperature: "", retryAttempts: "", maxTokens: 4096 });
   });
 
   it("accepts an edge without handle names when the node has a single port", () => {

@@ -1,6 +1,8 @@
 // `npm run osmen -- chat [--provider ollama] [--model m] [--system text] [--json] "prompt"`: streams the answer.
 import { parseArgs } from "node:util";
 import { getLLMProvider, LLMError, providerNames, type LLMConfigInput, type ProviderName } from "@/lib/llm/index.ts";
+import { answerWarnings } from "@/lib/engine/answer-warnings.ts";
+import { describeFailure } from "@/lib/engine/errors.ts";
 import type { Command } from "./index.ts";
 
 const usage = `Usage: npm run osmen -- chat [--provider ${providerNames.join("|")}] [--model name] [--system text]
@@ -45,16 +47,21 @@ async function run(args: string[]): Promise<number> {
     const messages = values.system ? [{ role: "system" as const, content: values.system }] : [];
     for await (const chunk of llm.stream([...messages, { role: "user", content: prompt }], { signal: controller.signal })) {
       if (chunk.type === "text") process.stdout.write(chunk.delta);
+      // Reasoning goes to stderr: kept in view, out of the answer a pipe receives.
+      if (chunk.type === "reasoning") process.stderr.write(chunk.delta);
       if (chunk.type === "done") {
-        const { usage, model, latencyMs } = chunk.response;
+        const { usage, model, latencyMs, content, finishReason, reasoning } = chunk.response;
         process.stdout.write("\n");
-        console.error(`[${llm.name} ${model}: ${usage.inputTokens} in, ${usage.outputTokens} out, ${Math.round(latencyMs)} ms]`);
+        console.error(`[${llm.name} ${model}: ${usage.inputTokens} in, ${usage.outputTokens} out, ${Math.round(latencyMs)} ms, finish: ${finishReason}]`);
+        for (const warning of answerWarnings({ text: content, finishReason, reasoning })) console.error(`warning (${warning.code}): ${warning.message}`);
       }
     }
     return 0;
   } catch (error) {
     if (!(error instanceof LLMError)) throw error;
     console.error(`\n${error.message}`);
+    const { errorKind, hint } = describeFailure(error);
+    if (hint) console.error(`(${errorKind}) ${hint}`);
     return error.kind === "aborted" ? 130 : 1;
   }
 }

@@ -1,6 +1,7 @@
 // tRPC: context, error formatting and the base procedure. Routers stay thin: validate, call a service, return.
 import { TRPCError, initTRPC } from "@trpc/server";
 import { wireTransformer } from "@/lib/wire-transformer";
+import { sseHeartbeatMs } from "@/server/http/sse";
 import { ZodError, z } from "zod";
 import { describeZodError, isAppError } from "@/lib/errors";
 import { getDb } from "@/server/db";
@@ -22,6 +23,9 @@ export async function createContext({ headers, caller, db = getDb(), runs, servi
 
 const t = initTRPC.context<Context>().create({
   transformer: wireTransformer,
+  // Subscriptions (a run's events) send tRPC's own keep-alive ping while a model is silent, so a proxy's idle
+  // timeout never cuts them; the client reconnects (resuming from the last tracked seq) if even pings stop.
+  sse: { ping: { enabled: true, intervalMs: sseHeartbeatMs }, client: { reconnectAfterInactivityMs: sseHeartbeatMs * 3 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     return {

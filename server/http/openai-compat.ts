@@ -49,20 +49,24 @@ async function* streamAnswer(context: ApiContext, runId: string, request: ChatCo
   const created = Math.floor(Date.now() / 1000);
   yield { data: completionChunk(id, request.model, created, { role: "assistant", content: "" }) };
   let streamed = "";
+  let finishReason = "stop";
   let final: RunEvent | undefined;
   for await (const event of context.runs.events(context.caller, runId, 0, context.request.signal)) {
     if (event.type === "node.delta" && answerNodes.has(event.nodeId)) {
       streamed += event.text;
       yield { data: completionChunk(id, request.model, created, { content: event.text }) };
     }
+    if (event.type === "node.completed" && answerNodes.has(event.nodeId) && event.finishReason === "length") finishReason = "length";
     if (event.type === "run.completed" || event.type === "run.failed" || event.type === "run.cancelled") final = event;
   }
   if (final?.type !== "run.completed") {
     const message = final?.type === "run.failed" ? final.message : "The flow run was cancelled.";
-    yield { data: { error: { message, type: "server_error", code: final?.type === "run.failed" ? final.code : "cancelled" } } };
+    const kind = final?.type === "run.failed" && final.errorKind ? { error_kind: final.errorKind, hint: final.hint } : {};
+    yield { data: { error: { message, type: "server_error", code: final?.type === "run.failed" ? final.code : "cancelled", ...kind } } };
   } else {
     if (streamed === "") yield { data: completionChunk(id, request.model, created, { content: answerText(final.output) }) };
-    yield { data: completionChunk(id, request.model, created, {}, "stop") };
+    // A cut-off answer says so, as OpenAI's own "length" does, instead of passing for a complete one.
+    yield { data: completionChunk(id, request.model, created, {}, finishReason) };
     if (request.stream_options?.include_usage) yield { data: { ...completionChunk(id, request.model, created, {}), choices: [], usage: usageOf(final.usage) } };
   }
   yield { data: "[DONE]" };
@@ -84,14 +88,17 @@ export async function chatCompletion(context: ApiContext): Promise<Response> {
 
   const run = await context.runs.waitFor(context.caller, runId, context.request.signal);
   if (run.status !== "succeeded") {
-    throw new AppError("INTERNAL", `flow run ${run.status}`, { userMessage: run.error?.message ?? `The flow run ${run.status}.`, details: { runId } });
+    const kind = run.error?.errorKind ? { error_kind: run.error.errorKind, hint: run.error.hint } : {};
+    throw new AppError("INTERNAL", `flow run ${run.status}`, { userMessage: run.error?.message ?? `The flow run ${run.status}.`, details: { runId, ...kind } });
   }
+  const answers = [...answerNodeIds(flow.graph)];
+  const finishReason = answers.some((nodeId) => run.nodes[nodeId]?.finishReason === "length") ? "length" : "stop";
   return Response.json({
     id: `chatcmpl-${runId}`,
     object: "chat.completion",
     created: Math.floor(run.createdAt.getTime() / 1000),
     model: request.model,
-    choices: [{ index: 0, message: { role: "assistant", content: answerText(run.output), refusal: null }, finish_reason: "stop", logprobs: null }],
+    choices: [{ index: 0, message: { role: "assistant", content: answerText(run.output), refusal: null }, finish_reason: finishReason, logprobs: null }],
     usage: usageOf(run.usage),
   });
 }

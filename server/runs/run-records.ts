@@ -1,5 +1,5 @@
 // Run rows and their events, mapped to what the API and the canvas see.
-import type { RunEvent } from "@/lib/engine/events";
+import type { FailureKind, RunEvent } from "@/lib/engine/events";
 import { foldRunEvents, type NodeRunState, type RunLifecycle } from "@/lib/engine/run-state";
 import type { Run as RunRow } from "@/server/db/generated/sqlite/client";
 
@@ -14,7 +14,8 @@ export type RunSummary = {
   finishedAt: Date | null;
   durationMs: number | null;
   usage: { inputTokens: number; outputTokens: number };
-  error: { code: string; message: string; nodeId?: string } | null;
+  /** `errorKind` and `hint` when a provider failure ended the run (see lib/engine/errors.ts). */
+  error: { code: string; message: string; nodeId?: string; errorKind?: FailureKind; hint?: string } | null;
 };
 
 export type RunDetail = RunSummary & {

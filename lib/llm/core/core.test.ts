@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { acceptsPrefill } from "../anthropic/json-prefill.ts";
 import { normalizeOllamaHost } from "../ollama/ollama-client.ts";
 import { cleanJsonContent } from "./json-mode.ts";
-import { parseRetryAfter } from "./provider-failure.ts";
+import { isConnectionRefused, parseRetryAfter } from "./provider-failure.ts";
 import { redactSecrets } from "./redact.ts";
 import { backoffDelay } from "./retry.ts";
 import { StreamAssembler } from "./stream-assembler.ts";
@@ -68,6 +68,17 @@ describe("stream assembly", () => {
     expect(assembler.push({ type: "reasoning", delta: "thinking" })).toEqual({ type: "reasoning", delta: "thinking" });
     assembler.push({ type: "finish", finishReason: "length" });
     expect(assembler.toResponse("m", 1)).toMatchObject({ content: "", reasoning: "thinking", finishReason: "length" });
+  });
+});
+
+describe("isConnectionRefused", () => {
+  const wrapped = (code: string) => new Error("Connection error.", { cause: new TypeError("fetch failed", { cause: Object.assign(new Error(code), { code }) }) });
+
+  it("finds a refused connection or an unknown host however deep the SDK wrapped it, and not a reset", () => {
+    expect(isConnectionRefused(wrapped("ECONNREFUSED"))).toBe(true);
+    expect(isConnectionRefused(wrapped("ENOTFOUND"))).toBe(true);
+    expect(isConnectionRefused(new TypeError("fetch failed", { cause: new AggregateError([Object.assign(new Error("x"), { code: "ECONNREFUSED" })]) }))).toBe(true);
+    expect(isConnectionRefused(wrapped("ECONNRESET"))).toBe(false);
   });
 });
 

@@ -41,17 +41,21 @@ export function isFetchConnectionError(error: unknown): boolean {
   return error instanceof TypeError && /fetch failed|terminated|socket/i.test(error.message);
 }
 
+// Nothing listens there (ECONNREFUSED) or the host does not exist (ENOTFOUND): asking again cannot help.
+const permanentConnectionCodes = new Set(["ECONNREFUSED", "ENOTFOUND"]);
+
 /**
- * Whether the connection was refused (ECONNREFUSED): the SDKs wrap fetch's TypeError, which wraps the system
- * error, so the code is looked for a few causes deep.
+ * Whether the connection was refused or the host does not exist: the SDKs wrap fetch's TypeError, which wraps
+ * the system error, so the code is looked for a few causes deep.
  */
 export function isConnectionRefused(error: unknown): boolean {
+  const isPermanent = (value: unknown) => permanentConnectionCodes.has(String((value as { code?: unknown } | null)?.code));
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current; depth += 1) {
-    const candidate = current as { code?: unknown; errors?: unknown; cause?: unknown };
-    if (candidate.code === "ECONNREFUSED") return true;
+    const candidate = current as { errors?: unknown; cause?: unknown };
+    if (isPermanent(candidate)) return true;
     // Happy eyeballs (IPv4 and IPv6 both refused) reports an AggregateError of the attempts.
-    if (Array.isArray(candidate.errors) && candidate.errors.some((inner) => (inner as { code?: unknown })?.code === "ECONNREFUSED")) return true;
+    if (Array.isArray(candidate.errors) && candidate.errors.some(isPermanent)) return true;
     current = candidate.cause;
   }
   return false;

@@ -31,8 +31,11 @@ describe("rate-limit registry", () => {
     await other.chat([{ role: "user", content: "hi" }]);
     expect(new Set(asked.slice(0, 3)).size).toBe(1);
     expect(asked[3]).not.toBe(asked[0]);
-    // The shared budget saw all three requests: a fourth on that key would wait for the window.
-    const budget = memory.budgetFor(asked[0]!) as unknown as { tickets: unknown[] };
-    expect(budget.tickets).toHaveLength(3);
+    // The shared budget saw all three requests: a fourth on that key has to wait for the window (a caller that
+    // will not wait gives up), while the other key's budget still has room.
+    const limits = { requestsPerMinute: 3, tokensPerMinute: 1_000_000 };
+    const impatient = AbortSignal.abort();
+    await expect(memory.budgetFor(asked[0]!).acquire(1, limits, impatient, "openai")).rejects.toMatchObject({ kind: "aborted" });
+    await expect(memory.budgetFor(asked[3]!).acquire(1, limits, impatient, "openai")).resolves.toMatchObject({ tokens: 1 });
   });
 });
