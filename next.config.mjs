@@ -10,9 +10,7 @@ const env = loadServerEnv();
 function devOrigins() {
   const hosts = new Set(["localhost", "127.0.0.1"]);
   if (!["0.0.0.0", "::", "[::]"].includes(env.HOST)) hosts.add(env.HOST.replace(/^\[(.*)\]$/, "$1"));
-  for (const origin of (env.OSMEN_ORIGIN ?? "").split(",").map((entry) => entry.trim()).filter(Boolean)) {
-    if (URL.canParse(origin)) hosts.add(new URL(origin).hostname);
-  }
+  for (const origin of env.OSMEN_ORIGIN ?? []) hosts.add(new URL(origin).hostname);
   return [...hosts];
 }
 

@@ -5,7 +5,6 @@ import type { Caller } from "./caller.ts";
 import { resolveAuthMode, type AuthMode } from "./auth-mode.ts";
 import { loadAuthSecret } from "./auth-secret.ts";
 import { createAuth, type Auth } from "./auth.ts";
-import { parseOrigins, publicOrigin } from "./origins.ts";
 import { resolveCaller } from "./resolve-caller.ts";
 import { withAuthRateLimit, type AuthHandler } from "./auth-rate-limit.ts";
 
@@ -14,11 +13,8 @@ const holder = globalThis as typeof globalThis & { osmenAuth?: Auth; osmenAuthHa
 /** `local` or `accounts`; see resolveAuthMode. @throws AuthModeError for local mode on a non-loopback HOST. */
 export const getAuthMode = (): AuthMode => resolveAuthMode(loadServerEnv());
 
-/** The public origins from OSMEN_ORIGIN, first one first. */
-export const getPublicOrigins = (): string[] => parseOrigins(loadServerEnv().OSMEN_ORIGIN);
-
-/** Where absolute URLs start: OSMEN_ORIGIN's first entry, else this request's origin. */
-export const originFor = (headers: Headers): string | null => publicOrigin(getPublicOrigins(), headers, loadServerEnv().OSMEN_TRUST_PROXY === "1");
+/** The public origins from OSMEN_ORIGIN, first one first (parsed and normalised by the environment schema). */
+export const getPublicOrigins = (): string[] => loadServerEnv().OSMEN_ORIGIN ?? [];
 
 export function getAuth(): Auth {
   if (holder.osmenAuth) return holder.osmenAuth;

@@ -15,40 +15,23 @@ export type OriginPolicy = {
   trustProxy: boolean;
 };
 
+/** The variables the policy reads, as `loadServerEnv()` returns them (origin lists already parsed and normalised). */
 export type PolicyEnv = {
   HOST?: string;
-  OSMEN_ORIGIN?: string;
-  OSMEN_CORS_ORIGINS?: string;
+  OSMEN_ORIGIN?: readonly string[];
+  OSMEN_CORS_ORIGINS?: readonly string[];
   OSMEN_TRUST_PROXY?: string;
 };
 
 /** A refusal the proxy answers with: the HTTP status and a sentence naming the problem and the fix. */
 export type Refusal = { status: number; message: string };
 
-const splitList = (value: string | undefined) =>
-  (value ?? "")
-    .split(",")
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
-
-/** `https://Studio.example.com/` -> `https://studio.example.com`; throws naming the variable on a bad value. */
-function normaliseOrigin(value: string, variable: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`${variable}: "${value}" is not an origin; write it as scheme://host[:port], e.g. https://studio.example.com`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`${variable}: "${value}" must start with http:// or https://`);
-  return url.origin;
-}
-
 const unbracket = (hostname: string) => hostname.replace(/^\[(.*)\]$/, "$1");
 const isWildcardAddress = (host: string) => ["0.0.0.0", "::", "[::]", ""].includes(host.trim());
 
-/** Builds the policy from the environment; throws on a malformed OSMEN_ORIGIN or OSMEN_CORS_ORIGINS entry. */
+/** Builds the policy from the environment (`server/env.mjs` has already refused a malformed origin). */
 export function originPolicyFromEnv(env: PolicyEnv): OriginPolicy {
-  const origins = splitList(env.OSMEN_ORIGIN).map((value) => normaliseOrigin(value, "OSMEN_ORIGIN"));
+  const origins = env.OSMEN_ORIGIN ?? [];
   const boundHost = (env.HOST ?? "127.0.0.1").trim().toLowerCase();
   const defaultHostnames = new Set(["localhost"]);
   if (!isWildcardAddress(boundHost)) defaultHostnames.add(unbracket(boundHost));
@@ -56,7 +39,7 @@ export function originPolicyFromEnv(env: PolicyEnv): OriginPolicy {
     origins,
     defaultHostnames,
     allowsIpLiteralHosts: origins.length === 0 && isWildcardAddress(boundHost),
-    corsOrigins: new Set(splitList(env.OSMEN_CORS_ORIGINS).map((value) => normaliseOrigin(value, "OSMEN_CORS_ORIGINS"))),
+    corsOrigins: new Set(env.OSMEN_CORS_ORIGINS ?? []),
     trustProxy: env.OSMEN_TRUST_PROXY === "1",
   };
 }

@@ -51,7 +51,12 @@ export function absoluteUrl(path: string, request?: RequestLike): string {
   return new URL(path, `${publicOrigin(request)}/`).toString();
 }
 
+/** `publicOrigin` for code that has only the request's headers (tRPC procedures): `ctx.headers`. */
+export function publicOriginFromHeaders(headers: Headers): string {
+  return publicOrigin({ url: `http://localhost:${loadServerEnv().PORT}/`, headers });
+}
+
 /** `absoluteUrl` for code that has only the request's headers (tRPC procedures): `ctx.headers`. */
 export function absoluteUrlFromHeaders(path: string, headers: Headers): string {
-  return absoluteUrl(path, { url: `http://localhost:${loadServerEnv().PORT}/`, headers });
+  return new URL(path, `${publicOriginFromHeaders(headers)}/`).toString();
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { checkHost, originPolicyFromEnv, requestProtocol } from "./origin-policy.ts";
+import { parseServerEnv } from "@/server/env.mjs";
+import { checkHost, originPolicyFromEnv as policyFromParsedEnv, requestProtocol } from "./origin-policy.ts";
+
+/** The policy as the server builds it: from the variables as written, through the environment schema. */
+const originPolicyFromEnv = (variables: Record<string, string>) => policyFromParsedEnv(parseServerEnv(variables));
 import { checkMutation, corsHeadersFor } from "./request-guard.ts";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers.ts";
 
@@ -50,7 +54,7 @@ describe("checkHost", () => {
   });
 
   it("refuses a malformed OSMEN_ORIGIN at start, naming the variable", () => {
-    expect(() => originPolicyFromEnv({ OSMEN_ORIGIN: "studio.example.com" })).toThrow(/OSMEN_ORIGIN/);
+    expect(() => originPolicyFromEnv({ OSMEN_ORIGIN: "studio.example.com" })).toThrow(/OSMEN_ORIGIN: .*e\.g\. https:\/\//);
     expect(() => originPolicyFromEnv({ OSMEN_CORS_ORIGINS: "ftp://x.test" })).toThrow(/OSMEN_CORS_ORIGINS/);
   });
 });
