@@ -18,11 +18,14 @@ import { useAutosave } from "./use-autosave";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useLiveDiagnostics } from "./use-live-diagnostics";
 import { VersionPanel } from "./version-panel";
+import { ViewOnlyNotice } from "./view-only-notice";
 
-type Flow = { id: string; name: string; version: number };
+/** `access`: the person's relation to the flow; a viewer's canvas is never saved, and only the owner shares. */
+type Flow = { id: string; name: string; version: number; access: "owner" | "editor" | "viewer"; owner: { name: string } };
 
 export function EditorShell({ flow }: { flow: Flow }) {
-  const autosave = useAutosave(flow.id, flow.version);
+  const isViewOnly = flow.access === "viewer";
+  const autosave = useAutosave(flow.id, flow.version, { isReadOnly: isViewOnly });
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
   useLiveDiagnostics();
   useEditorShortcuts();
@@ -35,8 +38,9 @@ export function EditorShell({ flow }: { flow: Flow }) {
           <button type="button" aria-expanded={isHistoryOpen} onClick={() => setIsHistoryOpen((open) => !open)}>
             History
           </button>
-          <ShareButton flowId={flow.id} />
+          {flow.access === "owner" && <ShareButton flowId={flow.id} />}
         </FlowToolbar>
+        {isViewOnly && <ViewOnlyNotice flowId={flow.id} ownerName={flow.owner.name} />}
         <ConflictBanner autosave={autosave} />
         <FlowDiagnostics />
         <div className="editor-body">

@@ -2,7 +2,8 @@
 // Autosave: shortly after each document change the graph is saved with the version it was based on.
 // If the flow changed elsewhere meanwhile the server answers CONFLICT, saving stops, and the person
 // chooses: reload theirs (replace the canvas) or keep mine (save over it; theirs stays in the version
-// history). Nothing is overwritten or dropped without that choice.
+// history). Nothing is overwritten or dropped without that choice. A flow opened view-only (shared with the
+// person as a viewer) is never saved: edits stay on the canvas until they duplicate it.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPCClient } from "@/components/trpc-provider";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
@@ -25,7 +26,8 @@ export type Autosave = {
   adopt(flow: { graph: FlowGraph; version: number }): void;
 };
 
-export function useAutosave(flowId: string, initialVersion: number, delayMs = 600): Autosave {
+/** `isReadOnly`: the person may not save this flow (a viewer); nothing is sent and the status stays "saved". */
+export function useAutosave(flowId: string, initialVersion: number, { delayMs = 600, isReadOnly = false }: { delayMs?: number; isReadOnly?: boolean } = {}): Autosave {
   const store = useEditorStore();
   const client = useTRPCClient();
   const revision = useEditor((state) => state.revision);
@@ -38,7 +40,7 @@ export function useAutosave(flowId: string, initialVersion: number, delayMs = 60
 
   const save = useCallback(async () => {
     const current = refs.current;
-    if (current.isSaving || current.status === "conflict") return;
+    if (isReadOnly || current.isSaving || current.status === "conflict") return;
     const { revision: savingRevision, nodes, edges } = store.getState();
     if (savingRevision === current.savedRevision) return setStatus("saved");
     current.isSaving = true;
@@ -56,13 +58,14 @@ export function useAutosave(flowId: string, initialVersion: number, delayMs = 60
     } finally {
       current.isSaving = false;
     }
-  }, [client, flowId, store, setStatus, setSavedVersion]);
+  }, [client, flowId, isReadOnly, store, setStatus, setSavedVersion]);
 
   // A change marks the document pending unless a save or a conflict is already in charge of it.
   useEffect(() => {
     const current = refs.current;
+    if (isReadOnly) return;
     if (revision !== current.savedRevision && (current.status === "saved" || current.status === "error")) setStatus("pending");
-  }, [revision, setStatus]);
+  }, [isReadOnly, revision, setStatus]);
 
   // Debounce: each change while pending restarts the wait.
   useEffect(() => {
@@ -95,6 +98,9 @@ export function useAutosave(flowId: string, initialVersion: number, delayMs = 60
 
   const flush = useCallback(async (): Promise<string | null> => {
     const current = refs.current;
+    if (isReadOnly) {
+      return store.getState().revision === current.savedRevision ? null : "This flow is view-only, so your changes are not saved and cannot run: duplicate it to run them.";
+    }
     // A save in flight, or edits made while it ran, are saved too; a few rounds cover a person still typing.
     for (let round = 0; round < 5; round += 1) {
       while (current.isSaving) await new Promise((resolve) => setTimeout(resolve, 25));
@@ -104,7 +110,7 @@ export function useAutosave(flowId: string, initialVersion: number, delayMs = 60
       if (current.status === "error") return `The flow could not be saved, so it was not run: ${current.lastError}`;
     }
     return "The flow is still changing; run it again in a moment.";
-  }, [save, store]);
+  }, [isReadOnly, save, store]);
 
   return { status, error, version, saveNow: () => void save(), flush, reloadTheirs, keepMine, adopt };
 }

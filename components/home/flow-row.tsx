@@ -5,7 +5,8 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { formatRelativeTime } from "@/lib/format-time";
 
-type FlowSummary = { id: string; name: string; description: string; updatedAt: Date };
+/** `access` and `owner` tell a flow shared with the person from their own. */
+type FlowSummary = { id: string; name: string; description: string; updatedAt: Date; access: "owner" | "editor" | "viewer"; owner: { name: string } };
 
 export function FlowRow({ flow }: { flow: FlowSummary }) {
   const trpc = useTRPC();
@@ -35,10 +36,15 @@ export function FlowRow({ flow }: { flow: FlowSummary }) {
       ) : (
         <Link href={`/flows/${flow.id}`}>{flow.name}</Link>
       )}
+      {flow.access !== "owner" && (
+        <span className="muted" data-testid="flow-shared-by">
+          shared by {flow.owner.name} ({flow.access === "editor" ? "can edit" : "view only"})
+        </span>
+      )}
       <time className="muted" dateTime={flow.updatedAt.toISOString()} title={flow.updatedAt.toLocaleString()}>
         updated {formatRelativeTime(flow.updatedAt)}
       </time>
-      {!isRenaming && (
+      {!isRenaming && flow.access !== "viewer" && (
         <button type="button" onClick={() => setIsRenaming(true)} aria-label={`Rename ${flow.name}`}>
           Rename
         </button>
@@ -46,14 +52,16 @@ export function FlowRow({ flow }: { flow: FlowSummary }) {
       <button type="button" onClick={() => duplicate.mutate({ id: flow.id })} aria-label={`Duplicate ${flow.name}`}>
         Duplicate
       </button>
-      <button
-        type="button"
-        className="danger"
-        aria-label={`Delete ${flow.name}`}
-        onClick={() => window.confirm(`Delete "${flow.name}"? This cannot be undone.`) && remove.mutate({ id: flow.id })}
-      >
-        Delete
-      </button>
+      {flow.access === "owner" && (
+        <button
+          type="button"
+          className="danger"
+          aria-label={`Delete ${flow.name}`}
+          onClick={() => window.confirm(`Delete "${flow.name}"? This cannot be undone.`) && remove.mutate({ id: flow.id })}
+        >
+          Delete
+        </button>
+      )}
       {error && (
         <span role="alert" className="field-error">
           {error.message}

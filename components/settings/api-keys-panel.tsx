@@ -4,11 +4,18 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { formatRelativeTime } from "@/lib/format-time";
 
-/** Create, list and revoke API keys; a new key is shown once, right after it is created. */
+type Scope = "run" | "full";
+const scopeLabels: Record<Scope, string> = { full: "Full access", run: "Run flows only" };
+
+/**
+ * Create, list and revoke API keys; a new key is shown once, right after it is created. A key acts as the
+ * person who made it, with the scope chosen here: everything they may do, or only running flows and reading runs.
+ */
 export function ApiKeysPanel() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
+  const [scope, setScope] = useState<Scope>("full");
   const keys = useQuery(trpc.apiKey.list.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKey.list.queryKey() });
   const create = useMutation(trpc.apiKey.create.mutationOptions({ onSuccess: () => (setName(""), refresh()) }));
@@ -16,7 +23,7 @@ export function ApiKeysPanel() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ name });
+    create.mutate({ name, scope });
   };
 
   return (
@@ -29,6 +36,14 @@ export function ApiKeysPanel() {
       <form className="toolbar" onSubmit={submit}>
         <label htmlFor="api-key-name">Key name</label>
         <input id="api-key-name" value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. my-app" maxLength={100} />
+        <label htmlFor="api-key-scope">Scope</label>
+        <select id="api-key-scope" value={scope} onChange={(event) => setScope(event.target.value as Scope)}>
+          {(Object.keys(scopeLabels) as Scope[]).map((each) => (
+            <option key={each} value={each}>
+              {scopeLabels[each]}
+            </option>
+          ))}
+        </select>
         <button type="submit" className="primary" disabled={create.isPending}>
           Create key
         </button>
@@ -45,6 +60,7 @@ export function ApiKeysPanel() {
           <li key={key.id} className="flow-row" data-testid="api-key-row">
             <strong style={{ flex: 1 }}>{key.name}</strong>
             <code>{key.prefix}…</code>
+            <span data-testid="api-key-scope">{scopeLabels[key.scope]}</span>
             <span className="muted">created {formatRelativeTime(key.createdAt)}</span>
             {key.revokedAt ? (
               <span className="muted">revoked</span>

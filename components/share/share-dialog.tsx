@@ -1,11 +1,12 @@
 "use client";
 // Share links of a flow: create one (its full address is shown only now, the server keeps a hash), see
-// the existing ones by their prefix, revoke any.
+// the existing ones by their prefix, revoke any; and the people of this server the flow is shared with.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Modal } from "@/components/canvas/modal";
 import { useTRPC } from "@/components/trpc-provider";
 import { CreatedLink } from "./created-link";
+import { FlowPeople } from "./flow-people";
 
 export function ShareDialog({ flowId, onClose }: { flowId: string; onClose(): void }) {
   const trpc = useTRPC();
@@ -46,6 +47,7 @@ export function ShareDialog({ flowId, onClose }: { flowId: string; onClose(): vo
           </li>
         ))}
       </ul>
+      <FlowPeople flowId={flowId} />
     </Modal>
   );
 }

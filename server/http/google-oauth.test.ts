@@ -1,75 +1,68 @@
-// "Connect Google" over real HTTP, opened on an address other than localhost. Next.js hands route handlers a
-// `request.url` on the host the server started with (localhost) whatever the browser used; the routes here
-// get requests shaped that way, as in the app.
+// "Connect Google" is bound to the caller who started it: the state cookie names them, and a callback whose
+// cookie was made for another user stores nothing. A local Google OAuth server answers the code exchange.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRouteServer } from "@/testing/route-server";
+import { createVault } from "@/lib/secrets";
+import { LOCAL_USER_ID } from "@/server/auth/caller";
+import { createRunService } from "@/server/services/run-service";
+import { useAppSingletons } from "@/testing/app-globals";
+import { testDatabases } from "@/testing/databases";
 import { startGoogleServer, type GoogleServer } from "@/testing/servers/google";
+import { createTestUser } from "@/testing/users";
+import { finishGoogleConnection, startGoogleConnection } from "./google-oauth";
 
-const client = { id: "osmen-test.apps.googleusercontent.com", secret: "client-secret-1" };
-let google: GoogleServer;
-let app: Awaited<ReturnType<typeof startRouteServer>>;
+const clientId = "osmen-oauth-test.apps.googleusercontent.com";
+const clientSecret = "oauth-test-secret-123";
+const origin = "http://localhost:3302";
 
-// What Next.js does to request.url: the started-on host replaces the one the browser used.
-const asNextSees = (handler: (request: Request) => Promise<Response>) => (request: Request) => {
-  const url = new URL(request.url);
-  url.host = "localhost:3000";
-  return handler(new Request(url, { method: request.method, headers: request.headers }));
-};
+describe("Google OAuth round trip", () => {
+  let google: GoogleServer;
+  let database: Awaited<ReturnType<ReturnType<typeof testDatabases>[number]["create"]>>;
+  let restore: () => void;
+  const savedEnv = { ...process.env };
 
-beforeAll(async () => {
-  google = await startGoogleServer({ clientId: client.id, clientSecret: client.secret });
-  Object.assign(process.env, {
-    DATABASE_URL: `file:${path.join(mkdtempSync(path.join(tmpdir(), "osmen-oauth-")), "oauth.db")}`,
-    OSMEN_SECRET_KEY: randomBytes(32).toString("base64"),
-    GOOGLE_CLIENT_ID: client.id,
-    GOOGLE_CLIENT_SECRET: client.secret,
-    OSMEN_GOOGLE_TOKEN_URL: google.tokenUrl,
-    OSMEN_GOOGLE_AUTH_URL: `${google.url}o/oauth2/v2/auth`,
-    OSMEN_GOOGLE_REVOKE_URL: google.revokeUrl,
-    OSMEN_GOOGLE_API_ROOT: google.url,
+  beforeAll(async () => {
+    google = await startGoogleServer({ clientId, clientSecret });
+    Object.assign(process.env, { GOOGLE_CLIENT_ID: clientId, GOOGLE_CLIENT_SECRET: clientSecret, OSMEN_GOOGLE_TOKEN_URL: google.tokenUrl });
+    database = await testDatabases()[0]!.create();
+    const runs = createRunService(database, { maxConcurrentRuns: 1, runTimeoutMs: 1_000 });
+    restore = useAppSingletons({ db: database, runs, vault: createVault(randomBytes(32)) }).restore;
   });
-  const { startGoogleConnection, finishGoogleConnection } = await import("./google-oauth");
-  app = await startRouteServer([
-    { method: "GET", path: /^\/api\/oauth\/google\/start$/, handler: asNextSees(startGoogleConnection) },
-    { method: "GET", path: /^\/api\/oauth\/google\/callback$/, handler: asNextSees(finishGoogleConnection) },
-  ]);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await google?.close();
-});
-
-describe("Connect Google from 127.0.0.1", () => {
-  it("sends Google a callback on the address in use, and the callback connects", async () => {
-    const start = await fetch(`${app.url}/api/oauth/google/start`, { redirect: "manual" });
-    expect(start.status).toBe(303);
-    const consent = new URL(start.headers.get("location")!);
-    const redirectUri = consent.searchParams.get("redirect_uri")!;
-    expect(redirectUri).toBe(`${app.url}/api/oauth/google/callback`);
-    const cookie = start.headers.get("set-cookie")!.split(";")[0]!;
-
-    google.addAuthorizationCode("code-1", "1//refresh-1", redirectUri);
-    const callback = new URL(redirectUri);
-    callback.searchParams.set("code", "code-1");
-    callback.searchParams.set("state", consent.searchParams.get("state")!);
-    const finish = await fetch(callback, { redirect: "manual", headers: { cookie } });
-    expect(finish.status).toBe(303);
-    // Google accepted the code exchange, which it does only for the redirect_uri the consent was asked with.
-    expect(google.tokenGrants).toBe(1);
-    const settings = new URL(finish.headers.get("location")!);
-    expect(settings.origin + settings.pathname).toBe(`${app.url}/settings`);
-    expect(settings.searchParams.get("googleError") ?? "").not.toMatch(/expired/);
+  afterAll(async () => {
+    restore?.();
+    process.env = savedEnv;
+    await google?.close();
+    await database?.drop();
   });
 
-  it("brings a refused sign-in back to the same address", async () => {
-    const finish = await fetch(`${app.url}/api/oauth/google/callback?error=access_denied`, { redirect: "manual" });
-    const location = new URL(finish.headers.get("location")!);
-    expect(location.origin).toBe(app.url);
-    expect(location.searchParams.get("googleError")).toContain("access_denied");
+  async function start() {
+    const response = await startGoogleConnection(new Request(`${origin}/api/oauth/google/start`));
+    expect(response.status).toBe(303);
+    const state = new URL(response.headers.get("location")!).searchParams.get("state")!;
+    const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
+    return { state, cookie };
+  }
+
+  const callback = (state: string, cookie: string, code: string) =>
+    finishGoogleConnection(new Request(`${origin}/api/oauth/google/callback?state=${state}&code=${code}`, { headers: { cookie } }));
+
+  it("refuses a callback whose state cookie was made for another user, storing nothing", async () => {
+    const other = await createTestUser(database);
+    const { state, cookie } = await start();
+    const [name, value] = cookie.split("=") as [string, string];
+    const forged = `${name}=${value.split(".")[0]}.${Buffer.from(other.id).toString("base64url")}`;
+    google.addAuthorizationCode("code-forged", "1//forged-refresh");
+    const response = await callback(state, forged, "code-forged");
+    expect(new URL(response.headers.get("location")!).searchParams.get("googleError")).toMatch(/another account/);
+    expect(await database.prisma.credential.count({ where: { kind: "google" } })).toBe(0);
+  });
+
+  it("stores the grant as the user who started the round trip", async () => {
+    const { state, cookie } = await start();
+    google.addAuthorizationCode("code-ok", "1//good-refresh");
+    const response = await callback(state, cookie, "code-ok");
+    expect(new URL(response.headers.get("location")!).searchParams.get("google")).toBe("connected");
+    const rows = await database.prisma.credential.findMany({ where: { kind: "google" } });
+    expect(rows.map((row) => row.userId)).toEqual([LOCAL_USER_ID]);
   });
 });

@@ -219,10 +219,10 @@ describe.each(testDatabases())("ownership walk on $provider", ({ create }) => {
     const files = routeFiles();
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
-      const module = (await import(file)) as Record<string, unknown>;
+      const routeModule = (await import(file)) as Record<string, unknown>;
       const route = `/api/v1/${path.relative(v1Folder, path.dirname(file)).split(path.sep).join("/")}`;
       for (const method of httpMethods) {
-        const handler = module[method] as ((request: Request, context: { params: Promise<unknown> }) => Promise<Response>) | undefined;
+        const handler = routeModule[method] as ((request: Request, context: { params: Promise<unknown> }) => Promise<Response>) | undefined;
         if (!handler) continue;
         const key = `${method} ${route}`;
         const entry = routeCases[key];
