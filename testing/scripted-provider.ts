@@ -144,7 +144,7 @@ export function systemText(call: RecordedCall): string {
 
 function scriptedConfig(model: string): LLMConfig {
   const limits = { rateLimitRpm: 1_000_000, rateLimitTpm: 1_000_000_000, retryAttempts: 0, retryDelayMs: 0, timeoutMs: 120_000 };
-  return { provider: "ollama", model, temperature: 0, maxTokens: 4096, jsonMode: false, ...limits };
+  return { provider: "ollama", model, temperature: 0, maxTokens: 4096, jsonMode: false, isServerEndpoint: true, ...limits };
 }
 
 function textChunks(reply: ScriptedReply): string[] {

@@ -14,6 +14,7 @@ import { httpStatusOf, toHttpErrorBody } from "@/server/errors";
 import type { RunDetail } from "@/server/runs/run-records";
 import type { RunService } from "@/server/services/run-service";
 import { planOf } from "@/testing/engine-harness";
+import { localTestCaller as me } from "@/testing/trpc-caller";
 import { startRouteServer } from "@/testing/route-server";
 import { startOllamaServer } from "@/testing/servers/ollama";
 import { startOpenAIServer } from "@/testing/servers/openai";
@@ -37,11 +38,11 @@ function memoryRuns() {
       for (const listener of run.listeners) listener();
     },
     service: {
-      async get(runId: string) {
+      async get(_caller: unknown, runId: string) {
         const state = foldRunEvents(runOf(runId).events);
         return { id: runId, status: state.status, nodes: state.nodes, error: state.error ?? null, output: state.output ?? null } as unknown as RunDetail;
       },
-      async *events(runId: string, afterSeq: number, signal?: AbortSignal) {
+      async *events(_caller: unknown, runId: string, afterSeq: number, signal?: AbortSignal) {
         const run = runOf(runId);
         for (let index = 0; !signal?.aborted; ) {
           const event = run.events[index];
@@ -95,7 +96,7 @@ beforeAll(async () => {
       path: /^\/api\/v1\/runs\/([^/]+)\/events$/,
       paramNames: ["id"],
       handler: async (request, { params }) => {
-        const context = { request, runs: store.service } as ApiContext;
+        const context = { request, runs: store.service, caller: me } as ApiContext;
         try {
           return await runEventsOverHttp(context, (await params).id, { heartbeatMs: 5 });
         } catch (error) {
@@ -149,7 +150,7 @@ describe("the run's JSON", () => {
   it("lists every node's warnings: an empty answer cut off at the token limit", async () => {
     ollama.enqueue({ reasoning: "Thinking about the weather", finishReason: "length" });
     await startRun("run-cut");
-    const json = publicRun(await store.service.get("run-cut"));
+    const json = publicRun(await store.service.get(me, "run-cut"));
     expect(json.warnings.map((warning) => `${warning.nodeId}:${warning.code}`)).toEqual(["llm:empty_answer", "llm:cut_off"]);
     expect(json.nodes.llm).toMatchObject({ reasoning: "Thinking about the weather", finishReason: "length" });
   });
@@ -169,7 +170,7 @@ describe("provider faults as an API client sees them", () => {
     await startRun("run-down", { env: { OLLAMA_HOST: down } });
     const events = await streamOf("run-down");
     expect(events.find((event) => event.type === "node.failed")).toMatchObject({ nodeId: "llm", errorKind: "unavailable", hint: expect.stringContaining("ollama serve") });
-    expect(publicRun(await store.service.get("run-down")).error).toMatchObject({ code: "provider_unavailable", errorKind: "unavailable", nodeId: "llm" });
+    expect(publicRun(await store.service.get(me, "run-down")).error).toMatchObject({ code: "provider_unavailable", errorKind: "unavailable", nodeId: "llm" });
   });
 
   it("a reasoning model on a node's default settings answers", async () => {
@@ -183,7 +184,7 @@ describe("provider faults as an API client sees them", () => {
       .edge("llm.text", "out.value");
     openai.enqueue({ text: "Mild." });
     await startRun("run-o4", { env: openaiEnv(), graph });
-    expect(publicRun(await store.service.get("run-o4"))).toMatchObject({ status: "succeeded", output: "Mild.", warnings: [] });
+    expect(publicRun(await store.service.get(me, "run-o4"))).toMatchObject({ status: "succeeded", output: "Mild.", warnings: [] });
   });
 
   it("tool arguments the model got wrong come back as a tool error, and the run goes on", async () => {

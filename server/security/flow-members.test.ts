@@ -50,7 +50,7 @@ describe.each(testDatabases())("flow members on $provider", ({ create }) => {
     runs = createRunService(database, {
       maxConcurrentRuns: 2,
       runTimeoutMs: 20_000,
-      providers: (userId) => createProviderResolver({ resolveCredential: (id) => services.credentials.reveal({ userId }, id) }),
+      providers: (userId) => createProviderResolver({ resolveCredential: (id) => services.credentials.resolveForRun({ userId }, id), env: { OSMEN_HTTP_ALLOWLIST: "127.0.0.1" } }),
     });
     owner = await createTestUser(database, { name: "Ada Owner" });
     member = await createTestUser(database, { name: "Bo Member", email: "bo@example.test" });
@@ -141,7 +141,7 @@ describe.each(testDatabases())("flow members on $provider", ({ create }) => {
   });
 
   it("a member's run uses the member's credentials: the owner's credential reads as missing and is never sent", async () => {
-    const credential = await as(owner).credential.create({ name: "Owner's OpenAI", kind: "openai", secret: OWNER_KEY });
+    const credential = await as(owner).credential.create({ name: "Owner's OpenAI", kind: "openai", secret: OWNER_KEY, baseUrl: openai.url });
     const flow = await sharedFlow("viewer", openAIGraph(credential.id, openai.url));
 
     openai.enqueue({ text: ["owner's answer"] });
