@@ -37,3 +37,13 @@ export function publicOrigin(origins: string[], headers: Headers, trustProxy = f
   const proto = (trustProxy && headers.get("x-forwarded-proto")?.split(",")[0]?.trim()) || "http";
   return `${proto}://${host}`;
 }
+
+/**
+ * The origins a browser may post from when no OSMEN_ORIGIN is set: this server's own, as named by the
+ * request's `Host` (or, behind a trusted proxy, `X-Forwarded-Host`), over http or https. A page on any other
+ * site sends its own Origin, which matches neither, so cross-site posts stay refused.
+ */
+export function sameHostOrigins(headers: Headers | undefined, trustProxy = false): string[] {
+  const host = headers && ((trustProxy && headers.get("x-forwarded-host")?.split(",")[0]?.trim()) || headers.get("host"));
+  return host ? [`http://${host}`, `https://${host}`] : [];
+}

@@ -67,6 +67,15 @@ describe.each(testDatabases())("sign-up on $provider", (database) => {
     expect((await db.prisma.user.findUniqueOrThrow({ where: { email: "second@example.com" } })).role).toBe("user");
   });
 
+  it("without OSMEN_ORIGIN, accepts posts from the server's own host and refuses other sites", async () => {
+    const db = await database.create();
+    drop = db.drop;
+    const harness = createAuthHarness(db, "open", { baseURL: undefined, trustedOrigins: [] });
+    const body = { email: "first@example.com", password: "correct horse battery", name: "first" };
+    expect((await harness.post("sign-up/email", body, { origin: "http://evil.example" })).status).toBe(403);
+    expect((await harness.post("sign-up/email", body)).status).toBe(200);
+  });
+
   it("never signs in as the local placeholder", async () => {
     const { harness } = await setUp("open");
     const response = await harness.post("sign-in/email", { email: "local@osmen.invalid", password: "anything-at-all" });
