@@ -31,7 +31,7 @@ test.describe.serial("accounts", () => {
     await page.getByLabel("Email").fill("stranger@example.com");
     await page.getByLabel("Password").fill("another long password");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("alert")).toContainText("invitation");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("invitation");
   });
 
   test("sign out, then sign in again and return to the page asked for", async ({ page }) => {
@@ -49,7 +49,7 @@ test.describe.serial("accounts", () => {
     await page.getByLabel("Email").fill(admin.email);
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toContainText(/invalid email or password/i);
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(/invalid email or password/i);
 
     await page.getByLabel("Password").fill(admin.password);
     await page.getByRole("button", { name: "Sign in" }).click();
