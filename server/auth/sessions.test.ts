@@ -95,11 +95,17 @@ describe.each(testDatabases())("sessions on $provider", (database) => {
     expect(await sessionCaller(harness.auth, headersWith(cookie))).toBeNull();
   });
 
-  it("sets an HttpOnly, SameSite=Lax session cookie", async () => {
-    const { harness } = await setUp();
-    const response = await harness.post("sign-in/email", { email: "admin@example.com", password: TEST_PASSWORD });
-    const line = response.headers.getSetCookie().find((entry) => entry.includes("session_token="))!;
-    expect(line).toMatch(/HttpOnly/i);
-    expect(line).toMatch(/SameSite=Lax/i);
+  it("sets an HttpOnly, SameSite=Lax session cookie, Secure only when served over HTTPS", async () => {
+    const { db, harness } = await setUp();
+    const sessionCookie = (response: Response) => response.headers.getSetCookie().find((entry) => entry.includes("session_token="))!;
+    const plain = sessionCookie(await harness.post("sign-in/email", { email: "admin@example.com", password: TEST_PASSWORD }));
+    expect(plain).toMatch(/HttpOnly/i);
+    expect(plain).toMatch(/SameSite=Lax/i);
+    expect(plain).not.toMatch(/;\s*Secure/i);
+
+    const overHttps = createAuthHarness(db, "open", { secureCookies: true });
+    const secure = sessionCookie(await overHttps.post("sign-in/email", { email: "admin@example.com", password: TEST_PASSWORD }));
+    expect(secure).toMatch(/;\s*Secure/i);
+    expect(secure).toMatch(/HttpOnly/i);
   });
 });
