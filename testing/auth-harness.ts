@@ -1,5 +1,5 @@
 // Better Auth over a fresh test database, driven through its real handler with real Requests.
-import { createAuth, type Auth } from "@/server/auth/auth";
+import { createAuth, type Auth, type AuthSettings } from "@/server/auth/auth";
 import type { SignUpMode } from "@/server/auth/sign-up-policy";
 import { withAuthRateLimit, type AuthHandler } from "@/server/auth/auth-rate-limit";
 import type { Db } from "@/server/db/client";
@@ -10,7 +10,7 @@ export type AuthHarness = {
   auth: Auth;
   handler: AuthHandler;
   /** POSTs JSON to /api/auth/<path>, as a browser on TEST_ORIGIN would. */
-  post: (path: string, body: unknown, init?: { cookie?: string; ip?: string }) => Promise<Response>;
+  post: (path: string, body: unknown, init?: { cookie?: string; ip?: string; origin?: string }) => Promise<Response>;
   /** GETs /api/auth/<path>. */
   get: (path: string, cookie?: string) => Promise<Response>;
   signUp: (email: string, password?: string, invite?: string) => Promise<Response>;
@@ -27,11 +27,30 @@ export const cookieOf = (response: Response) =>
     .map((line) => line.split(";")[0]!)
     .join("; ");
 
-export function createAuthHarness(db: Db, signUpMode: SignUpMode = "invite"): AuthHarness {
-  const auth = createAuth({ db, secret: "a-test-secret-that-is-long-enough-1234567890", baseURL: TEST_ORIGIN, trustedOrigins: [TEST_ORIGIN], signUp: signUpMode, secureCookies: false, trustProxy: false });
+/** `overrides` replace settings, e.g. `{ baseURL: undefined, trustedOrigins: [] }` for a server without OSMEN_ORIGIN. */
+export function createAuthHarness(db: Db, signUpMode: SignUpMode = "invite", overrides: Partial<AuthSettings> = {}): AuthHarness {
+  const auth = createAuth({
+    db,
+    secret: "a-test-secret-that-is-long-enough-1234567890",
+    baseURL: TEST_ORIGIN,
+    trustedOrigins: [TEST_ORIGIN],
+    signUp: signUpMode,
+    secureCookies: false,
+    trustProxy: false,
+    ...overrides,
+  });
   const handler = withAuthRateLimit((request) => auth.handler(request));
-  const headersFor = (init: { cookie?: string; ip?: string } = {}) => {
-    const headers = new Headers({ origin: TEST_ORIGIN, "x-forwarded-for": init.ip ?? "127.0.0.1" });
+  const headersFor = (init: { cookie?: string; ip?: string; origin?: string } = {}) => {
+    const origin = init.origin ?? TEST_ORIGIN;
+    // What a browser's fetch() sends, Fetch Metadata included.
+    const headers = new Headers({
+      origin,
+      host: new URL(TEST_ORIGIN).host,
+      "x-forwarded-for": init.ip ?? "127.0.0.1",
+      "sec-fetch-site": origin === TEST_ORIGIN ? "same-origin" : "cross-site",
+      "sec-fetch-mode": "cors",
+      "sec-fetch-dest": "empty",
+    });
     if (init.cookie) headers.set("cookie", init.cookie);
     return headers;
   };

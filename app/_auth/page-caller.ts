@@ -1,6 +1,7 @@
 // Server-side gate for pages: in accounts mode a signed-out browser is sent to /sign-in?next=<this page>.
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { getAuthMode, resolveRequestCaller } from "@/server/auth/app-auth";
 import { LOCAL_USER_ID, type Caller } from "@/server/auth/caller";
 import { prepareDatabase } from "@/server/db";
@@ -8,8 +9,9 @@ import { prepareDatabase } from "@/server/db";
 /**
  * The caller of the page being rendered, or null when signed out. With the database unreachable, accounts
  * mode reads as signed out; local mode still renders its pages, whose data requests then report the outage.
+ * Cached per request, so the layout and the page share one lookup.
  */
-export async function pageCaller(): Promise<Caller | null> {
+export const pageCaller = cache(async (): Promise<Caller | null> => {
   try {
     await prepareDatabase();
     return await resolveRequestCaller(await headers());
@@ -17,7 +19,7 @@ export async function pageCaller(): Promise<Caller | null> {
     console.error("[auth] cannot tell who is asking:", (error as Error).message);
     return getAuthMode() === "local" ? { userId: LOCAL_USER_ID, role: "admin", via: "local", scope: "full" } : null;
   }
-}
+});
 
 /** `next` for the sign-in page: a path on this site only, so the link cannot send anyone elsewhere. */
 export function safeNextPath(next: string | string[] | undefined): string {

@@ -14,3 +14,9 @@ export async function postAuth(path: string, body: Record<string, unknown>): Pro
   const payload = (await response.json().catch(() => null)) as { message?: string } | null;
   return { ok: false, message: payload?.message ?? `The server answered ${response.status}.` };
 }
+
+/** Goes to `path` and re-renders the server parts (header, page gate) for the new signed-in state. */
+export function leave(router: { push: (path: string) => void; refresh: () => void }, path: string): void {
+  router.push(path);
+  router.refresh();
+}

@@ -14,7 +14,10 @@ export function PasswordForm({ minPasswordLength }: { minPasswordLength: number 
     setPending(true);
     const result = await postAuth("change-password", { currentPassword, newPassword, revokeOtherSessions: true });
     setOutcome(result.ok ? { ok: true, message: "Password changed. Other browsers signed in as you were signed out." } : { ok: false, message: result.message });
-    if (result.ok) (setCurrentPassword(""), setNewPassword(""));
+    if (result.ok) {
+      setCurrentPassword("");
+      setNewPassword("");
+    }
     setPending(false);
   };
 

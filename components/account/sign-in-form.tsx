@@ -1,10 +1,12 @@
 "use client";
+import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { postAuth } from "./auth-request";
+import { leave, postAuth } from "./auth-request";
 
 /** Email + password sign-in; on success, a full load of `next` so the server renders the signed-in pages. */
 export function SignInForm({ next }: { next: string }) {
+  const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -15,7 +17,7 @@ export function SignInForm({ next }: { next: string }) {
     setPending(true);
     setError(null);
     const result = await postAuth("sign-in/email", { email, password });
-    if (result.ok) return window.location.assign(next);
+    if (result.ok) return leave(router, next);
     setError(result.message);
     setPending(false);
   };

@@ -1,12 +1,14 @@
 "use client";
+import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { postAuth } from "./auth-request";
+import { leave, postAuth } from "./auth-request";
 
 type SignUpFormProps = { invite: string | null; email: string; minPasswordLength: number };
 
 /** Creates the account (Better Auth's sign-up, with the invitation token if any), then signs in. */
 export function SignUpForm({ invite, email: invitedEmail, minPasswordLength }: SignUpFormProps) {
+  const router = useRouter();
   const [name, setName] = useState("");
   const [email, setEmail] = useState(invitedEmail);
   const [password, setPassword] = useState("");
@@ -20,7 +22,7 @@ export function SignUpForm({ invite, email: invitedEmail, minPasswordLength }: S
     const created = await postAuth("sign-up/email", { name: name || email.split("@")[0], email, password, ...(invite && { invite }) });
     // Sign-up answers a taken email like a new one, so a failed sign-in here means the email was taken.
     const signedIn = created.ok ? await postAuth("sign-in/email", { email, password }) : created;
-    if (signedIn.ok) return window.location.assign("/");
+    if (signedIn.ok) return leave(router, "/");
     setError(created.ok ? "Could not sign in with this email and password. If you already have an account, sign in instead." : signedIn.message);
     setPending(false);
   };

@@ -7,6 +7,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { admin } from "better-auth/plugins";
 import type { Db } from "@/server/db/client";
 import { LOCAL_USER_ID } from "./caller.ts";
+import { sameHostOrigins } from "./origins.ts";
 import { SIGN_UP_CLOSED_MESSAGE, admitNewUser, isSignUpAllowed, takeOverLocalRows, type SignUpMode } from "./sign-up-policy.ts";
 
 export type AuthSettings = {
@@ -15,7 +16,7 @@ export type AuthSettings = {
   secret: string;
   /** BETTER_AUTH_URL, else the first OSMEN_ORIGIN; unset: each request's own origin. */
   baseURL?: string;
-  /** Origins allowed to post to /api/auth besides baseURL (OSMEN_ORIGIN). */
+  /** Origins allowed to post to /api/auth besides baseURL (OSMEN_ORIGIN); empty: the request's own host. */
   trustedOrigins: string[];
   signUp: SignUpMode;
   /** `Secure` cookies: true when served over HTTPS (an https origin, or behind a TLS proxy). */
@@ -41,7 +42,7 @@ export function createAuth(settings: AuthSettings) {
     secret: settings.secret,
     baseURL: settings.baseURL,
     basePath: "/api/auth",
-    trustedOrigins: settings.trustedOrigins,
+    trustedOrigins: settings.trustedOrigins.length > 0 ? settings.trustedOrigins : (request) => sameHostOrigins(request?.headers, settings.trustProxy),
     database: prismaAdapter(prisma, { provider: settings.db.provider }),
     // autoSignIn off makes Better Auth answer a sign-up for a taken email exactly like a new one, so
     // sign-up never reveals who has an account; the page signs in right after.
@@ -50,7 +51,9 @@ export function createAuth(settings: AuthSettings) {
     // Failed sign-ins are limited per IP and per account by rate-limiter-flexible around the handler.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
-    advanced: { useSecureCookies: settings.secureCookies, trustedProxyHeaders: settings.trustProxy },
+    // disableOriginCheck: false keeps the cross-site check on under NODE_ENV=test too (Better Auth's default
+    // turns it off there), so tests see what production does.
+    advanced: { useSecureCookies: settings.secureCookies, trustedProxyHeaders: settings.trustProxy, disableOriginCheck: false },
     hooks: {
       // Refuses before Better Auth looks the email up, so a closed sign-up answers the same for every email.
       before: createAuthMiddleware(async (ctx) => {

@@ -5,6 +5,9 @@ import { TEST_PASSWORD, cookieOf, createAuthHarness } from "@/testing/auth-harne
 import { sessionCaller } from "./resolve-caller.ts";
 import { createUserAdmin } from "./user-admin.ts";
 
+// Each sign-in attempt runs the real password hash (scrypt), which is slow on a busy machine.
+const HASH_HEAVY = { timeout: 120_000 };
+
 describe.each(testDatabases())("sessions on $provider", (database) => {
   let drop: (() => Promise<void>) | undefined;
   afterEach(async () => drop?.());
@@ -19,7 +22,7 @@ describe.each(testDatabases())("sessions on $provider", (database) => {
 
   const headersWith = (cookie: string) => new Headers({ cookie });
 
-  it("answers 429 with Retry-After after 10 failures, the same for a known and an unknown email", async () => {
+  it("answers 429 with Retry-After after 10 failures, the same for a known and an unknown email", HASH_HEAVY, async () => {
     const { harness } = await setUp();
     const attempt = (email: string, ip: string) => harness.post("sign-in/email", { email, password: "wrong password" }, { ip });
     for (let index = 0; index < 10; index++) expect((await attempt("admin@example.com", "10.0.0.1")).status).toBe(401);
@@ -36,7 +39,7 @@ describe.each(testDatabases())("sessions on $provider", (database) => {
     expect((await harness.post("sign-in/email", { email: "admin@example.com", password: TEST_PASSWORD }, { ip: "10.0.0.3" })).status).toBe(429);
   });
 
-  it("limits one address that tries many emails", async () => {
+  it("limits one address that tries many emails", HASH_HEAVY, async () => {
     const { harness } = await setUp();
     for (let index = 0; index < 10; index++) {
       expect((await harness.post("sign-in/email", { email: `guess${index}@example.com`, password: "wrong password" }, { ip: "10.0.0.9" })).status).toBe(401);
@@ -44,7 +47,7 @@ describe.each(testDatabases())("sessions on $provider", (database) => {
     expect((await harness.post("sign-in/email", { email: "fresh@example.com", password: "wrong password" }, { ip: "10.0.0.9" })).status).toBe(429);
   });
 
-  it("ends a disabled user's session at once and refuses their next sign-in", async () => {
+  it("ends a disabled user's session at once and refuses their next sign-in", HASH_HEAVY, async () => {
     const { db, harness } = await setUp();
     await harness.signUp("member@example.com");
     const adminCookie = await harness.signIn("admin@example.com");
@@ -71,7 +74,7 @@ describe.each(testDatabases())("sessions on $provider", (database) => {
     await expect(createUserAdmin(db, () => harness.auth).setDisabled(admin, headersWith(cookie), admin.userId, true)).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
-  it("changes the password: the old one stops working, the new one works", async () => {
+  it("changes the password: the old one stops working, the new one works", HASH_HEAVY, async () => {
     const { harness } = await setUp();
     const cookie = await harness.signIn("admin@example.com");
     const wrong = await harness.post("change-password", { currentPassword: "not my password", newPassword: "a brand new password" }, { cookie });
@@ -92,11 +95,17 @@ describe.each(testDatabases())("sessions on $provider", (database) => {
     expect(await sessionCaller(harness.auth, headersWith(cookie))).toBeNull();
   });
 
-  it("sets an HttpOnly, SameSite=Lax session cookie", async () => {
-    const { harness } = await setUp();
-    const response = await harness.post("sign-in/email", { email: "admin@example.com", password: TEST_PASSWORD });
-    const line = response.headers.getSetCookie().find((entry) => entry.includes("session_token="))!;
-    expect(line).toMatch(/HttpOnly/i);
-    expect(line).toMatch(/SameSite=Lax/i);
+  it("sets an HttpOnly, SameSite=Lax session cookie, Secure only when served over HTTPS", async () => {
+    const { db, harness } = await setUp();
+    const sessionCookie = (response: Response) => response.headers.getSetCookie().find((entry) => entry.includes("session_token="))!;
+    const plain = sessionCookie(await harness.post("sign-in/email", { email: "admin@example.com", password: TEST_PASSWORD }));
+    expect(plain).toMatch(/HttpOnly/i);
+    expect(plain).toMatch(/SameSite=Lax/i);
+    expect(plain).not.toMatch(/;\s*Secure/i);
+
+    const overHttps = createAuthHarness(db, "open", { secureCookies: true });
+    const secure = sessionCookie(await overHttps.post("sign-in/email", { email: "admin@example.com", password: TEST_PASSWORD }));
+    expect(secure).toMatch(/;\s*Secure/i);
+    expect(secure).toMatch(/HttpOnly/i);
   });
 });

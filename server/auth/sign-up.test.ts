@@ -19,11 +19,15 @@ describe.each(testDatabases())("sign-up on $provider", (database) => {
   it("makes the first account the admin and gives it every local row", async () => {
     const { db, harness } = await setUp();
     const flow = await db.prisma.flow.create({ data: { name: "Made locally", graph: "{}", ownerId: LOCAL_USER_ID } as never });
+    const apiKey = await db.prisma.apiKey.create({ data: { userId: LOCAL_USER_ID, name: "script", prefix: "osk_1234", keyHash: "hash-of-a-key" } });
+    const credential = await db.prisma.credential.create({ data: { userId: LOCAL_USER_ID, name: "OpenAI", kind: "openai", secret: "sealed", last4: "abcd" } });
     const response = await harness.signUp("first@example.com");
     expect(response.status).toBe(200);
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email: "first@example.com" } });
     expect(user.role).toBe("admin");
     expect((await db.prisma.flow.findUniqueOrThrow({ where: { id: flow.id } })).ownerId).toBe(user.id);
+    expect((await db.prisma.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).userId).toBe(user.id);
+    expect((await db.prisma.credential.findUniqueOrThrow({ where: { id: credential.id } })).userId).toBe(user.id);
     expect(await db.prisma.flow.count({ where: { ownerId: LOCAL_USER_ID } })).toBe(0);
   });
 
@@ -65,6 +69,15 @@ describe.each(testDatabases())("sign-up on $provider", (database) => {
     await harness.signUp("first@example.com");
     expect((await harness.signUp("second@example.com")).status).toBe(200);
     expect((await db.prisma.user.findUniqueOrThrow({ where: { email: "second@example.com" } })).role).toBe("user");
+  });
+
+  it("without OSMEN_ORIGIN, accepts posts from the server's own host and refuses other sites", async () => {
+    const db = await database.create();
+    drop = db.drop;
+    const harness = createAuthHarness(db, "open", { baseURL: undefined, trustedOrigins: [] });
+    const body = { email: "first@example.com", password: "correct horse battery", name: "first" };
+    expect((await harness.post("sign-up/email", body, { origin: "http://evil.example" })).status).toBe(403);
+    expect((await harness.post("sign-up/email", body)).status).toBe(200);
   });
 
   it("never signs in as the local placeholder", async () => {
