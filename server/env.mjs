@@ -3,7 +3,7 @@
 // code that uses it does (OLLAMA_HOST through the Ollama adapter's own parser), and a bad value is
 // reported with the variable's name and an example of a valid one. Blank values count as unset.
 import { z } from "zod";
-import { normalizeOllamaHost } from "../lib/llm/ollama/ollama-host.mjs";
+import { normalizeOllamaHost } from "../lib/credentials/ollama-host.mjs";
 
 /** @param {unknown} value */
 const blankToUnset = (value) => (typeof value === "string" && value.trim() === "" ? undefined : value);

@@ -1,7 +1,7 @@
 // Where a provider's requests go, spelled one way. A stored credential records the endpoint it is for and
 // is only ever sent there, so every comparison of endpoints goes through `normalizeEndpoint`.
 // Framework-free and SDK-free: the compiler and the engine import it without pulling in a vendor SDK.
-import { normalizeOllamaHost } from "../llm/ollama/ollama-host.mjs";
+import { normalizeOllamaHost } from "./ollama-host.mjs";
 
 export type Environment = Record<string, string | undefined>;
 

@@ -23,7 +23,7 @@ function importClosure(start: string): Map<string, string[]> {
     for (const { specifier, isTypeOnly } of specifiers) {
       if (isTypeOnly) continue;
       const base = specifier.startsWith("@/") ? resolve(root, specifier.slice(2)) : specifier.startsWith(".") ? resolve(dirname(file), specifier) : null;
-      if (base) queue.push(base.endsWith(".ts") ? base : `${base}.ts`);
+      if (base) queue.push(/\.(m?js|ts)$/.test(base) ? base : `${base}.ts`);
     }
   }
   return seen;

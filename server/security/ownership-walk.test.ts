@@ -27,13 +27,20 @@ type Ids = { flowId: string; runId: string; linkId: string; token: string; apiKe
  * - `notFound`: NOT_FOUND, exactly as an id that does not exist;
  * - `own`: succeeds, answering only with B's own rows (nothing of A's);
  * - `public`: allowed to anyone holding A's share token (a capability A handed out); it may show the shared
- *   flow but must change nothing of A's.
+ *   flow but must change nothing of A's;
+ * - `adminOnly`: FORBIDDEN, since B is not the admin (the admin's own reach is tested in admin.test.ts).
  */
-type Outcome = "notFound" | "own" | "public";
+type Outcome = "notFound" | "own" | "public" | "adminOnly";
 type Case = { input: (ids: Ids) => unknown; outcome: Outcome };
 
 const graph = chatGraph();
 const procedureCases: Record<string, Case> = {
+  "account.me": { input: () => undefined, outcome: "own" },
+  "admin.listUsers": { input: () => undefined, outcome: "adminOnly" },
+  "admin.setUserDisabled": { input: (ids) => ({ userId: ids.userId, disabled: true }), outcome: "adminOnly" },
+  "admin.createInvitation": { input: () => ({ email: "someone@example.test" }), outcome: "adminOnly" },
+  "admin.listInvitations": { input: () => undefined, outcome: "adminOnly" },
+  "admin.revokeInvitation": { input: () => ({ id: "any-invitation" }), outcome: "adminOnly" },
   "apiKey.create": { input: () => ({ name: "B's key" }), outcome: "own" },
   "apiKey.list": { input: () => undefined, outcome: "own" },
   "apiKey.revoke": { input: (ids) => ({ id: ids.apiKeyId }), outcome: "notFound" },
@@ -75,12 +82,13 @@ const procedureCases: Record<string, Case> = {
 };
 
 /** The procedures open to callers with no identity at all; anything else public is a leak. */
-const publicProcedures = ["share.view"];
+const publicProcedures = ["account.me", "share.view"];
 
 type RouteCase = { params: (ids: Ids) => Record<string, string>; body?: (ids: Ids) => unknown };
 const routeCases: Record<string, RouteCase> = {
   "POST /api/v1/flows/[id]/run": { params: (ids) => ({ id: ids.flowId }), body: () => ({ input: "hi" }) },
   "GET /api/v1/runs/[id]": { params: (ids) => ({ id: ids.runId }) },
+  "GET /api/v1/runs/[id]/events": { params: (ids) => ({ id: ids.runId }) },
   "POST /api/v1/chat/completions": { params: () => ({}), body: (ids) => ({ model: `flow:${ids.flowId}`, messages: [{ role: "user", content: "hi" }] }) },
 };
 
@@ -183,9 +191,10 @@ describe.each(testDatabases())("ownership walk on $provider", ({ create }) => {
         (value) => ({ value }),
         (error: unknown) => ({ error }),
       );
-      if (entry.outcome === "notFound") {
+      if (entry.outcome === "notFound" || entry.outcome === "adminOnly") {
+        const expected = entry.outcome === "notFound" ? "NOT_FOUND" : "FORBIDDEN";
         const code = "error" in outcome && outcome.error instanceof TRPCError ? outcome.error.code : "value" in outcome ? "answered" : String(outcome.error);
-        if (code !== "NOT_FOUND") problems.push(`${procedurePath}: expected NOT_FOUND, got ${code}`);
+        if (code !== expected) problems.push(`${procedurePath}: expected ${expected}, got ${code}`);
       } else if ("error" in outcome) {
         problems.push(`${procedurePath}: expected an answer, got ${(outcome.error as Error).message}`);
       } else {
@@ -210,7 +219,7 @@ describe.each(testDatabases())("ownership walk on $provider", ({ create }) => {
       );
       if (!isRefused) open.push(procedurePath);
     }
-    expect(open).toEqual(publicProcedures);
+    expect(open.sort()).toEqual([...publicProcedures].sort());
   });
 
   it("every /api/v1 route answers B's API key with 404 for A's ids, and changes nothing of A's", async () => {

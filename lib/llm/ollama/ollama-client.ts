@@ -25,7 +25,7 @@ export function createOllamaCall(connection: OllamaConnection, signal: AbortSign
   return { client, lastErrorHeaders: () => errorHeaders };
 }
 
-export { normalizeOllamaHost } from "./ollama-host.mjs";
+export { normalizeOllamaHost } from "../../credentials/ollama-host.mjs";
 
 /** Reachable means the server answers /api/version within the probe's time. */
 export async function isOllamaReachable(connection: OllamaConnection, timeoutMs: number): Promise<boolean> {

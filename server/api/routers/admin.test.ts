@@ -22,7 +22,7 @@ describe.each(testDatabases())("admin router on $provider", (database) => {
     return { db, harness, adminCaller };
   }
 
-  const callerFor = async (db: Db, caller: Caller | null) => createCaller(await createContext({ headers: new Headers({ origin: TEST_ORIGIN }), caller, db }));
+  const callerFor = async (db: Db, caller: Caller | null) => createCaller(await createContext({ headers: new Headers({ origin: TEST_ORIGIN, host: new URL(TEST_ORIGIN).host }), caller, db }));
 
   it("creates an invitation whose link lets that email sign up once", async () => {
     const { db, harness, adminCaller } = await setUp();
