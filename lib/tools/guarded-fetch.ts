@@ -6,6 +6,7 @@ import { request as httpsRequest } from "node:https";
 import { Readable } from "node:stream";
 import { parseAllowlist } from "./http-address";
 import { pinnedLookup } from "./http-client";
+import { nextHop, REDIRECT_STATUSES, type RedirectHop } from "./http-redirect";
 import { HttpToolError, hostOf, parseHttpUrl, resolveTarget, systemResolver, type HostResolver, type ResolvedAddress } from "./http-target";
 
 export type GuardedFetchOptions = {
@@ -19,11 +20,9 @@ export type GuardedFetchOptions = {
   subject?: string;
 };
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const CROSS_ORIGIN_DROPPED = ["authorization", "x-api-key", "cookie", "proxy-authorization"];
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-type Hop = { url: URL; method: string; headers: Record<string, string>; body?: Buffer };
+type Hop = RedirectHop<Buffer>;
 
 /**
  * Builds the fetch. Errors: HttpToolError `blocked_url` (a non-public target, on the first hop or after a
@@ -52,19 +51,6 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
   };
 }
 
-function nextHop(previous: Hop, status: number, location: string): Hop {
-  const url = parseHttpUrl(location, previous.url);
-  const isGet = status === 303 || ((status === 301 || status === 302) && previous.method === "POST");
-  const headers = { ...previous.headers };
-  if (url.origin !== previous.url.origin) {
-    for (const name of Object.keys(headers)) if (CROSS_ORIGIN_DROPPED.includes(name.toLowerCase())) delete headers[name];
-  }
-  if (isGet) {
-    delete headers["content-type"];
-    return { url, method: "GET", headers };
-  }
-  return { url, method: previous.method, headers, body: previous.body };
-}
 
 function sendOnce(hop: Hop, target: ResolvedAddress, signal: AbortSignal): Promise<IncomingMessage> {
   const send = hop.url.protocol === "https:" ? httpsRequest : httpRequest;

@@ -5,6 +5,7 @@ import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import type { HttpRequest, HttpResult } from "@/lib/flow/run-context";
 import { parseAllowlist } from "./http-address";
+import { nextHop, REDIRECT_STATUSES, type RedirectHop } from "./http-redirect";
 import { HttpToolError, hostOf, parseHttpUrl, resolveTarget, systemResolver, type HostResolver, type ResolvedAddress } from "./http-target";
 
 export type HttpRequester = (request: HttpRequest, context: { signal: AbortSignal }) => Promise<HttpResult>;
@@ -19,10 +20,8 @@ export type SafeHttpOptions = {
   timeoutMs?: number;
 };
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const CROSS_ORIGIN_DROPPED = ["authorization", "cookie", "proxy-authorization"];
 
-type Hop = { url: URL; method: "GET" | "POST"; headers: Record<string, string>; body?: string };
+type Hop = RedirectHop<string>;
 
 export function createSafeHttpClient(options: SafeHttpOptions = {}): HttpRequester {
   const maxRedirects = options.maxRedirects ?? 5;
@@ -49,16 +48,6 @@ export function createSafeHttpClient(options: SafeHttpOptions = {}): HttpRequest
   };
 }
 
-function nextHop(previous: Hop, status: number, location: string): Hop {
-  const url = parseHttpUrl(location, previous.url);
-  // Browsers turn a redirected POST into a GET for 301/302/303; 307/308 keep the method and body.
-  const isGet = status === 303 || ((status === 301 || status === 302) && previous.method === "POST");
-  const headers = { ...previous.headers };
-  if (url.origin !== previous.url.origin) {
-    for (const name of Object.keys(headers)) if (CROSS_ORIGIN_DROPPED.includes(name.toLowerCase())) delete headers[name];
-  }
-  return isGet ? { url, method: "GET", headers } : { url, method: previous.method, headers, body: previous.body };
-}
 
 /** A DNS lookup that answers only the address already checked, so the connection cannot land elsewhere. */
 export function pinnedLookup(target: ResolvedAddress): LookupFunction {
