@@ -123,6 +123,8 @@ export const serverEnvSchema = z.object({
   OSMEN_MAX_CONCURRENT_RUNS: wholeNumber(1, 1000, 8),
   OSMEN_RUN_TIMEOUT_MS: wholeNumber(1, 2_147_483_647, 30 * 60 * 1000),
   OSMEN_NODE_TIMEOUT_MS: wholeNumber(1, 2_147_483_647, 5 * 60 * 1000),
+  // /api/v1 event streams: a comment line at least this often, under the idle timeout of any proxy in front
+  OSMEN_SSE_HEARTBEAT_MS: wholeNumber(1, 600_000, 15_000),
   // The HTTP tool: hosts exempt from the private-address guard (lib/tools/http-address.ts reads the list)
   OSMEN_HTTP_ALLOWLIST: optionalText(),
   // Tests only: a PostgreSQL server for the persistence tests

@@ -1,207 +1,250 @@
-// The run event stream over real HTTP: heartbeats while the model is silent, re-attaching to a run with
-// Last-Event-ID, and warnings in the run's JSON. The run itself is a real engine run against the local Ollama
-// server; only its storage is an in-memory stand-in (the run service's own tests cover storage).
+// The run event stream and the run's JSON as an API client sees them, end to end: the app's route handlers
+// over real HTTP with a run-scoped API key, the real run service on a real database (SQLite, and PostgreSQL
+// when TEST_DATABASE_URL is set), stored credentials, the default provider layer and the official SDKs,
+// against local Ollama and OpenAI protocol servers.
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runEventSchema, terminalEventTypes, type RunEvent } from "@/lib/engine/events";
-import { execute } from "@/lib/engine/execute";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { runEventSchema, type RunEvent } from "@/lib/engine/events";
 import { createProviderResolver } from "@/lib/engine/providers";
-import { foldRunEvents } from "@/lib/engine/run-state";
-import { AppError } from "@/lib/errors";
-import { createGraphBuilder } from "@/lib/flow/graph-builder";
+import type { FlowGraph } from "@/lib/flow/graph-schema";
 import { ProviderRouter } from "@/lib/llm/router/provider-router";
-import { httpStatusOf, toHttpErrorBody } from "@/server/errors";
-import type { RunDetail } from "@/server/runs/run-records";
-import type { RunService } from "@/server/services/run-service";
-import { planOf } from "@/testing/engine-harness";
-import { localTestCaller as me } from "@/testing/trpc-caller";
+import { createVault } from "@/lib/secrets";
+import { createServices, type Services } from "@/server/services";
+import { createRunService, type RunService } from "@/server/services/run-service";
+import { useAppSingletons } from "@/testing/app-globals";
+import { testDatabases } from "@/testing/databases";
+import { chatGraph } from "@/testing/flow-graphs";
 import { startRouteServer } from "@/testing/route-server";
 import { startOllamaServer } from "@/testing/servers/ollama";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
-import { toAppError, type ApiContext } from "./api-route";
-import { publicRun, runEventsOverHttp } from "./run-api";
+import { createTestUser, type TestUser } from "@/testing/users";
 
-/** Runs kept in memory: stored events, then live ones, as the run service streams them. */
-function memoryRuns() {
-  const runs = new Map<string, { events: RunEvent[]; listeners: Set<() => void> }>();
-  const runOf = (runId: string) => {
-    const run = runs.get(runId);
-    if (!run) throw new AppError("NOT_FOUND", `run "${runId}" does not exist`);
-    return run;
-  };
-  return {
-    record(event: RunEvent) {
-      const run = runs.get(event.runId) ?? { events: [], listeners: new Set() };
-      runs.set(event.runId, run);
-      run.events.push(event);
-      for (const listener of run.listeners) listener();
-    },
-    service: {
-      async get(_caller: unknown, runId: string) {
-        const state = foldRunEvents(runOf(runId).events);
-        return { id: runId, status: state.status, nodes: state.nodes, error: state.error ?? null, output: state.output ?? null } as unknown as RunDetail;
-      },
-      async *events(_caller: unknown, runId: string, afterSeq: number, signal?: AbortSignal) {
-        const run = runOf(runId);
-        for (let index = 0; !signal?.aborted; ) {
-          const event = run.events[index];
-          if (!event) {
-            await new Promise<void>((resolve) => run.listeners.add(function wake() { run.listeners.delete(wake); resolve(); }));
-            continue;
-          }
-          index += 1;
-          if (event.seq > afterSeq) yield event;
-          if (terminalEventTypes.has(event.type)) return;
-        }
-      },
-    } as unknown as RunService,
-  };
-}
+// The route handlers read the heartbeat interval from the server's environment: 5 ms here, so a model that is
+// silent for a few hundred milliseconds is long enough to see heartbeats without waiting the default 15 s.
+vi.hoisted(() => {
+  process.env.OSMEN_SSE_HEARTBEAT_MS = "5";
+});
 
-const flow = createGraphBuilder()
-  .node("in", "input")
-  .node("model", "provider.ollama")
-  .node("llm", "llm")
-  .node("out", "output")
-  .edge("model.model", "llm.model")
-  .edge("in.text", "llm.prompt")
-  .edge("llm.text", "out.value");
+const OPENAI_KEY = "sk-test-0123456789abcdef";
 
 /** Reads an SSE body to its end: the frames and the comment lines, in order. */
 async function readStream(response: Response) {
   const text = await response.text();
   const blocks = text.split("\n\n").filter(Boolean);
-  return blocks.map((block) => (block.startsWith(":") ? { comment: block } : { id: Number(/^id: (\d+)/m.exec(block)?.[1]), event: /^event: (.+)$/m.exec(block)?.[1], data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!) }));
+  return blocks.map((block) =>
+    block.startsWith(":")
+      ? { comment: block }
+      : { id: Number(/^id: (\d+)/m.exec(block)?.[1]), event: /^event: (.+)$/m.exec(block)?.[1], data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as unknown },
+  );
 }
 
-let ollama: ScriptedServer;
-let app: Awaited<ReturnType<typeof startRouteServer>>;
-const store = memoryRuns();
+const eventsOf = (frames: Awaited<ReturnType<typeof readStream>>): RunEvent[] =>
+  frames.filter((frame) => "data" in frame).map((frame) => runEventSchema.parse((frame as { data: unknown }).data));
 
-async function startRun(runId: string, options: { env?: Record<string, string>; graph?: typeof flow } = {}) {
-  const env = options.env ?? { OLLAMA_HOST: ollama.url };
-  const providers = createProviderResolver({ createProvider: (name, overrides) => new ProviderRouter({ env }).getProvider(name as "ollama", overrides) });
-  return execute(planOf(options.graph ?? flow), { runId, input: "Weather?", providers, onEvent: store.record });
+/** input -> llm or agent (on the given model node) -> output, with a calculator tool for the agent. */
+function openaiGraph(config: Record<string, unknown>, { agent = false } = {}): FlowGraph {
+  const at = (x: number, y = 0) => ({ x, y });
+  const answerer = agent ? "agent" : "llm";
+  return {
+    version: 1,
+    nodes: [
+      { id: "in", type: "input", position: at(0), data: {} },
+      { id: "model", type: "provider.openai", position: at(220, 200), data: { config } },
+      ...(agent ? [{ id: "calc", type: "tool.calculator", position: at(220, 400), data: {} }] : []),
+      { id: answerer, type: answerer, position: at(440), data: {} },
+      { id: "out", type: "output", position: at(660), data: {} },
+    ],
+    edges: [
+      { id: "e-in", source: "in", sourceHandle: "text", target: answerer, targetHandle: agent ? "input" : "prompt" },
+      { id: "e-model", source: "model", sourceHandle: "model", target: answerer, targetHandle: "model" },
+      ...(agent ? [{ id: "e-tool", source: "calc", sourceHandle: "tool", target: "agent", targetHandle: "tools" }] : []),
+      { id: "e-out", source: answerer, sourceHandle: "text", target: "out", targetHandle: "value" },
+    ],
+  };
 }
 
-const streamOf = async (runId: string) =>
-  (await readStream(await fetch(`${app.url}/api/v1/runs/${runId}/events`))).filter((frame) => "data" in frame).map((frame) => runEventSchema.parse((frame as { data: unknown }).data));
+/** A loopback address where nothing listens. */
+async function closedPortUrl(): Promise<string> {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(closed.address() as { port: number }).port}`;
+  await new Promise((resolve) => closed.close(resolve));
+  return url;
+}
 
-beforeAll(async () => {
-  ollama = await startOllamaServer();
-  app = await startRouteServer([
-    {
-      method: "GET",
-      path: /^\/api\/v1\/runs\/([^/]+)\/events$/,
-      paramNames: ["id"],
-      handler: async (request, { params }) => {
-        const context = { request, runs: store.service, caller: me } as ApiContext;
-        try {
-          return await runEventsOverHttp(context, (await params).id, { heartbeatMs: 5 });
-        } catch (error) {
-          const appError = toAppError(error);
-          return Response.json(toHttpErrorBody(appError), { status: httpStatusOf(appError.code) });
-        }
-      },
-    },
-  ]);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await ollama?.close();
-});
-
-describe("GET /api/v1/runs/{id}/events", () => {
-  it("sends heartbeat comments while the model is silent, then the run's events to its end", async () => {
-    // A cold model: a long pause before the first word (long against the 5 ms heartbeat of this test).
-    ollama.enqueue({ text: ["Cold", " today."], chunkDelayMs: 300 });
-    const running = startRun("run-silent");
-    const response = await fetch(`${app.url}/api/v1/runs/run-silent/events`);
-    expect(response.headers.get("content-type")).toContain("text/event-stream");
-    const frames = await readStream(response);
-    await running;
-    const firstDelta = frames.findIndex((frame) => "event" in frame && frame.event === "node.delta");
-    expect(frames.slice(0, firstDelta).some((frame) => "comment" in frame && frame.comment === ": ping")).toBe(true);
-    const events = frames.filter((frame) => "data" in frame).map((frame) => runEventSchema.parse((frame as { data: unknown }).data));
-    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
-    expect(events.at(-1)!.type).toBe("run.completed");
-  });
-
-  it("re-attaches to a finished run after Last-Event-ID: nothing missed, nothing repeated", async () => {
-    ollama.enqueue({ text: ["Sunny", " and", " warm."] });
-    await startRun("run-resume");
-    const all = (await readStream(await fetch(`${app.url}/api/v1/runs/run-resume/events`))).filter((frame) => "id" in frame);
-    const resumed = (await readStream(await fetch(`${app.url}/api/v1/runs/run-resume/events`, { headers: { "last-event-id": "3" } }))).filter((frame) => "id" in frame);
-    expect(resumed.map((frame) => (frame as { id: number }).id)).toEqual(all.slice(3).map((frame) => (frame as { id: number }).id));
-    expect((resumed.at(-1) as { event: string }).event).toBe("run.completed");
-  });
-
-  it("answers 404 for a run that does not exist and 400 for a Last-Event-ID that is not a seq", async () => {
-    expect((await fetch(`${app.url}/api/v1/runs/nope/events`)).status).toBe(404);
-    const bad = await fetch(`${app.url}/api/v1/runs/run-resume/events`, { headers: { "last-event-id": "abc" } });
-    expect(bad.status).toBe(400);
-    expect(JSON.stringify(await bad.json())).toContain("Last-Event-ID");
-  });
-});
-
-describe("the run's JSON", () => {
-  it("lists every node's warnings: an empty answer cut off at the token limit", async () => {
-    ollama.enqueue({ reasoning: "Thinking about the weather", finishReason: "length" });
-    await startRun("run-cut");
-    const json = publicRun(await store.service.get(me, "run-cut"));
-    expect(json.warnings.map((warning) => `${warning.nodeId}:${warning.code}`)).toEqual(["llm:empty_answer", "llm:cut_off"]);
-    expect(json.nodes.llm).toMatchObject({ reasoning: "Thinking about the weather", finishReason: "length" });
-  });
-});
-
-describe("provider faults as an API client sees them", () => {
+describe.each(testDatabases())("the run API on $provider", ({ create }) => {
+  let database: Awaited<ReturnType<typeof create>>;
+  let ollama: ScriptedServer;
   let openai: ScriptedServer;
-  beforeAll(async () => void (openai = await startOpenAIServer({ apiKey: "sk-test-0123456789abcdef" })));
-  afterAll(() => openai.close());
-  const openaiEnv = () => ({ OPENAI_BASE_URL: openai.url, OPENAI_API_KEY: "sk-test-0123456789abcdef" });
+  let app: Awaited<ReturnType<typeof startRouteServer>>;
+  let singletons: { restore: () => void };
+  let services: Services;
+  let runs: RunService;
+  let owner: TestUser;
+  let ownerKey: string;
+  let strangerKey: string;
 
-  it("an unreachable model server: the failure's kind and hint in the events and the run's error", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const down = `http://127.0.0.1:${(closed.address() as { port: number }).port}`;
-    await new Promise((resolve) => closed.close(resolve));
-    await startRun("run-down", { env: { OLLAMA_HOST: down } });
-    const events = await streamOf("run-down");
-    expect(events.find((event) => event.type === "node.failed")).toMatchObject({ nodeId: "llm", errorKind: "unavailable", hint: expect.stringContaining("ollama serve") });
-    expect(publicRun(await store.service.get(me, "run-down")).error).toMatchObject({ code: "provider_unavailable", errorKind: "unavailable", nodeId: "llm" });
+  beforeAll(async () => {
+    [ollama, openai] = await Promise.all([startOllamaServer(), startOpenAIServer({ apiKey: OPENAI_KEY })]);
+    database = await create();
+    const vault = createVault(randomBytes(32));
+    services = createServices(database, () => vault);
+    // The server's environment: Ollama at the local server; 127.0.0.1 allowlisted so a node's Base URL on a
+    // loopback test server passes the address guard as a public host would.
+    const env = { OLLAMA_HOST: ollama.url, OSMEN_HTTP_ALLOWLIST: "127.0.0.1" };
+    const router = new ProviderRouter({ env });
+    runs = createRunService(database, {
+      maxConcurrentRuns: 4,
+      runTimeoutMs: 30_000,
+      // As in production (server/runs): a run reads the credentials of the user it runs as. Retries wait a
+      // minute, so a failure that is retried cannot finish within a test's time.
+      providers: (userId) =>
+        createProviderResolver({
+          env,
+          createProvider: (name, overrides) => router.getProvider(name as "ollama", { ...overrides, retryDelayMs: 60_000 }),
+          resolveCredential: (id) => services.credentials.resolveForRun({ userId }, id),
+        }),
+      describeCredentials: (userId, ids) => services.credentials.describe({ userId }, ids),
+    });
+    singletons = useAppSingletons({ db: database, runs, vault });
+    const [eventsRoute, runRoute] = await Promise.all([import("@/app/api/v1/runs/[id]/events/route"), import("@/app/api/v1/runs/[id]/route")]);
+    app = await startRouteServer([
+      { method: "GET", path: /^\/api\/v1\/runs\/([^/]+)\/events$/, paramNames: ["id"], handler: eventsRoute.GET },
+      { method: "GET", path: /^\/api\/v1\/runs\/([^/]+)$/, paramNames: ["id"], handler: runRoute.GET },
+    ]);
+    owner = await createTestUser(database);
+    ownerKey = (await services.apiKeys.create(owner.caller, { name: "runs", scope: "run" })).key;
+    const stranger = await createTestUser(database);
+    strangerKey = (await services.apiKeys.create(stranger.caller, { name: "runs", scope: "run" })).key;
   });
 
-  it("a reasoning model on a node's default settings answers", async () => {
-    const graph = createGraphBuilder()
-      .node("in", "input")
-      .node("model", "provider.openai", { model: "o4-mini" })
-      .node("llm", "llm")
-      .node("out", "output")
-      .edge("model.model", "llm.model")
-      .edge("in.text", "llm.prompt")
-      .edge("llm.text", "out.value");
-    openai.enqueue({ text: "Mild." });
-    await startRun("run-o4", { env: openaiEnv(), graph });
-    expect(publicRun(await store.service.get(me, "run-o4"))).toMatchObject({ status: "succeeded", output: "Mild.", warnings: [] });
+  afterEach(async () => {
+    await runs.idle();
+    ollama.reset();
+    openai.reset();
   });
 
-  it("tool arguments the model got wrong come back as a tool error, and the run goes on", async () => {
-    const graph = createGraphBuilder()
-      .node("in", "input")
-      .node("model", "provider.openai")
-      .node("calc", "tool.calculator")
-      .node("agent", "agent")
-      .node("out", "output")
-      .edge("model.model", "agent.model")
-      .edge("calc.tool", "agent.tools")
-      .edge("in.text", "agent.input")
-      .edge("agent.text", "out.value");
-    openai.enqueue({ toolCalls: [{ id: "c1", name: "calculator", arguments: {}, rawArguments: "[1, 2]" }] }, { text: "Sorry, done." });
-    await startRun("run-tool", { env: openaiEnv(), graph });
-    const events = await streamOf("run-tool");
-    expect(events.find((event) => event.type === "node.tool_result")).toMatchObject({ callId: "c1", isError: true });
-    expect(events.at(-1)).toMatchObject({ type: "run.completed", output: "Sorry, done." });
+  afterAll(async () => {
+    await runs?.idle();
+    await app?.close();
+    singletons?.restore();
+    await Promise.all([ollama?.close(), openai?.close()]);
+    await database?.drop();
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}, key = ownerKey) =>
+    fetch(`${app.url}/api/v1${path}`, { headers: { authorization: `Bearer ${key}`, ...headers } });
+  const streamOf = async (runId: string) => eventsOf(await readStream(await get(`/runs/${runId}/events`)));
+  const runJson = async (runId: string) => (await get(`/runs/${runId}`)).json();
+
+  async function startRun(graph: FlowGraph, input = "Weather?") {
+    const flow = await services.flows.create(owner.caller, { name: "Weather", graph });
+    return (await runs.start(owner.caller, { flowId: flow.id, input, source: "api" })).runId;
+  }
+
+  const openaiCredential = () => services.credentials.create(owner.caller, { name: "Local OpenAI", kind: "openai", secret: OPENAI_KEY, baseUrl: openai.url });
+
+  describe("GET /api/v1/runs/{id}/events", () => {
+    it("sends heartbeat comments while the model is silent, then the run's events to its end", async () => {
+      // A cold model: a long pause before the first word (long against the 5 ms heartbeat of this test).
+      ollama.enqueue({ text: ["Cold", " today."], chunkDelayMs: 300 });
+      const runId = await startRun(chatGraph());
+      const response = await get(`/runs/${runId}/events`);
+      expect(response.headers.get("content-type")).toContain("text/event-stream");
+      const frames = await readStream(response);
+      const firstDelta = frames.findIndex((frame) => "event" in frame && frame.event === "node.delta");
+      expect(firstDelta).toBeGreaterThan(0);
+      expect(frames.slice(0, firstDelta).some((frame) => "comment" in frame && frame.comment === ": ping")).toBe(true);
+      const events = eventsOf(frames);
+      expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
+      expect(events.at(-1)).toMatchObject({ type: "run.completed", output: "Cold today." });
+    });
+
+    it("re-attaches after Last-Event-ID, mid-run and after the end: every later event exactly once", async () => {
+      ollama.enqueue({ text: ["Sunny", " and", " warm", " all", " day."], chunkDelayMs: 100 });
+      const runId = await startRun(chatGraph());
+      // A client cut off mid-run: it read up to the first delta, then the connection dropped.
+      const first = await get(`/runs/${runId}/events`);
+      const reader = first.body!.getReader();
+      const decoder = new TextDecoder();
+      let seen = "";
+      while (!/event: node\.delta/.test(seen)) seen += decoder.decode((await reader.read()).value, { stream: true });
+      await reader.cancel();
+      const lastSeen = Math.max(...[...seen.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1])));
+      expect(lastSeen).toBeGreaterThan(0);
+
+      const resumed = eventsOf(await readStream(await get(`/runs/${runId}/events`, { "last-event-id": String(lastSeen) })));
+      expect(resumed[0]!.seq).toBe(lastSeen + 1);
+      expect(resumed.map((event) => event.seq)).toEqual(resumed.map((_, index) => lastSeen + 1 + index));
+      expect(resumed.at(-1)).toMatchObject({ type: "run.completed", output: "Sunny and warm all day." });
+
+      // After the end: the same run replayed from seq 3 is exactly the stored events after it.
+      const all = (await readStream(await get(`/runs/${runId}/events`))).filter((frame) => "id" in frame);
+      const fromThree = (await readStream(await get(`/runs/${runId}/events`, { "last-event-id": "3" }))).filter((frame) => "id" in frame);
+      expect(fromThree.map((frame) => (frame as { id: number }).id)).toEqual(all.slice(3).map((frame) => (frame as { id: number }).id));
+      expect((fromThree.at(-1) as { event: string }).event).toBe("run.completed");
+      expect(all.map((frame) => (frame as { id: number }).id)).toEqual(all.map((_, index) => index + 1));
+    });
+
+    it("answers 404 for a run that does not exist or is another user's, and 400 for a Last-Event-ID that is not a seq", async () => {
+      ollama.enqueue({ text: ["Private."] });
+      const runId = await startRun(chatGraph());
+      await runs.waitFor(owner.caller, runId);
+      expect((await get("/runs/nope/events")).status).toBe(404);
+      const foreign = await get(`/runs/${runId}/events`, {}, strangerKey);
+      expect(foreign.status).toBe(404);
+      expect(await foreign.text()).not.toContain("Private.");
+      expect((await get(`/runs/${runId}`, {}, strangerKey)).status).toBe(404);
+      expect((await get(`/runs/${runId}/events`, {}, "osm_not_a_key")).status).toBe(401);
+      const bad = await get(`/runs/${runId}/events`, { "last-event-id": "abc" });
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(await bad.json())).toContain("Last-Event-ID");
+    });
+  });
+
+  describe("GET /api/v1/runs/{id}", () => {
+    it("lists every node's warnings: an empty answer cut off at the token limit", async () => {
+      ollama.enqueue({ reasoning: "Thinking about the weather", finishReason: "length" });
+      const runId = await startRun(chatGraph());
+      await runs.waitFor(owner.caller, runId);
+      const json = await runJson(runId);
+      expect(json.warnings.map((warning: { nodeId: string; code: string }) => `${warning.nodeId}:${warning.code}`)).toEqual(["llm:empty_answer", "llm:cut_off"]);
+      expect(json.nodes.llm).toMatchObject({ reasoning: "Thinking about the weather", finishReason: "length" });
+    });
+  });
+
+  describe("provider faults as an API client sees them", () => {
+    it("an unreachable model server: the failure's kind and hint in the events and the run's error, at once", async () => {
+      const down = await closedPortUrl();
+      const runId = await startRun(chatGraph({ baseUrl: down }));
+      // A refused connection is not retried: with a minute between retries, a retry would outlast this test.
+      const events = await streamOf(runId);
+      expect(events.find((event) => event.type === "node.failed")).toMatchObject({ nodeId: "llm", errorKind: "unavailable", hint: expect.stringContaining("ollama serve") });
+      expect(events.at(-1)?.type).toBe("run.failed");
+      expect((await runJson(runId)).error).toMatchObject({ code: "provider_unavailable", errorKind: "unavailable", nodeId: "llm" });
+    });
+
+    it("a reasoning model on a node's default settings answers", async () => {
+      const credential = await openaiCredential();
+      openai.enqueue({ text: "Mild." });
+      const runId = await startRun(openaiGraph({ model: "o4-mini", credentialId: credential.id }));
+      await runs.waitFor(owner.caller, runId);
+      expect(await runJson(runId)).toMatchObject({ status: "succeeded", output: "Mild.", warnings: [] });
+      expect(openai.requests.filter((request) => request.path.endsWith("/chat/completions")).map((request) => request.body.model)).toEqual(["o4-mini"]);
+    });
+
+    it("tool arguments the model got wrong come back as a tool error, and the run goes on", async () => {
+      const credential = await openaiCredential();
+      openai.enqueue({ toolCalls: [{ id: "c1", name: "calculator", arguments: {}, rawArguments: "[1, 2]" }] }, { text: "Sorry, done." });
+      const runId = await startRun(openaiGraph({ model: "gpt-4o-mini", credentialId: credential.id }, { agent: true }));
+      const events = await streamOf(runId);
+      expect(events.find((event) => event.type === "node.tool_result")).toMatchObject({ callId: "c1", isError: true });
+      expect(events.at(-1)).toMatchObject({ type: "run.completed", output: "Sorry, done." });
+      // The model's second request carries the tool error back as the call's result.
+      const second = openai.requests.filter((request) => request.path.endsWith("/chat/completions"))[1];
+      expect(second?.body.messages.find((message: { role: string }) => message.role === "tool")).toMatchObject({ tool_call_id: "c1" });
+    });
   });
 });

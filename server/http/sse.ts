@@ -1,13 +1,14 @@
 // Server-sent events from an async iterable: one `data:` frame per item, closed when the iterable ends or
 // the client goes away. A comment line (`: ping`) goes out every `heartbeatMs` so a proxy that cuts idle
 // connections (nginx: 60 s by default) keeps the stream open while a model is silent (a cold load, a long tool).
+import { loadServerEnv } from "@/server/env.mjs";
 export type SseFrame = { data: unknown; event?: string; id?: string };
 
-/** At most this long between two writes on a stream: well under the common 60 s proxy idle timeout. */
+/** At most this long between two writes on a tRPC stream, and the /api/v1 default: well under the common 60 s proxy idle timeout. */
 export const sseHeartbeatMs = 15_000;
 
 export type SseOptions = {
-  /** Milliseconds between heartbeats; tests pass a short one. Default `sseHeartbeatMs`. */
+  /** Milliseconds between heartbeats. Default: OSMEN_SSE_HEARTBEAT_MS (`sseHeartbeatMs` unless set). */
   heartbeatMs?: number;
 };
 
@@ -34,7 +35,7 @@ export function sseResponse(frames: AsyncIterable<SseFrame>, signal: AbortSignal
         } catch {
           stop(); // the stream closed between two ticks
         }
-      }, options.heartbeatMs ?? sseHeartbeatMs);
+      }, options.heartbeatMs ?? loadServerEnv().OSMEN_SSE_HEARTBEAT_MS);
     },
     async pull(controller) {
       try {
