@@ -14,7 +14,6 @@ export function getVault(): Vault {
       env: { OSMEN_SECRET_KEY: env.OSMEN_SECRET_KEY, OSMEN_DATA_DIR: env.OSMEN_DATA_DIR },
     });
     for (const warning of loaded.warnings) console.warn(`[vault] ${warning}`);
-    if (loaded.source === "generated") console.log(`[vault] generated a new secret key at ${loaded.path}`);
     holder.osmenVault = createVault(loaded.key);
   }
   return holder.osmenVault;

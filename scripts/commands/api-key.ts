@@ -8,6 +8,14 @@ const usage = "Usage: npm run osmen -- api-key create --name NAME [--scope run|f
 
 type Caller = import("@/server/auth/caller").Caller;
 
+/**
+ * The curl command printed after `api-key create`: a JSON POST to a flow's run route on `origin`, as the HTTP
+ * API accepts it (`/api/v1` takes `application/json` only; curl's `-d` alone sends a form, answered 415).
+ */
+export function curlExample(key: string, origin: string): string {
+  return `curl -X POST ${origin}/api/v1/flows/<flow id>/run -H "Authorization: Bearer ${key}" -H "Content-Type: application/json" -d '{"input":"..."}'`;
+}
+
 async function withServices<T>(work: (services: import("@/server/services").Services, caller: Caller) => Promise<T>): Promise<T> {
   const { getDb, prepareDatabase } = await import("@/server/db");
   const { createServices } = await import("@/server/services");
@@ -34,7 +42,8 @@ export const apiKeyCommand: Command = {
       const scope = values.scope === "run" ? "run" : "full";
       const created = await withServices((services, caller) => services.apiKeys.create(caller, { name: values.name!.trim(), scope }));
       console.log(`Created ${scope}-scope API key "${created.name}" (${created.prefix}…). It is shown only this once:\n\n  ${created.key}\n`);
-      console.log(`Use it as: curl -H "Authorization: Bearer ${created.key}" http://localhost:3000/api/v1/flows/<flow id>/run -d '{"input":"..."}'`);
+      const { publicOrigin } = await import("@/server/http/public-origin");
+      console.log(`Use it as: ${curlExample(created.key, publicOrigin())}`);
       return 0;
     }
     if (action === "list") {
