@@ -23,7 +23,7 @@ export function stampPeerAddresses(): string {
       const request = args[0] as http.IncomingMessage;
       request.headers[name] = request.socket?.remoteAddress ?? "";
     }
-    return emit.call(this, event, ...args);
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof emit;
   holder.osmenPeerHeader = name;
   return name;
