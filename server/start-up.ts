@@ -5,6 +5,10 @@ import { recoverRunsOnce } from "@/server/runs";
 import { loadServerEnv } from "@/server/env.mjs";
 import { getVault } from "@/server/secrets";
 import { getAuth, getAuthMode } from "@/server/auth/app-auth";
+import { stampPeerAddresses } from "@/server/http/peer-address";
+
+// First, so that the failed-sign-in limit sees each request's real address rather than one it claims.
+stampPeerAddresses();
 
 try {
   loadServerEnv();

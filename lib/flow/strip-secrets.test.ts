@@ -52,6 +52,24 @@ describe("stripSecrets", () => {
     expect(query.graph.nodes[0]!.data).toEqual({ config: { query: { q: "news" } } });
   });
 
+  it("drops the user name and password written into a URL, in the HTTP tool and in a model's Base URL", () => {
+    const { graph, removed } = only({ config: { url: "https://ada:hunter2pass@api.example.com/v1/items?q=news" } });
+    expect(graph.nodes[0]!.data).toEqual({ config: { url: "https://api.example.com/v1/items?q=news" } });
+    expect(removed).toEqual([{ nodeId: "n", path: "config.url", reason: "credential in a URL" }]);
+    const model = only({ config: { model: "gpt-4o", baseUrl: "https://proxy-user:p4ssw0rd@proxy.example.com/v1" } }, "provider.openai");
+    expect(JSON.stringify(model.graph)).not.toContain("p4ssw0rd");
+    expect(model.graph.nodes[0]!.data).toEqual({ config: { model: "gpt-4o", baseUrl: "https://proxy.example.com/v1" } });
+  });
+
+  it.each(["Basic dXNlcjpodW50ZXIy", "Bearer abc.def.ghi", "token 0123456789abcdef", "Digest username=\"ada\", response=\"6629fae4\""])(
+    "drops a header of any name whose value is credentials for an auth scheme (%s)",
+    (value) => {
+      const { graph, removed } = only({ config: { headers: { "X-Upstream": value, Accept: "application/json" } } });
+      expect(graph.nodes[0]!.data).toEqual({ config: { headers: { Accept: "application/json" } } });
+      expect(removed).toEqual([{ nodeId: "n", path: "config.headers.X-Upstream", reason: "credential header or parameter" }]);
+    },
+  );
+
   it.each(Object.entries(keys))("removes a %s-shaped key wherever it appears in a value", (_name, key) => {
     const { graph, removed } = only({ config: { body: `{"note": "use ${key} here"}`, label: key } });
     const text = JSON.stringify(graph);

@@ -5,7 +5,7 @@ import { isPlainObject, objectFromEntries } from "../plain-data.ts";
 import { configJsonSchema, getNodeKind, type NodeCatalog, nodeCatalog } from "./catalog.ts";
 import type { FlowGraph, GraphNode } from "./graph-schema.ts";
 
-export type SecretRemovalReason = "secret field" | "credential setting" | "credential header or parameter" | "value shaped like a key";
+export type SecretRemovalReason = "secret field" | "credential setting" | "credential header or parameter" | "credential in a URL" | "value shaped like a key";
 
 /** One thing removed: the node, the path inside its `data` (`config.headers.Authorization`) and why. */
 export type RemovedSecret = { nodeId: string; path: string; reason: SecretRemovalReason };
@@ -29,6 +29,9 @@ const nameMapPattern = /^(headers?|query|query[-_]?params|params|search[-_]?para
 const keyValuePattern =
   /\b(sk-ant-(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{16,}|sk-(?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{16,}|AIza[0-9A-Za-z_-]{35}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|xox[abposre]-[A-Za-z0-9-]{10,})/g;
 
+/** A header value that is credentials for an HTTP auth scheme (RFC 9110 §11.4), whatever the header is called. */
+const authSchemeValuePattern = /^\s*(basic|bearer|token|digest|negotiate|ntlm|hoba|aws4-hmac-sha256)\s+\S/i;
+
 const REMOVED = "[removed]";
 
 type Walk = { nodeId: string; removed: RemovedSecret[] };
@@ -43,9 +46,28 @@ function secretFieldsOf(type: string, catalog: NodeCatalog): Set<string> {
 
 function stripString(value: string, path: string, walk: Walk): string {
   let cleaned = value.replace(keyValuePattern, REMOVED);
+  cleaned = stripUrlUserInfo(cleaned, path, walk);
   cleaned = stripUrlParameters(cleaned, path, walk);
   if (cleaned !== value && cleaned.includes(REMOVED)) walk.removed.push({ nodeId: walk.nodeId, path, reason: "value shaped like a key" });
   return cleaned;
+}
+
+/** Drops the `user:password@` part of a string that is an http(s) URL (WHATWG URL userinfo). */
+function stripUrlUserInfo(value: string, path: string, walk: Walk): string {
+  if (!/^\s*https?:\/\/[^/?#\s]*@/i.test(value)) return value;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return value;
+  }
+  if (!url.username && !url.password) return value;
+  url.username = "";
+  url.password = "";
+  walk.removed.push({ nodeId: walk.nodeId, path, reason: "credential in a URL" });
+  // URL adds a "/" to a bare origin; keep the spelling the person typed otherwise.
+  const text = url.toString();
+  return /^\s*https?:\/\/[^/?#\s]*$/i.test(value) ? text.replace(/\/$/, "") : text;
 }
 
 /** Drops credential-named query parameters from a string that is an http(s) URL. */
@@ -75,7 +97,7 @@ function stripValue(value: unknown, path: string, walk: Walk, isNameMap = false)
     const itemPath = path ? `${path}.${key}` : key;
     if (credentialSettingPattern.test(key)) {
       walk.removed.push({ nodeId: walk.nodeId, path: itemPath, reason: "credential setting" });
-    } else if (isNameMap && credentialNamePattern.test(key)) {
+    } else if (isNameMap && (credentialNamePattern.test(key) || (typeof item === "string" && authSchemeValuePattern.test(item)))) {
       walk.removed.push({ nodeId: walk.nodeId, path: itemPath, reason: "credential header or parameter" });
     } else {
       kept.push([key, stripValue(item, itemPath, walk, nameMapPattern.test(key))]);

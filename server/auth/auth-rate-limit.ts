@@ -2,6 +2,7 @@
 // per email. Every limited answer is the same 429 whether or not the email has an account.
 import ipaddr from "ipaddr.js";
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import { peerAddressHeader } from "@/server/http/peer-address";
 
 /** The Better Auth routes whose failures count. */
 const LIMITED_PATHS = ["/sign-in/email", "/sign-up/email"];
@@ -61,14 +62,20 @@ async function emailOf(request: Request): Promise<string | null> {
 }
 
 /**
- * The client's address. Next.js sets `X-Forwarded-For` from the socket unless the request already has one;
- * behind a trusted proxy the first entry is the client, otherwise the last (the hop that reached us).
+ * The client's address. Behind a trusted proxy, the first `X-Forwarded-For` entry. Otherwise the socket's
+ * address stamped at start (server/http/peer-address.ts): Next.js keeps a client's own X-Forwarded-For, so
+ * it would let one client count as many. Unstamped (a request that came before the stamp, or a test), the
+ * last X-Forwarded-For entry.
  */
 export function clientIp(headers: Headers, trustProxy: boolean): string {
+  const peerHeader = peerAddressHeader();
+  const peer = !trustProxy && peerHeader ? headers.get(peerHeader) : null;
+  if (peer) return normaliseIp(peer);
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const raw = (trustProxy ? entries[0] : entries.at(-1)) ?? headers.get("x-real-ip") ?? "unknown";
-  return ipaddr.isValid(raw) ? ipaddr.process(raw).toString() : raw;
+  return normaliseIp((trustProxy ? entries[0] : entries.at(-1)) ?? headers.get("x-real-ip") ?? "unknown");
 }
+
+const normaliseIp = (raw: string) => (ipaddr.isValid(raw) ? ipaddr.process(raw).toString() : raw);

@@ -46,7 +46,22 @@ export function createAuth(settings: AuthSettings) {
     database: prismaAdapter(prisma, { provider: settings.db.provider }),
     // autoSignIn off makes Better Auth answer a sign-up for a taken email exactly like a new one, so
     // sign-up never reveals who has an account; the page signs in right after.
-    emailAndPassword: { enabled: true, autoSignIn: false, minPasswordLength: MIN_PASSWORD_LENGTH },
+    emailAndPassword: {
+      enabled: true,
+      autoSignIn: false,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      // The stand-in user answered for a taken email carries the admin plugin's fields as a new user's row
+      // does (a user's role, not banned), so no field of the answer tells the two apart.
+      customSyntheticUser: ({ coreFields, additionalFields, id }) => ({
+        ...coreFields,
+        role: "user",
+        banned: false,
+        banReason: null,
+        banExpires: null,
+        ...additionalFields,
+        id,
+      }),
+    },
     plugins: [admin({ defaultRole: "user", adminRoles: ["admin"], bannedUserMessage: "This account is disabled. Ask the admin." })],
     // Failed sign-ins are limited per IP and per account by rate-limiter-flexible around the handler.
     rateLimit: { enabled: false },

@@ -71,6 +71,21 @@ describe.each(testDatabases())("sign-up on $provider", (database) => {
     expect((await db.prisma.user.findUniqueOrThrow({ where: { email: "second@example.com" } })).role).toBe("user");
   });
 
+  it("answers an open sign-up for a taken email exactly like one for a new email, apart from what the request itself sent, the new id and times", async () => {
+    const { harness } = await setUp("open");
+    await harness.signUp("first@example.com");
+    await harness.signUp("second@example.com");
+    const shape = async (response: Response) => {
+      const body = (await response.json()) as { user: Record<string, unknown> };
+      const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, email: _email, name: _name, ...rest } = body.user;
+      return { status: response.status, token: (body as { token?: unknown }).token, user: rest };
+    };
+    const fresh = await shape(await harness.signUp("third@example.com"));
+    const taken = await shape(await harness.signUp("second@example.com", "another password"));
+    expect(taken).toEqual(fresh);
+    expect(fresh.user.role).toBe("user");
+  });
+
   it("without OSMEN_ORIGIN, accepts posts from the server's own host and refuses other sites", async () => {
     const db = await database.create();
     drop = db.drop;
