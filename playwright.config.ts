@@ -5,9 +5,11 @@ import { defineConfig } from "@playwright/test";
 // touch ./data. `npm run build` must have run first (.ci/run does).
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = process.env.E2E_DATA_DIR ?? "/tmp/osmen-e2e";
-// A second server, on the next port, runs in accounts mode (sign-in required) for e2e/accounts.spec.ts.
+// A second server, on the next port, runs in accounts mode (sign-in required) for e2e/accounts.spec.ts and
+// e2e/isolation.spec.ts (in that order: the first signs up the server's first account, the admin).
 const accountsPort = Number(process.env.E2E_ACCOUNTS_PORT ?? port + 1);
 const accountsDataDir = `${dataDir}-accounts`;
+const accountsSpecs = /(accounts|isolation)\.spec\.ts/;
 const serverEnv = (folder: string) => ({
   DATABASE_URL: `file:${folder}/e2e.db`,
   OSMEN_DATA_DIR: folder,
@@ -29,8 +31,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   projects: [
-    { name: "local", testIgnore: /accounts\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${port}` } },
-    { name: "accounts", testMatch: /accounts\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${accountsPort}` } },
+    { name: "local", testIgnore: accountsSpecs, use: { baseURL: `http://127.0.0.1:${port}` } },
+    { name: "accounts", testMatch: accountsSpecs, use: { baseURL: `http://127.0.0.1:${accountsPort}` } },
   ],
   use: {
     trace: "retain-on-failure",

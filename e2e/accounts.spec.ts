@@ -1,17 +1,9 @@
 // Accounts mode in a real browser: the first sign-up becomes the admin, sign-out ends the session, sign-in
 // returns to the page that asked for it. Runs against the accounts-mode server (playwright.config.ts).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { admin, signIn } from "./helpers/accounts";
 
-const admin = { email: "admin@example.com", password: "correct horse battery" };
 const guest = { email: "guest@example.com", password: "a guest's long password" };
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-as")).toHaveText(account.email);
-}
 
 test.describe.serial("accounts", () => {
   test("a signed-out browser is sent to sign-in, remembering the page", async ({ page }) => {
@@ -22,7 +14,7 @@ test.describe.serial("accounts", () => {
 
   test("the first sign-up is the admin and lands signed in", async ({ page }) => {
     await page.goto("/sign-up");
-    await page.getByLabel("Name").fill("Ada");
+    await page.getByLabel("Name").fill(admin.name);
     await page.getByLabel("Email").fill(admin.email);
     await page.getByLabel("Password").fill(admin.password);
     await page.getByRole("button", { name: "Create account" }).click();

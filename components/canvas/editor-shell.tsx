@@ -49,7 +49,7 @@ export function EditorShell({ flow }: { flow: Flow }) {
             <FlowCanvas />
             <EditorNotice />
           </div>
-          {isHistoryOpen ? <VersionPanel flowId={flow.id} autosave={autosave} onClose={() => setIsHistoryOpen(false)} /> : <Inspector />}
+          {isHistoryOpen ? <VersionPanel flowId={flow.id} access={flow.access} autosave={autosave} onClose={() => setIsHistoryOpen(false)} /> : <Inspector />}
         </div>
         <RunPanel />
       </div>

@@ -1,5 +1,6 @@
 "use client";
-// Earlier versions of the flow: preview one read-only, or restore it (which saves it as a new version).
+// Earlier versions of the flow: preview one read-only, or restore it (which saves it as a new version); a
+// viewer previews only.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPC, useTRPCClient } from "@/components/trpc-provider";
@@ -8,9 +9,10 @@ import { ReadOnlyFlow } from "./read-only-flow";
 import { errorMessageOf } from "./trpc-errors";
 import type { Autosave } from "./use-autosave";
 
-type Props = { flowId: string; autosave: Autosave; onClose(): void };
+/** `access`: the person's relation to the flow; a viewer may preview earlier versions but not restore one. */
+type Props = { flowId: string; access: "owner" | "editor" | "viewer"; autosave: Autosave; onClose(): void };
 
-export function VersionPanel({ flowId, autosave, onClose }: Props) {
+export function VersionPanel({ flowId, access, autosave, onClose }: Props) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -20,7 +22,8 @@ export function VersionPanel({ flowId, autosave, onClose }: Props) {
   useEffect(() => void refetchVersions(), [autosave.version, refetchVersions]);
   const [previewVersion, setPreviewVersion] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const canRestore = autosave.status === "saved";
+  const mayRestore = access !== "viewer";
+  const canRestore = mayRestore && autosave.status === "saved";
 
   async function restore(version: number) {
     setError(null);
@@ -43,7 +46,7 @@ export function VersionPanel({ flowId, autosave, onClose }: Props) {
         </button>
       </header>
       <p className="muted">Current: version {autosave.version}.</p>
-      {!canRestore && <p className="muted">Restoring is possible once your changes are saved.</p>}
+      {mayRestore && !canRestore && <p className="muted">Restoring is possible once your changes are saved.</p>}
       {error && (
         <p role="alert" className="field-error">
           {error}
@@ -65,23 +68,25 @@ export function VersionPanel({ flowId, autosave, onClose }: Props) {
               <button type="button" onClick={() => setPreviewVersion(entry.version)} aria-label={`Preview version ${entry.version}`}>
                 Preview
               </button>
-              <button type="button" disabled={!canRestore} onClick={() => void restore(entry.version)} aria-label={`Restore version ${entry.version}`}>
-                Restore
-              </button>
+              {mayRestore && (
+                <button type="button" disabled={!canRestore} onClick={() => void restore(entry.version)} aria-label={`Restore version ${entry.version}`}>
+                  Restore
+                </button>
+              )}
             </span>
           </li>
         ))}
       </ol>
       {previewVersion !== null && (
-        <VersionPreview flowId={flowId} version={previewVersion} canRestore={canRestore} onRestore={() => void restore(previewVersion)} onClose={() => setPreviewVersion(null)} />
+        <VersionPreview flowId={flowId} version={previewVersion} mayRestore={mayRestore} canRestore={canRestore} onRestore={() => void restore(previewVersion)} onClose={() => setPreviewVersion(null)} />
       )}
     </aside>
   );
 }
 
-type PreviewProps = { flowId: string; version: number; canRestore: boolean; onRestore(): void; onClose(): void };
+type PreviewProps = { flowId: string; version: number; mayRestore: boolean; canRestore: boolean; onRestore(): void; onClose(): void };
 
-function VersionPreview({ flowId, version, canRestore, onRestore, onClose }: PreviewProps) {
+function VersionPreview({ flowId, version, mayRestore, canRestore, onRestore, onClose }: PreviewProps) {
   const trpc = useTRPC();
   const snapshot = useQuery(trpc.flow.getVersion.queryOptions({ id: flowId, version }));
   return (
@@ -90,9 +95,11 @@ function VersionPreview({ flowId, version, canRestore, onRestore, onClose }: Pre
       {snapshot.isError && <p role="alert" className="field-error">{snapshot.error.message}</p>}
       {snapshot.data && <ReadOnlyFlow graph={snapshot.data.graph} />}
       <footer className="toolbar modal-footer">
-        <button type="button" className="primary" disabled={!canRestore} onClick={onRestore}>
-          Restore this version
-        </button>
+        {mayRestore && (
+          <button type="button" className="primary" disabled={!canRestore} onClick={onRestore}>
+            Restore this version
+          </button>
+        )}
         <button type="button" onClick={onClose}>
           Close
         </button>
