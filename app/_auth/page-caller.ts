@@ -12,9 +12,11 @@ import { prepareDatabase } from "@/server/db";
  * Cached per request, so the layout and the page share one lookup.
  */
 export const pageCaller = cache(async (): Promise<Caller | null> => {
+  // Outside the try: reading headers is how Next.js learns the page is per request, by an error of its own.
+  const requestHeaders = await headers();
   try {
     await prepareDatabase();
-    return await resolveRequestCaller(await headers());
+    return await resolveRequestCaller(requestHeaders);
   } catch (error) {
     console.error("[auth] cannot tell who is asking:", (error as Error).message);
     return getAuthMode() === "local" ? { userId: LOCAL_USER_ID, role: "admin", via: "local", scope: "full" } : null;
