@@ -1,7 +1,8 @@
 // Turns a request's headers into its Caller. Local mode acts as the implicit owner; accounts mode reads
 // the Better Auth session cookie. (API keys are resolved by the API key service.)
 import type { Db } from "@/server/db/client";
-import type { AuthMode } from "./auth-mode.ts";
+import { peerAddressOf } from "@/server/http/peer-address";
+import { isLoopbackHost, type AuthMode } from "./auth-mode.ts";
 import type { Auth } from "./auth.ts";
 import { LOCAL_USER_ID, type Caller } from "./caller.ts";
 
@@ -26,7 +27,18 @@ export async function sessionCaller(auth: Auth, headers: Headers): Promise<Calle
 
 export type ResolveCallerInput = { mode: AuthMode; db: Db; auth: () => Auth; headers: Headers };
 
+/**
+ * True unless the request's socket is known to come from another machine. Local mode's owner is whoever
+ * reaches the server, so it must be this machine: the npm scripts bind loopback, and this also holds for a
+ * server started some other way on every interface. (Unstamped requests, in tests, are judged by the bind.)
+ */
+function isFromThisMachine(headers: Headers): boolean {
+  const peer = peerAddressOf(headers);
+  return peer === undefined || isLoopbackHost(peer);
+}
+
 /** Who is asking, for the tRPC context and the HTTP routes alike; null means signed out. */
 export async function resolveCaller({ mode, db, auth, headers }: ResolveCallerInput): Promise<Caller | null> {
-  return mode === "local" ? localCaller(db) : sessionCaller(auth(), headers);
+  if (mode === "local") return isFromThisMachine(headers) ? localCaller(db) : null;
+  return sessionCaller(auth(), headers);
 }

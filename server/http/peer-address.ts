@@ -28,3 +28,9 @@ export function stampPeerAddresses(): string {
   holder.osmenPeerHeader = name;
   return name;
 }
+
+/** The address of the socket a request came in on, or undefined when the request was not stamped. */
+export function peerAddressOf(headers: Headers): string | undefined {
+  const name = peerAddressHeader();
+  return (name && headers.get(name)) || undefined;
+}
