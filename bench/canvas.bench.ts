@@ -32,7 +32,7 @@ export function benchGraph(nodeCount = 500, edgeCount = 600): Graph {
 }
 
 async function rpc<Output>(path: string, input: unknown): Promise<Output> {
-  const response = await fetch(`${BASE}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
+  const response = await fetch(`${BASE}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" }, body: JSON.stringify({ json: input }) });
   const body = (await response.json()) as { result?: { data: { json: Output } }; error?: unknown };
   if (!body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`);
   return body.result.data.json;

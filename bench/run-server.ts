@@ -51,7 +51,7 @@ export function stopBenchServer(server: BenchServer): void {
 export async function rpc<Output>(base: string, path: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<Output> {
   const response =
     kind === "mutation"
-      ? await fetch(`${base}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: input }) })
+      ? await fetch(`${base}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" }, body: JSON.stringify({ json: input }) })
       : await fetch(`${base}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
   const body = (await response.json()) as { result?: { data: { json: Output } }; error?: unknown };
   if (!body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`);
