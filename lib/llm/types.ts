@@ -14,8 +14,12 @@ export const llmConfigSchema = z.object({
   reasoningEffort: z.enum(["none", "minimal", "low", "medium", "high", "xhigh"]).optional(),
   maxTokens: z.number().int().positive().default(4096),
   jsonMode: z.boolean().default(false),
-  rateLimitRpm: z.number().int().positive().default(60),
-  rateLimitTpm: z.number().int().positive().default(100_000),
+  /**
+   * Client-side budgets, shared per provider + endpoint + key. Unset: none, and the provider's own 429s are
+   * retried; a default budget would make many runs at once wait on each other for no reason.
+   */
+  rateLimitRpm: z.number().int().positive().optional(),
+  rateLimitTpm: z.number().int().positive().optional(),
   retryAttempts: z.number().int().min(0).max(10).default(3),
   retryDelayMs: z.number().int().min(0).default(1000),
   timeoutMs: z.number().int().positive().default(120_000),

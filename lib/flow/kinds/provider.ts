@@ -30,11 +30,11 @@ const commonFields = {
   }),
   rateLimitRpm: optionalNumber(z.number().int().positive()).meta({
     title: "Requests per minute",
-    description: "Shared by every run using this provider and credential. Empty: 60.",
+    description: "Shared by every run using this provider and credential. Empty: no limit here; the provider's own rate-limit answers are retried.",
   }),
   rateLimitTpm: optionalNumber(z.number().int().positive()).meta({
     title: "Tokens per minute",
-    description: "Shared by every run using this provider and credential. Empty: 100,000.",
+    description: "Shared by every run using this provider and credential. Empty: no limit here.",
   }),
   baseUrl: z.union([z.url(), z.literal("")]).default("").meta({
     title: "Base URL",

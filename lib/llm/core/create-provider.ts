@@ -20,7 +20,8 @@ type PreparedCall = {
   signal: AbortSignal | undefined;
 };
 
-type Ticket = { budget: RateLimitBudget; ticket: RateLimitTicket };
+/** Unset when the call has no client-side budget. */
+type Ticket = { budget: RateLimitBudget; ticket: RateLimitTicket } | undefined;
 
 /** Budgets come from the process-wide registry, so every provider object for one key shares one. */
 export function createProvider(adapter: ProviderAdapter, config: LLMConfig): LLMProvider {
@@ -51,7 +52,7 @@ class SharedProvider implements LLMProvider {
     const startedAt = performance.now();
     const completion = await this.withRetries(call, (request) => this.adapter.complete(request));
     const response = this.finish(call, { ...completion, provider: this.name, latencyMs: performance.now() - startedAt });
-    ticket.budget.record(ticket.ticket, response.usage.inputTokens + response.usage.outputTokens);
+    ticket?.budget.record(ticket.ticket, response.usage.inputTokens + response.usage.outputTokens);
     return response;
   }
 
@@ -85,7 +86,7 @@ class SharedProvider implements LLMProvider {
       scope.dispose(); // also closes the HTTP response when the caller stops reading early
     }
     const response = this.endStream(call, events, assembler, scope, performance.now() - startedAt);
-    ticket.budget.record(ticket.ticket, response.usage.inputTokens + response.usage.outputTokens);
+    ticket?.budget.record(ticket.ticket, response.usage.inputTokens + response.usage.outputTokens);
     yield { type: "done", response };
   }
 
@@ -120,8 +121,9 @@ class SharedProvider implements LLMProvider {
   }
 
   private async takeTicket(call: PreparedCall): Promise<Ticket> {
-    const texts = call.messages.map((message) => message.content);
     const limits = { requestsPerMinute: call.config.rateLimitRpm, tokensPerMinute: call.config.rateLimitTpm };
+    if (limits.requestsPerMinute === undefined && limits.tokensPerMinute === undefined) return undefined;
+    const texts = call.messages.map((message) => message.content);
     // Per call: call options may point one provider object at another endpoint or key.
     const budget = rateLimitBudgetFor(this.name, call.config);
     return { budget, ticket: await budget.acquire(estimateTokens(texts), limits, call.signal, this.name) };

@@ -64,4 +64,12 @@ describe("rate limits on a provider", () => {
     await expect(third).rejects.toMatchObject({ kind: "aborted" });
     expect(server.requests).toHaveLength(2);
   });
+
+  it("holds nothing back when no budget is set, so many runs at once do not queue behind each other", async () => {
+    const llm = await new ProviderRouter({ env: { OLLAMA_HOST: server.url } }).getProvider("ollama");
+    const before = server.requests.length;
+    const message = [{ role: "user" as const, content: "hi" }];
+    await Promise.all(Array.from({ length: 100 }, () => llm.chat(message)));
+    expect(server.requests.length - before).toBe(100);
+  });
 });

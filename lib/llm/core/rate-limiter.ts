@@ -2,7 +2,8 @@
 // the limits starts at once (parallel agents stay parallel); only what is over the limit waits, in arrival order.
 import { sleep, untilAborted } from "./signals.ts";
 
-export type RateLimits = { requestsPerMinute: number; tokensPerMinute: number };
+/** Per rolling minute; an unset field is not limited. */
+export type RateLimits = { requestsPerMinute?: number; tokensPerMinute?: number };
 
 /** One request counted in the window; `tokens` starts as an estimate and is corrected with the real usage. */
 export type RateLimitTicket = { at: number; tokens: number };
@@ -60,10 +61,11 @@ export class RollingWindowLimiter {
   private tryTake(tokens: number, limits: RateLimits): RateLimitTicket | undefined {
     const now = this.now();
     this.prune(now);
-    if (this.tickets.length >= limits.requestsPerMinute) return undefined;
+    const { requestsPerMinute = Infinity, tokensPerMinute = Infinity } = limits;
+    if (this.tickets.length >= requestsPerMinute) return undefined;
     // A request larger than the whole budget still runs once the window is empty, or it would wait forever.
     const used = this.tokensInWindow();
-    if (used > 0 && used + tokens > limits.tokensPerMinute) return undefined;
+    if (used > 0 && used + tokens > tokensPerMinute) return undefined;
     const ticket = { at: now, tokens };
     this.tickets.push(ticket);
     return ticket;
@@ -71,10 +73,11 @@ export class RollingWindowLimiter {
 
   private msUntilRoom(tokens: number, limits: RateLimits): number {
     const now = this.now();
+    const { requestsPerMinute = Infinity, tokensPerMinute = Infinity } = limits;
     let until = now;
-    const overRequests = this.tickets.length - limits.requestsPerMinute;
+    const overRequests = this.tickets.length - requestsPerMinute;
     if (overRequests >= 0) until = this.tickets[overRequests]!.at + this.windowMs;
-    let excess = this.tokensInWindow() + tokens - limits.tokensPerMinute;
+    let excess = this.tokensInWindow() + tokens - tokensPerMinute;
     for (const ticket of this.tickets) {
       if (excess <= 0) break;
       excess -= ticket.tokens;

@@ -70,7 +70,8 @@ describe("ProviderRouter", () => {
   it("applies overrides over the environment and validates them", async () => {
     const router = new ProviderRouter({ env: { OPENAI_API_KEY: "k1", OPENAI_BASE_URL: "http://127.0.0.1:9/v1" } });
     const llm = await router.getProvider("openai", { model: "gpt-test", temperature: 0.1 });
-    expect(llm.config).toMatchObject({ provider: "openai", model: "gpt-test", temperature: 0.1, apiKey: "k1", maxTokens: 4096, rateLimitRpm: 60 });
+    expect(llm.config).toMatchObject({ provider: "openai", model: "gpt-test", temperature: 0.1, apiKey: "k1", maxTokens: 4096 });
+    expect(llm.config.rateLimitRpm).toBeUndefined(); // no client-side budget unless the flow sets one
     expect(router.configFor("ollama").model).toBe("llama3.2");
     await expect(router.getProvider("openai", { temperature: 5 })).rejects.toMatchObject({ kind: "bad_request" });
     await expect(router.getProvider("nope" as "openai")).rejects.toThrow(/Unknown LLM provider "nope"/);
