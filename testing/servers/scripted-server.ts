@@ -41,6 +41,8 @@ export type ScriptedReply = {
   model?: string;
   /** Waits this long before answering at all, streamed or not (a model slow to its first token). */
   delayMs?: number;
+  /** Holds the answer until this settles (after `delayMs`): a gate the test opens once it has seen what it waits for. */
+  until?: Promise<unknown>;
   /** Waits this long before each streamed chunk (a slow model). */
   chunkDelayMs?: number;
   /**
@@ -231,6 +233,7 @@ export async function sendReply(request: RecordedRequest, response: ServerRespon
   const model = script.model ?? request.body?.model ?? format.defaultModel;
   if (format.refuse?.(model, response)) return;
   if (script.delayMs) await wait(script.delayMs);
+  await script.until;
   if (response.destroyed) return;
   if (!format.isStreamed(request)) {
     const { body, headers } = format.whole(model, script);
