@@ -1,5 +1,5 @@
 // The same behaviour, checked on all three providers through their real SDKs against local wire-format servers.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { LLMError } from "./errors.ts";
 import { collect, rejectionOf, startHarness, testKeys, type Harness } from "@/testing/llm-harness.ts";
 import type { ChatMessage, ToolDefinition } from "./types.ts";
@@ -165,5 +165,6 @@ describe.each(["ollama", "openai", "anthropic"] as const)("%s provider", (name) 
     expect(error).toMatchObject({ kind: "aborted", retryable: false });
     expect(seen).not.toContain("done");
     expect(harness.server.requests).toHaveLength(1);
+    await vi.waitFor(() => expect(harness.server.requests[0]!.isAbandoned).toBe(true)); // the connection itself was dropped
   });
 });
