@@ -144,7 +144,8 @@ describe("execute: cancellation and time limits", () => {
   });
 
   it("fails a node that passes its per-node timeout", async () => {
-    const provider = createScriptedProvider({ respond: () => "slow", delayMs: 5_000 });
+    // The model never answers: only the node's limit can end it.
+    const provider = createScriptedProvider({ respond: () => ({ text: "never", until: createGate().promise }) });
     const recorder = recordEvents();
     const result = await execute(planOf(chain()), { input: "x", providers: provider, nodeTimeoutMs: 50, onEvent: recorder.onEvent });
     expect(result.status).toBe("failed");
