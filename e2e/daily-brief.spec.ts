@@ -1,9 +1,9 @@
 // A newcomer's path: open the gallery, use the Daily Brief template (sample data on), point its Ollama node
-// at a local Ollama-protocol server, run it from the canvas and read the brief.
+// at a local Ollama-protocol server in the inspector, run it from the canvas and read the brief.
 import { expect, test } from "@playwright/test";
 import { startOllamaServer } from "@/testing/servers/ollama";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
-import { getFlow, updateFlow } from "./helpers/api";
+import { getFlow } from "./helpers/api";
 import { nodeById } from "./helpers/canvas";
 
 let ollama: ScriptedServer;
@@ -19,20 +19,15 @@ test("the Daily Brief template runs with sample data and shows the brief", async
   await expect(page).toHaveURL(/\/flows\/[\w-]+$/);
   await expect(nodeById(page, "calendar").getByText("Sample", { exact: true })).toBeVisible();
 
-  // As a person would in the inspector: the model node's Base URL names where Ollama runs.
-  const flowId = page.url().split("/").pop()!;
-  const flow = await getFlow(request, flowId);
-  const graph = {
-    ...flow.graph,
-    nodes: flow.graph.nodes.map((node) =>
-      node.type === "provider.ollama" ? { ...node, data: { ...node.data, config: { ...(node.data.config as object), baseUrl: ollama.url } } } : node,
-    ),
-  };
-  await updateFlow(request, { id: flowId, version: flow.version, graph });
+  // In the inspector, as a person would: the model node's Base URL names where Ollama runs.
+  await nodeById(page, "model").click();
+  await page.getByLabel("Base URL").fill(ollama.url);
   ollama.setDefault({ text: ["## Today\n\n", "- 08:30 Team standup\n", "- Reply to Priya\n"] });
+  // The edit is saved with the flow (starting the run would save it too).
+  const flowId = page.url().split("/").pop()!;
+  const savedConfig = async () => (await getFlow(request, flowId)).graph.nodes.find((node) => node.id === "model")?.data.config as { baseUrl?: string } | undefined;
+  await expect.poll(async () => (await savedConfig())?.baseUrl).toBe(ollama.url);
 
-  await page.reload();
-  await expect(nodeById(page, "writer")).toBeVisible();
   await page.locator(".react-flow__pane").click();
   await page.keyboard.press("Control+Enter");
   const dialog = page.getByRole("dialog", { name: "Run flow" });

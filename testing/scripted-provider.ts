@@ -11,6 +11,7 @@ import type {
   TokenUsage,
   ToolDefinition,
 } from "@/lib/llm/types";
+import { raceAbort } from "@/lib/race-abort";
 
 export type ScriptedToolCall = { name: string; args?: Record<string, unknown>; id?: string };
 
@@ -23,6 +24,8 @@ export type ScriptedReply = {
   delayMs?: number;
   /** Wait between chunks. */
   chunkDelayMs?: number;
+  /** Hold the reply until this settles (after delayMs): a gate or barrier from testing/latches. Aborts end it. */
+  until?: Promise<unknown>;
   /** Fail the call with this error instead of answering. */
   error?: string | Error;
   usage?: TokenUsage;
@@ -100,6 +103,7 @@ async function* streamReply(state: ProviderState, messages: ChatMessage[], callO
   try {
     const reply = nextReply(state, call);
     await pause(reply.delayMs ?? state.options.delayMs ?? 0, signal);
+    await holdUntil(reply.until, signal);
     if (reply.error) throw toError(reply.error);
     for (const delta of textChunks(reply)) {
       yield { type: "text", delta };
@@ -122,6 +126,7 @@ async function complete(state: ProviderState, method: CallMethod, messages: Chat
   try {
     const reply = nextReply(state, call);
     await pause(reply.delayMs ?? state.options.delayMs ?? 0, callOptions?.signal);
+    await holdUntil(reply.until, callOptions?.signal);
     if (reply.error) throw toError(reply.error);
     return toResponse(reply, call, state.name, state.model);
   } catch (error) {
@@ -193,6 +198,12 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+/** Waits for the reply's `until`, rejecting with the signal's reason the moment it aborts. */
+async function holdUntil(until: Promise<unknown> | undefined, signal: AbortSignal | undefined): Promise<void> {
+  if (!until) return;
+  await (signal ? raceAbort(until, signal, abortError) : until);
 }
 
 function abortError(signal: AbortSignal): unknown {

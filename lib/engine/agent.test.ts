@@ -4,6 +4,7 @@ import type { HttpRequest } from "@/lib/flow/run-context";
 import { createScriptedProvider, lastUserText, systemText, type RecordedCall, type ScriptedReply } from "@/testing/scripted-provider";
 import { execute } from "./execute";
 import { planOf, recordEvents } from "@/testing/engine-harness";
+import { createBarrier } from "@/testing/latches";
 
 const agentFlow = (tools: Array<[string, string, Record<string, unknown>]>, agentConfig: Record<string, unknown> = {}) => {
   const builder = createGraphBuilder()
@@ -52,9 +53,11 @@ describe("agent: the tool-calling loop", () => {
   it("runs the tool calls of one step concurrently", async () => {
     let inFlight = 0;
     let mostInFlight = 0;
+    // No request answers until all three are in flight: one at a time would never get past the first.
+    const barrier = createBarrier(3);
     const http = async (request: HttpRequest) => {
       mostInFlight = Math.max(mostInFlight, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await barrier.arrive();
       inFlight -= 1;
       return { status: 200, headers: {}, body: `page ${request.url}`, url: request.url, truncated: false, redirects: 0 };
     };
@@ -75,13 +78,14 @@ describe("agent: the tool-calling loop", () => {
   });
 
   it("delegates to specialists wired into its tools (HIERARCHICAL), concurrently", async () => {
+    const specialists = createBarrier(2); // neither answers until both are working
     const respond = (call: RecordedCall): ScriptedReply | string => {
       if (systemText(call).includes("You are lead")) {
         return call.messages.some((message) => message.role === "tool")
           ? `Summary: ${toolMessages(call).map((message) => message.content).join(" + ")}`
           : { toolCalls: [{ name: "researcher", args: { task: "find facts" } }, { name: "analyst", args: { task: "crunch numbers" } }] };
       }
-      return { text: `${systemText(call).includes("researcher") ? "facts" : "numbers"} for ${lastUserText(call)}`, delayMs: 80 };
+      return { text: `${systemText(call).includes("researcher") ? "facts" : "numbers"} for ${lastUserText(call)}`, until: specialists.arrive() };
     };
     const provider = createScriptedProvider({ respond });
     const builder = agentFlow([], { name: "lead", role: "coordinator" })

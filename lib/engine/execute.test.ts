@@ -1,9 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createGraphBuilder } from "@/lib/flow/graph-builder";
 import { createScriptedProvider, lastUserText } from "@/testing/scripted-provider";
 import { execute, executeStream } from "./execute";
 import type { RunEvent } from "./events";
 import { planOf, recordEvents } from "@/testing/engine-harness";
+import { createBarrier, createGate } from "@/testing/latches";
 
 const chain = () =>
   createGraphBuilder()
@@ -48,7 +49,9 @@ describe("execute: dataflow", () => {
   });
 
   it("runs independent branches concurrently", async () => {
-    const provider = createScriptedProvider({ respond: (call) => `echo ${lastUserText(call)}`, delayMs: 80 });
+    // No branch answers until all three are waiting: a run that did one at a time would never get past the first.
+    const barrier = createBarrier(3);
+    const provider = createScriptedProvider({ respond: (call) => ({ text: `echo ${lastUserText(call)}`, until: barrier.arrive() }) });
     const recorder = recordEvents();
     const result = await execute(planOf(fanOut(["a", "b", "c"])), { input: "x", providers: provider, onEvent: recorder.onEvent });
     expect(result.output).toBe("echo x|echo x|echo x");
@@ -108,16 +111,15 @@ describe("execute: dataflow", () => {
 });
 
 describe("execute: cancellation and time limits", () => {
-  it("stops in-flight provider calls within a second and ends with run.cancelled", async () => {
-    const provider = createScriptedProvider({ respond: () => "never", delayMs: 30_000 });
+  it("stops in-flight provider calls and ends with run.cancelled", async () => {
+    // The calls never answer on their own: only the cancellation can end this run.
+    const provider = createScriptedProvider({ respond: () => ({ text: "never", until: createGate().promise }) });
     const controller = new AbortController();
     const recorder = recordEvents();
     const running = execute(planOf(fanOut(["a", "b"])), { input: "x", providers: provider, signal: controller.signal, onEvent: recorder.onEvent });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const cancelledAt = Date.now();
+    await vi.waitFor(() => expect(provider.calls).toHaveLength(2));
     controller.abort();
     const result = await running;
-    expect(Date.now() - cancelledAt).toBeLessThan(1000);
     expect(result.status).toBe("cancelled");
     expect(provider.calls.every((call) => call.isAborted)).toBe(true);
     expect(recorder.of("node.failed").map((event) => (event as { code: string }).code)).toEqual(["cancelled", "cancelled"]);
@@ -126,15 +128,24 @@ describe("execute: cancellation and time limits", () => {
   });
 
   it("stops even a kind that ignores its signal", async () => {
-    const stubborn = { ...createScriptedProvider(), stream: () => ({ [Symbol.asyncIterator]: () => ({ next: () => new Promise<never>(() => undefined) }) }) };
+    const streaming = createGate();
+    const stubborn = {
+      ...createScriptedProvider(),
+      stream: () => {
+        streaming.open();
+        return { [Symbol.asyncIterator]: () => ({ next: () => new Promise<never>(() => undefined) }) };
+      },
+    };
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
-    const result = await execute(planOf(chain()), { input: "x", providers: stubborn, signal: controller.signal });
-    expect(result.status).toBe("cancelled");
+    const result = execute(planOf(chain()), { input: "x", providers: stubborn, signal: controller.signal });
+    await streaming.promise;
+    controller.abort();
+    expect((await result).status).toBe("cancelled");
   });
 
   it("fails a node that passes its per-node timeout", async () => {
-    const provider = createScriptedProvider({ respond: () => "slow", delayMs: 5_000 });
+    // The model never answers: only the node's limit can end it.
+    const provider = createScriptedProvider({ respond: () => ({ text: "never", until: createGate().promise }) });
     const recorder = recordEvents();
     const result = await execute(planOf(chain()), { input: "x", providers: provider, nodeTimeoutMs: 50, onEvent: recorder.onEvent });
     expect(result.status).toBe("failed");
@@ -144,7 +155,8 @@ describe("execute: cancellation and time limits", () => {
   });
 
   it("ends the run at the whole-run limit", async () => {
-    const provider = createScriptedProvider({ respond: () => "slow", delayMs: 40 });
+    // The first call answers, the second never does: only the run's limit can end it.
+    const provider = createScriptedProvider({ replies: ["fast", { text: "never", until: createGate().promise }] });
     const recorder = recordEvents();
     const result = await execute(planOf(chain()), { input: "x", providers: provider, runTimeoutMs: 60, onEvent: recorder.onEvent });
     expect(result).toMatchObject({ status: "failed", error: { code: "run_timeout" } });

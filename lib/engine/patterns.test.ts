@@ -4,6 +4,7 @@ import type { OrchestrationPattern } from "@/lib/flow/run-context";
 import { createScriptedProvider, lastUserText, systemText, type RecordedCall, type ScriptedReply } from "@/testing/scripted-provider";
 import { execute } from "./execute";
 import { planOf, recordEvents } from "@/testing/engine-harness";
+import { createBarrier } from "@/testing/latches";
 
 type Member = { id: string; role?: string };
 
@@ -36,7 +37,8 @@ describe("team patterns", () => {
   });
 
   it("PARALLEL runs all agents at once on the same input and joins their outputs by name", async () => {
-    const provider = createScriptedProvider({ respond: (call) => ({ text: `${agentName(call)} on ${lastUserText(call)}`, delayMs: 60 }) });
+    const all = createBarrier(3); // no agent answers until all three are working
+    const provider = createScriptedProvider({ respond: (call) => ({ text: `${agentName(call)} on ${lastUserText(call)}`, until: all.arrive() }) });
     const recorder = recordEvents();
     const result = await execute(planOf(team("PARALLEL", [{ id: "x" }, { id: "y" }, { id: "z" }])), { input: "q", providers: provider, onEvent: recorder.onEvent });
     expect(result.output).toBe("## x\n\nx on q\n\n## y\n\ny on q\n\n## z\n\nz on q");
@@ -47,8 +49,12 @@ describe("team patterns", () => {
 
   it("HIERARCHICAL: the coordinator delegates to specialists concurrently and loops until it answers", async () => {
     let coordinatorCalls = 0;
+    const firstRound = createBarrier(2); // the two delegated parts answer only once both are being worked on
     const respond = (call: RecordedCall): ScriptedReply | string => {
-      if (agentName(call) !== "boss") return { text: `${agentName(call)} did ${lastUserText(call)}`, delayMs: 60 };
+      if (agentName(call) !== "boss") {
+        const isFirstRound = lastUserText(call).startsWith("part");
+        return { text: `${agentName(call)} did ${lastUserText(call)}`, ...(isFirstRound ? { until: firstRound.arrive() } : {}) };
+      }
       coordinatorCalls += 1;
       if (coordinatorCalls === 1) return { toolCalls: [{ name: "r1", args: { task: "part one" } }, { name: "r2", args: { task: "part two" } }] };
       if (coordinatorCalls === 2) return { toolCalls: [{ name: "r1", args: { task: "follow-up" } }] };

@@ -1,7 +1,8 @@
 // The scripted provider is shared test infrastructure (run service tests, benchmarks): its contract is tested here.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { StreamChunk } from "@/lib/llm/types";
 import { createScriptedProvider } from "@/testing/scripted-provider";
+import { createGate } from "@/testing/latches";
 
 describe("scripted provider", () => {
   it("replays replies in order, streams text then tool calls then done, and records calls", async () => {
@@ -22,15 +23,37 @@ describe("scripted provider", () => {
   });
 
   it("waits when told to and rejects at once when the signal aborts", async () => {
-    const provider = createScriptedProvider({ replies: ["late"], delayMs: 10_000 });
+    vi.useFakeTimers();
+    try {
+      const provider = createScriptedProvider({ replies: ["late", "never"], delayMs: 10_000 });
+      let isAnswered = false;
+      const answered = provider.chat([{ role: "user", content: "x" }]).then((response) => ((isAnswered = true), response));
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(isAnswered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await answered).content).toBe("late");
+      const controller = new AbortController();
+      const call = provider.chat([{ role: "user", content: "x" }], { signal: controller.signal });
+      controller.abort(new Error("stopped"));
+      // No time passes: the abort alone ends the wait.
+      await expect(call).rejects.toThrow("stopped");
+      expect(provider.calls[1]!.isAborted).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("holds a reply until its gate opens, and an abort ends the hold", async () => {
+    const gate = createGate();
+    const provider = createScriptedProvider({ replies: [{ text: "held", until: gate.promise }, { text: "never", until: createGate().promise }] });
+    const answered = provider.chat([]);
     const controller = new AbortController();
-    const started = Date.now();
-    const call = provider.chat([{ role: "user", content: "x" }], { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error("stopped")), 20);
-    await expect(call).rejects.toThrow("stopped");
-    // Far sooner than the 10 s the reply would have taken.
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(provider.calls[0]!.isAborted).toBe(true);
+    const aborted = provider.chat([], { signal: controller.signal });
+    controller.abort(new Error("stopped"));
+    await expect(aborted).rejects.toThrow("stopped");
+    expect(provider.calls[0]!.endedAt).toBeUndefined(); // the first is still held
+    gate.open();
+    expect((await answered).content).toBe("held");
   });
 
   it("answers from a responder and fails on a scripted error", async () => {

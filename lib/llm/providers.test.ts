@@ -1,8 +1,9 @@
 // The same behaviour, checked on all three providers through their real SDKs against local wire-format servers.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { LLMError } from "./errors.ts";
 import { collect, rejectionOf, startHarness, testKeys, type Harness } from "@/testing/llm-harness.ts";
 import type { ChatMessage, ToolDefinition } from "./types.ts";
+import type { ScriptedResponse } from "@/testing/servers/scripted-server.ts";
 
 const searchTool: ToolDefinition = { name: "search", description: "Search the web", parameters: { query: { type: "string" } } };
 const question: ChatMessage[] = [{ role: "user", content: "What is new in Toronto?" }];
@@ -14,13 +15,15 @@ describe.each(["ollama", "openai", "anthropic"] as const)("%s provider", (name) 
   beforeEach(() => harness.server.reset());
 
   it("answers a chat with content, finish reason, usage and latency", async () => {
-    harness.server.enqueue({ text: "Hello there, person.", usage: { inputTokens: 12, outputTokens: 4 } });
+    const serverDelayMs = 150;
+    harness.server.enqueue({ text: "Hello there, person.", usage: { inputTokens: 12, outputTokens: 4 }, delayMs: serverDelayMs });
     const llm = await harness.provider();
     const response = await llm.chat([{ role: "system", content: "Be brief." }, { role: "user", content: "Hello" }]);
     expect(response).toMatchObject({ content: "Hello there, person.", toolCalls: [], finishReason: "stop", provider: name });
     expect(response.usage).toEqual({ inputTokens: 12, outputTokens: 4 });
     expect(response.model).toBe(llm.config.model);
-    expect(response.latencyMs).toBeGreaterThanOrEqual(0);
+    // The latency covers the server's wait (less a millisecond: timers count whole milliseconds).
+    expect(response.latencyMs).toBeGreaterThanOrEqual(serverDelayMs - 1);
     expect(llm.name).toBe(name);
     expect(harness.server.requests).toHaveLength(1);
   });
@@ -102,12 +105,14 @@ describe.each(["ollama", "openai", "anthropic"] as const)("%s provider", (name) 
   });
 
   it("retries a 429, honouring Retry-After, then succeeds", async () => {
-    harness.server.enqueue({ error: { status: 429, headers: { "retry-after": "0.2" } } }, { text: "Finally." });
-    const startedAt = performance.now();
+    const arrivals: number[] = [];
+    const arrive = (response: ScriptedResponse) => () => (arrivals.push(Date.now()), response);
+    harness.server.enqueue(arrive({ error: { status: 429, headers: { "retry-after": "1" } } }), arrive({ text: "Finally." }));
     const response = await (await harness.provider({ retryDelayMs: 1 })).chat(question);
     expect(response.content).toBe("Finally.");
     expect(harness.server.requests).toHaveLength(2);
-    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(150); // it waited for Retry-After, not 1 ms
+    // The retry came after the server's 1 s, not after retryDelayMs' 1 ms (a lower bound: a slow machine only adds).
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(990);
   });
 
   it("gives up on repeated 5xx after retryAttempts retries with an unavailable error", async () => {
@@ -160,5 +165,6 @@ describe.each(["ollama", "openai", "anthropic"] as const)("%s provider", (name) 
     expect(error).toMatchObject({ kind: "aborted", retryable: false });
     expect(seen).not.toContain("done");
     expect(harness.server.requests).toHaveLength(1);
+    await vi.waitFor(() => expect(harness.server.requests[0]!.isAbandoned).toBe(true)); // the connection itself was dropped
   });
 });

@@ -19,10 +19,11 @@ import { startRouteServer } from "@/testing/route-server";
 import { startOllamaServer } from "@/testing/servers/ollama";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
+import { createGate } from "@/testing/latches";
 import { createTestUser, type TestUser } from "@/testing/users";
 
-// The route handlers read the heartbeat interval from the server's environment: 5 ms here, so a model that is
-// silent for a few hundred milliseconds is long enough to see heartbeats without waiting the default 15 s.
+// The route handlers read the heartbeat interval from the server's environment: 5 ms here, so a model held
+// silent until a heartbeat arrives keeps the test short instead of waiting the default 15 s.
 vi.hoisted(() => {
   process.env.OSMEN_SSE_HEARTBEAT_MS = "5";
 });
@@ -31,7 +32,10 @@ const OPENAI_KEY = "sk-test-0123456789abcdef";
 
 /** Reads an SSE body to its end: the frames and the comment lines, in order. */
 async function readStream(response: Response) {
-  const text = await response.text();
+  return framesOf(await response.text());
+}
+
+function framesOf(text: string) {
   const blocks = text.split("\n\n").filter(Boolean);
   return blocks.map((block) =>
     block.startsWith(":")
@@ -40,7 +44,7 @@ async function readStream(response: Response) {
   );
 }
 
-const eventsOf = (frames: Awaited<ReturnType<typeof readStream>>): RunEvent[] =>
+const eventsOf = (frames: ReturnType<typeof framesOf>): RunEvent[] =>
   frames.filter((frame) => "data" in frame).map((frame) => runEventSchema.parse((frame as { data: unknown }).data));
 
 /** input -> llm or agent (on the given model node) -> output, with a calculator tool for the agent. */
@@ -148,12 +152,19 @@ describe.each(testDatabases())("the run API on $provider", ({ create }) => {
 
   describe("GET /api/v1/runs/{id}/events", () => {
     it("sends heartbeat comments while the model is silent, then the run's events to its end", async () => {
-      // A cold model: a long pause before the first word (long against the 5 ms heartbeat of this test).
-      ollama.enqueue({ text: ["Cold", " today."], chunkDelayMs: 300 });
+      // A cold model: silent until this test has read a heartbeat, then it answers.
+      const warm = createGate();
+      ollama.enqueue({ text: ["Cold", " today."], until: warm.promise });
       const runId = await startRun(chatGraph());
       const response = await get(`/runs/${runId}/events`);
       expect(response.headers.get("content-type")).toContain("text/event-stream");
-      const frames = await readStream(response);
+      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = "";
+      for (let read = await reader.read(); !read.done; read = await reader.read()) {
+        text += read.value;
+        if (/^: ping$/m.test(text)) warm.open();
+      }
+      const frames = framesOf(text);
       const firstDelta = frames.findIndex((frame) => "event" in frame && frame.event === "node.delta");
       expect(firstDelta).toBeGreaterThan(0);
       expect(frames.slice(0, firstDelta).some((frame) => "comment" in frame && frame.comment === ": ping")).toBe(true);

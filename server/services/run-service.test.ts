@@ -4,6 +4,7 @@ import { testDatabases } from "@/testing/databases";
 import { localTestCaller as me } from "@/testing/trpc-caller";
 import { chainGraph, chatGraph } from "@/testing/flow-graphs";
 import { createScriptedProvider, lastUserText } from "@/testing/scripted-provider";
+import { createGate } from "@/testing/latches";
 import { createFlowService } from "./flow-service";
 import { createRunService, type RunService } from "./run-service";
 import { recoverInterruptedRuns } from "@/server/runs/recover-interrupted";
@@ -90,15 +91,14 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
   });
 
   it("cancels a running run: in-flight model calls stop and the run ends cancelled", async () => {
-    const provider = createScriptedProvider({ replies: [{ text: "slow", delayMs: 10_000 }] });
+    // The model never answers on its own: only the cancellation can end this run.
+    const provider = createScriptedProvider({ replies: [{ text: "slow", until: createGate().promise }] });
     const runs = runService(provider);
     const flow = await flows().create(me, { name: "Cancel", graph: chatGraph() });
     const { runId } = await runs.start(me, { flowId: flow.id, input: "x" });
     for await (const event of runs.events(me, runId, 0)) if (event.type === "node.started" && event.nodeId === "llm") break;
-    const started = Date.now();
     await runs.cancel(me, runId);
     const detail = await runs.waitFor(me, runId);
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(detail.status).toBe("cancelled");
     expect(provider.calls[0]?.isAborted).toBe(true);
     const last = await database.prisma.runEvent.findFirst({ where: { runId }, orderBy: { seq: "desc" } });
@@ -106,14 +106,16 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
   });
 
   it("runs at most N at once; the rest wait queued, in order", async () => {
-    // Long enough that the first two are still running when the last one is queued, even on a busy machine.
-    const provider = createScriptedProvider({ respond: (call) => ({ text: lastUserText(call), delayMs: 1_000 }) });
+    // Every answer waits for the gate, so the first two are still running while the last ones queue.
+    const gate = createGate();
+    const provider = createScriptedProvider({ respond: (call) => ({ text: lastUserText(call), until: gate.promise }) });
     const runs = runService(provider, 2);
     const flow = await flows().create(me, { name: "Limited", graph: chatGraph() });
     const ids: string[] = [];
     for (const input of ["a", "b", "c", "d"]) ids.push((await runs.start(me, { flowId: flow.id, input })).runId);
     expect(runs.stats()).toEqual({ running: 2, queued: 2 });
     expect((await runs.get(me, ids[3]!)).status).toBe("queued");
+    gate.open();
     const details = await Promise.all(ids.map((id) => runs.waitFor(me, id)));
     expect(details.map((detail) => detail.status)).toEqual(["succeeded", "succeeded", "succeeded", "succeeded"]);
     const order = [...details].sort((a, b) => a.startedAt!.getTime() - b.startedAt!.getTime()).map((detail) => detail.input);
@@ -121,7 +123,8 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
   });
 
   it("a queued run that is cancelled never starts", async () => {
-    const provider = createScriptedProvider({ respond: () => ({ text: "ok", delayMs: 200 }) });
+    const gate = createGate(); // the first run holds the only slot until the second is cancelled
+    const provider = createScriptedProvider({ respond: () => ({ text: "ok", until: gate.promise }) });
     const runs = runService(provider, 1);
     const flow = await flows().create(me, { name: "Queue cancel", graph: chatGraph() });
     const first = await runs.start(me, { flowId: flow.id, input: "first" });
@@ -130,12 +133,14 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
     const detail = await runs.waitFor(me, second.runId);
     expect(detail.status).toBe("cancelled");
     expect(detail.startedAt).toBeNull();
+    gate.open();
     expect((await runs.waitFor(me, first.runId)).status).toBe("succeeded");
     expect(provider.calls).toHaveLength(1);
   });
 
   it("refuses a start past the queue bound with TOO_MANY_REQUESTS and Retry-After, losing nothing queued", async () => {
-    const provider = createScriptedProvider({ respond: (call) => ({ text: lastUserText(call), delayMs: 500 }) });
+    const gate = createGate(); // the first run holds the only slot until the third has been refused
+    const provider = createScriptedProvider({ respond: (call) => ({ text: lastUserText(call), until: gate.promise }) });
     const runs = createRunService(database, { maxConcurrentRuns: 1, maxQueuedRuns: 1, runTimeoutMs: 30_000, providers: () => provider });
     services.push(runs);
     const flow = await flows().create(me, { name: "Bounded", graph: chatGraph() });
@@ -147,6 +152,7 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
     );
     expect(refused).toMatchObject({ code: "TOO_MANY_REQUESTS", details: { retryAfterSeconds: expect.any(Number) } });
     expect(httpHeadersOf(refused as AppError)["retry-after"]).toMatch(/^[1-9]\d*$/);
+    gate.open();
     const details = await Promise.all([first, second].map(({ runId }) => runs.waitFor(me, runId)));
     expect(details.map((detail) => [detail.input, detail.status])).toEqual([
       ["first", "succeeded"],
@@ -158,7 +164,7 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
   });
 
   it("fails a run that exceeds its time limit as timed out", async () => {
-    const service = createRunService(database, { maxConcurrentRuns: 2, runTimeoutMs: 200, providers: () => createScriptedProvider({ replies: [{ text: "late", delayMs: 5_000 }] }) });
+    const service = createRunService(database, { maxConcurrentRuns: 2, runTimeoutMs: 200, providers: () => createScriptedProvider({ replies: [{ text: "late", until: createGate().promise }] }) });
     services.push(service);
     const flow = await flows().create(me, { name: "Slow", graph: chatGraph() });
     const { runId } = await service.start(me, { flowId: flow.id, input: "x" });

@@ -5,15 +5,13 @@
 //   server.enqueue({ error: { status: 529 } }, { text: "Hi" });
 import type { ServerResponse } from "node:http";
 import {
-  handleStall,
-  isScriptedError,
   sendJson,
+  sendReply,
   splitJson,
   splitText,
   argumentsText,
   argumentsValue,
   startScriptedServer,
-  writeChunks,
   type RecordedRequest,
   type ScriptedError,
   type ScriptedReply,
@@ -93,15 +91,19 @@ function streamedEvents(model: string, reply: ScriptedReply): string[] {
   return events;
 }
 
-async function handleMessages(request: RecordedRequest, response: ServerResponse, script: ScriptedResponse) {
-  if (handleStall(script, response)) return;
-  if (isScriptedError(script)) return sendError(response, script);
-  const model = script.model ?? request.body?.model ?? "claude-sonnet-4-5";
-  if (!request.body?.stream) return sendJson(response, 200, message(model, script), { "request-id": requestId() });
-  response.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "request-id": requestId() });
-  // message_start and ping open every stream; a text block adds its content_block_start.
-  const openingEvents = splitText(script.text).length > 0 ? 3 : 2;
-  await writeChunks(response, streamedEvents(model, script), script, openingEvents);
+function handleMessages(request: RecordedRequest, response: ServerResponse, script: ScriptedResponse) {
+  return sendReply(request, response, script, {
+    defaultModel: "claude-sonnet-4-5",
+    sendError,
+    isStreamed: () => Boolean(request.body?.stream),
+    whole: (model, reply) => ({ body: message(model, reply), headers: { "request-id": requestId() } }),
+    streamed: (model, reply) => ({
+      headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "request-id": requestId() },
+      chunks: streamedEvents(model, reply),
+      // message_start and ping open every stream; a text block adds its content_block_start.
+      openingEvents: splitText(reply.text).length > 0 ? 3 : 2,
+    }),
+  });
 }
 
 export function startAnthropicServer(options: AnthropicServerOptions = {}): Promise<ScriptedServer> {

@@ -5,13 +5,11 @@
 //   ... server.requests[0].body.messages ...; await server.close();
 import type { ServerResponse } from "node:http";
 import {
-  handleStall,
-  isScriptedError,
   sendJson,
+  sendReply,
   splitText,
   argumentsValue,
   startScriptedServer,
-  writeChunks,
   type RecordedRequest,
   type ScriptedReply,
   type ScriptedResponse,
@@ -68,22 +66,25 @@ function sendError(response: ServerResponse, script: Extract<ScriptedResponse, {
   sendJson(response, status, { error: message ?? `scripted error ${status}` }, headers);
 }
 
-async function handleChat(request: RecordedRequest, response: ServerResponse, script: ScriptedResponse, options: OllamaServerOptions) {
-  if (handleStall(script, response)) return;
-  if (isScriptedError(script)) return sendError(response, script);
-  const model = script.model ?? request.body?.model ?? "llama3.2";
+function handleChat(request: RecordedRequest, response: ServerResponse, script: ScriptedResponse, options: OllamaServerOptions) {
   const known = (options.models ?? []).map(withTag);
-  if (options.rejectUnknownModels && !known.includes(withTag(model))) {
-    return sendJson(response, 404, { error: `model "${model}" not found, try pulling it first` });
-  }
-  if (request.body?.stream === false) {
-    const content = splitText(script.text).join("");
-    const toolCalls = script.toolCalls?.length ? { tool_calls: toolCallsOf(script) } : {};
-    const thinking = script.reasoning === undefined ? {} : { thinking: splitText(script.reasoning).join("") };
-    return sendJson(response, 200, JSON.parse(chunk(model, { content, ...thinking, ...toolCalls }, finalFields(script))));
-  }
-  response.writeHead(200, { "content-type": "application/x-ndjson" });
-  await writeChunks(response, streamedLines(model, script), script);
+  return sendReply(request, response, script, {
+    defaultModel: "llama3.2",
+    sendError,
+    refuse: (model, refused) => {
+      if (!options.rejectUnknownModels || known.includes(withTag(model))) return false;
+      sendJson(refused, 404, { error: `model "${model}" not found, try pulling it first` });
+      return true;
+    },
+    isStreamed: () => request.body?.stream !== false, // Ollama streams unless told not to
+    whole: (model, reply) => {
+      const content = splitText(reply.text).join("");
+      const toolCalls = reply.toolCalls?.length ? { tool_calls: toolCallsOf(reply) } : {};
+      const thinking = reply.reasoning === undefined ? {} : { thinking: splitText(reply.reasoning).join("") };
+      return { body: JSON.parse(chunk(model, { content, ...thinking, ...toolCalls }, finalFields(reply))) };
+    },
+    streamed: (model, reply) => ({ headers: { "content-type": "application/x-ndjson" }, chunks: streamedLines(model, reply) }),
+  });
 }
 
 function tags(models: string[]) {

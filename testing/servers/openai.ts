@@ -4,14 +4,12 @@
 //   server.enqueue({ toolCalls: [{ name: "search", arguments: { query: "x" } }] });
 import type { ServerResponse } from "node:http";
 import {
-  handleStall,
-  isScriptedError,
   sendJson,
+  sendReply,
   splitJson,
   splitText,
   argumentsText,
   startScriptedServer,
-  writeChunks,
   type RecordedRequest,
   type ScriptedError,
   type ScriptedReply,
@@ -103,13 +101,17 @@ function refusedSampling(body: RecordedRequest["body"]): ScriptedError | undefin
 async function handleCompletion(request: RecordedRequest, response: ServerResponse, script: ScriptedResponse) {
   const refusal = refusedSampling(request.body);
   if (refusal) return sendError(response, refusal);
-  if (handleStall(script, response)) return;
-  if (isScriptedError(script)) return sendError(response, script);
-  const model = script.model ?? request.body?.model ?? "gpt-4o-mini";
-  if (!request.body?.stream) return sendJson(response, 200, completion(model, script));
-  response.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" });
-  const events = streamedEvents(model, script, request.body?.stream_options?.include_usage === true);
-  await writeChunks(response, events, script, 1); // the opening chunk only carries the role
+  await sendReply(request, response, script, {
+    defaultModel: "gpt-4o-mini",
+    sendError,
+    isStreamed: () => Boolean(request.body?.stream),
+    whole: (model, reply) => ({ body: completion(model, reply) }),
+    streamed: (model, reply) => ({
+      headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" },
+      chunks: streamedEvents(model, reply, request.body?.stream_options?.include_usage === true),
+      openingEvents: 1, // the opening chunk only carries the role
+    }),
+  });
 }
 
 export function startOpenAIServer(options: OpenAIServerOptions = {}): Promise<ScriptedServer> {

@@ -39,6 +39,10 @@ export type ScriptedReply = {
   finishReason?: "stop" | "length" | "tool_calls";
   usage?: { inputTokens: number; outputTokens: number };
   model?: string;
+  /** Waits this long before answering at all, streamed or not (a model slow to its first token). */
+  delayMs?: number;
+  /** Holds the answer until this settles (after `delayMs`): a gate the test opens once it has seen what it waits for. */
+  until?: Promise<unknown>;
   /** Waits this long before each streamed chunk (a slow model). */
   chunkDelayMs?: number;
   /**
@@ -65,6 +69,8 @@ export type RecordedRequest = {
   headers: Record<string, string | string[] | undefined>;
   /** The parsed JSON body (undefined when there was none). */
   body: any;
+  /** True once the client hung up before the response ended (an aborted or cancelled request); model servers only. */
+  isAbandoned: boolean;
 };
 
 export type ResponseScript = ScriptedResponse | ((request: RecordedRequest) => ScriptedResponse);
@@ -149,7 +155,7 @@ export async function record(request: IncomingMessage): Promise<RecordedRequest>
     body = text;
   }
   const path = (request.url ?? "/").split("?")[0]!;
-  return { method: request.method ?? "GET", path, headers: request.headers, body };
+  return { method: request.method ?? "GET", path, headers: request.headers, body, isAbandoned: false };
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -166,6 +172,7 @@ export async function startScriptedServer({ route, defaultResponse, pathPrefix =
   const server = createServer(async (incoming, response) => {
     const request = await record(incoming);
     requests.push(request);
+    response.once("close", () => void (request.isAbandoned = !response.writableFinished));
     const next = () => {
       const script = queue.shift() ?? fallback;
       return typeof script === "function" ? script(request) : script;
@@ -197,6 +204,44 @@ export async function startScriptedServer({ route, defaultResponse, pathPrefix =
         server.close(() => resolve());
       }),
   };
+}
+
+/** How one server renders a model reply in its own wire format. */
+export type ReplyFormat = {
+  /** The model named in the answer when neither the script nor the request names one. */
+  defaultModel: string;
+  sendError(response: ServerResponse, script: ScriptedError): void;
+  /** Answers instead of the model when the request must be refused (e.g. an unknown model); true when it did. */
+  refuse?(model: string, response: ServerResponse): boolean;
+  isStreamed(request: RecordedRequest): boolean;
+  /** The whole answer as one JSON body, for a request that did not ask for a stream. */
+  whole(model: string, reply: ScriptedReply): { body: unknown; headers?: Record<string, string> };
+  /**
+   * The streamed answer: its response headers, its chunks, and how many opening chunks come before the
+   * content that `hangAfterChunks` counts.
+   */
+  streamed(model: string, reply: ScriptedReply): { headers: Record<string, string>; chunks: string[]; openingEvents?: number };
+};
+
+/**
+ * Answers a model request with its script the same way on every server: stalls and errors first, then the
+ * reply's initial delay, then one JSON body or the paced stream.
+ */
+export async function sendReply(request: RecordedRequest, response: ServerResponse, script: ScriptedResponse, format: ReplyFormat): Promise<void> {
+  if (handleStall(script, response)) return;
+  if (isScriptedError(script)) return format.sendError(response, script);
+  const model = script.model ?? request.body?.model ?? format.defaultModel;
+  if (format.refuse?.(model, response)) return;
+  if (script.delayMs) await wait(script.delayMs);
+  await script.until;
+  if (response.destroyed) return;
+  if (!format.isStreamed(request)) {
+    const { body, headers } = format.whole(model, script);
+    return sendJson(response, 200, body, headers);
+  }
+  const { headers, chunks, openingEvents } = format.streamed(model, script);
+  response.writeHead(200, headers);
+  await writeChunks(response, chunks, script, openingEvents);
 }
 
 /** Handles the three non-reply scripts the same way on every server; returns false for a reply or an error. */
