@@ -1,5 +1,5 @@
 // The services a run offers its nodes: providers (memoised per model settings for the run), the
-// SSRF-safe HTTP client, agents and teams.
+// SSRF-safe HTTP client, agents and teams, and the run user's connected accounts (passed through unread).
 import type { ModelHandle } from "@/lib/flow/handles";
 import type { RunServices } from "@/lib/flow/run-context";
 import type { LLMProvider } from "@/lib/llm/types";
