@@ -110,13 +110,15 @@ function createWorkflow(values: Values, google: GoogleServicesOptions | GoogleSe
 
 /** The connection local mode's owner made with "Connect Google" in Settings, read from this project's database and vault. */
 async function readStoredGoogle(): Promise<GoogleServices | null> {
-  const { getDb, prepareDatabase } = await import("@/server/db");
-  const { createServices } = await import("@/server/services");
+  const { getApp } = await import("@/server/app");
+  const { prepareDatabase } = await import("@/server/db");
   const { localCaller } = await import("@/server/auth/resolve-caller");
+  // Migrations only, not the app's ready(): settling "interrupted" runs would end the live server's runs.
   await prepareDatabase();
-  const google = createServices(getDb()).google;
+  const { db, services } = getApp();
+  const google = services.google;
   // The command runs as local mode's owner, so it reads their connection.
-  const owner = await localCaller(getDb());
+  const owner = await localCaller(db);
   return (await google.status(owner)).isConnected ? google.servicesForRun(owner) : null;
 }
 

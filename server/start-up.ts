@@ -1,7 +1,6 @@
 // Server start: check the environment, the auth mode and the vault key, migrate the database, then settle
 // runs an earlier process left behind.
-import { prepareDatabase } from "@/server/db";
-import { recoverRunsOnce } from "@/server/runs";
+import { getApp } from "@/server/app";
 import { loadServerEnv } from "@/server/env.mjs";
 import { getVault } from "@/server/secrets";
 import { getAuth, getAuthMode } from "@/server/auth/app-auth";
@@ -38,8 +37,7 @@ try {
 }
 
 try {
-  await prepareDatabase();
-  await recoverRunsOnce();
+  await getApp().ready();
 } catch (error) {
   // Keep serving: the health probe reports the database, and requests try again.
   console.error(`[db] start-up preparation failed: ${(error as Error).message}`);

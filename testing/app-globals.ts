@@ -1,16 +1,22 @@
-// Points the process-wide singletons the route handlers use (database, run service, vault) at a test's own,
-// so `app/api/**/route.ts` handlers can be called directly against a database the test created. The
-// singletons live on globalThis (see server/db, server/runs, server/secrets); restore() puts back what was there.
+// Points the process-wide app the route handlers use (server/app.ts: database, services, run service, vault)
+// at one a test built over its own database, so `app/api/**/route.ts` handlers can be called directly. The
+// database and vault singletons (server/db, server/secrets) follow too, for the code that reads them alone
+// (the auth layer). Everything lives on globalThis; restore() puts back what was there.
 import type { Vault } from "@/lib/secrets";
+import { createApp, type App } from "@/server/app";
 import type { Db } from "@/server/db/client";
-import type { RunService } from "@/server/services/run-service";
+import type { RunService } from "@/server/runs/run-service";
 
-type Holder = { osmenDb?: Db; osmenDbReady?: Promise<void>; osmenRuns?: RunService; osmenRunsRecovered?: Promise<void>; osmenVault?: Vault };
+type Holder = { osmenDb?: Db; osmenDbReady?: Promise<void>; osmenVault?: Vault; osmenApp?: App };
 
-/** Makes `getDb()`, `prepareDatabase()`, `getRunService()`, `recoverRunsOnce()` and `getVault()` answer with these. */
+/**
+ * Makes `getApp()`, `getDb()`, `prepareDatabase()` and `getVault()` answer with an app built from these parts.
+ * Its `ready()` resolves at once: the test database is migrated, and its runs are the test's own.
+ */
 export function useAppSingletons({ db, runs, vault }: { db: Db; runs: RunService; vault: Vault }): { restore: () => void } {
   const holder = globalThis as typeof globalThis & Holder;
-  const saved: Holder = { osmenDb: holder.osmenDb, osmenDbReady: holder.osmenDbReady, osmenRuns: holder.osmenRuns, osmenRunsRecovered: holder.osmenRunsRecovered, osmenVault: holder.osmenVault };
-  Object.assign(holder, { osmenDb: db, osmenDbReady: Promise.resolve(), osmenRuns: runs, osmenRunsRecovered: Promise.resolve(), osmenVault: vault });
+  const saved: Holder = { osmenDb: holder.osmenDb, osmenDbReady: holder.osmenDbReady, osmenVault: holder.osmenVault, osmenApp: holder.osmenApp };
+  const app: App = { ...createApp({ db, vault: () => vault, runs }), ready: () => Promise.resolve() };
+  Object.assign(holder, { osmenDb: db, osmenDbReady: Promise.resolve(), osmenVault: vault, osmenApp: app });
   return { restore: () => void Object.assign(holder, saved) };
 }

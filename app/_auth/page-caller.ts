@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getAuthMode, resolveRequestCaller } from "@/server/auth/app-auth";
 import { LOCAL_USER_ID, type Caller } from "@/server/auth/caller";
-import { prepareDatabase } from "@/server/db";
+import { getApp } from "@/server/app";
 
 /**
  * The caller of the page being rendered, or null when signed out. With the database unreachable, accounts
@@ -15,7 +15,7 @@ export const pageCaller = cache(async (): Promise<Caller | null> => {
   // Outside the try: reading headers is how Next.js learns the page is per request, by an error of its own.
   const requestHeaders = await headers();
   try {
-    await prepareDatabase();
+    await getApp().ready();
     return await resolveRequestCaller(requestHeaders);
   } catch (error) {
     console.error("[auth] cannot tell who is asking:", (error as Error).message);

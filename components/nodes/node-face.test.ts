@@ -14,7 +14,7 @@ describe("nodeFace", () => {
     expect(nodeFace("a", "agent", { ...data, label: "Writer" }).name).toBe("Writer");
   });
 
-  it("marks a Google source reading sample data, and only that", () => {
+  it("marks a node whose kind declares it reads sample data, and only that", () => {
     expect(nodeFace("g", "tool.gmail", { config: { useSampleData: true } }).isSample).toBe(true);
     expect(nodeFace("g", "tool.gmail", { config: { useSampleData: false } }).isSample).toBe(false);
     expect(nodeFace("p", "prompt", { config: { useSampleData: true } }).isSample).toBe(false);

@@ -1,10 +1,9 @@
 // What a node's face shows, derived from the catalog once per `data` object: xyflow re-renders a node
 // when it is measured, selected or moved, and none of those change its title, name, summary or ports.
 import { getNodeKind, readNodeConfig } from "@/lib/flow/catalog";
-import type { NodeCategory } from "@/lib/flow/node-kind";
+import { readsSampleData, type NodeCategory } from "@/lib/flow/node-kind";
 import type { NodePorts } from "@/lib/flow/ports";
-import { usesSampleData } from "@/lib/tools/google/source-kind";
-import { nodeName, portsOfNode, summarizeNode } from "@/components/canvas/node-config";
+import { effectiveConfig, nodeName, portsOfNode, summarizeNode } from "@/components/canvas/node-config";
 
 export type NodeFace = {
   title: string;
@@ -12,7 +11,7 @@ export type NodeFace = {
   name: string;
   summary: string;
   ports: NodePorts;
-  /** A data source reading made-up data instead of an account (the Sample badge). */
+  /** A node reading made-up data instead of its connected account, as its kind declares (the Sample badge). */
   isSample: boolean;
 };
 
@@ -27,7 +26,7 @@ function computeFace(id: string, type: string, data: Record<string, unknown>): N
     name: nodeName(node),
     summary: kind ? summarizeNode(kind, readNodeConfig({ data })) : "",
     ports: portsOfNode(node) ?? { inputs: [], outputs: [] },
-    isSample: usesSampleData(type, readNodeConfig({ data })),
+    isSample: kind ? readsSampleData(kind, effectiveConfig(kind, readNodeConfig({ data }))) : false,
   };
 }
 

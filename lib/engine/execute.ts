@@ -6,7 +6,7 @@ import type { Plan } from "@/lib/flow/plan";
 import type { NodeOutputs } from "@/lib/flow/run-context";
 import type { LLMProvider, TokenUsage } from "@/lib/llm/types";
 import type { HttpRequester } from "@/lib/tools/http-client";
-import type { GoogleServices } from "@/lib/tools/google/types";
+import type { RunIntegrations } from "@/lib/tools/integrations";
 import { createEventQueue, createEventSink, type EventSink } from "./event-sink";
 import { EngineError, describeFailure, type EngineErrorCode, type Failure } from "./errors";
 import type { RunEvent, RunEventDraft, RunWarning } from "./events";
@@ -31,8 +31,11 @@ export type ExecuteOptions = {
   http?: HttpRequester;
   catalog?: NodeCatalog;
   now?: () => Date;
-  /** For Google nodes: `createGoogleServices(...)` from lib/tools/google, bound to the run's user. */
-  google?: GoogleServices;
+  /**
+   * Connected accounts for nodes that declare an integration (NodeKind.integration), bound to the run's user,
+   * e.g. `{ google: createGoogleServices(...) }`. Default: none.
+   */
+  integrations?: RunIntegrations;
 };
 
 export type RunStatus = "completed" | "failed" | "cancelled";
@@ -65,7 +68,7 @@ export async function execute(plan: Plan, options: ExecuteOptions = {}): Promise
   });
   const started = Date.now();
   const control = runControl(options);
-  const env = createRunEnvironment({ runId, sink, resolveProvider: toProviderResolver(options.providers), http: options.http, now: options.now, google: options.google });
+  const env = createRunEnvironment({ runId, sink, resolveProvider: toProviderResolver(options.providers), http: options.http, now: options.now, integrations: options.integrations });
   sink.emit({ type: "run.started", input: options.input ?? null, nodeIds: plan.nodes.map((node) => node.id) });
   try {
     const settings = { catalog: options.catalog ?? nodeCatalog, runInput: options.input, nodeTimeoutMs: options.nodeTimeoutMs ?? 300_000 };

@@ -1,10 +1,10 @@
 // The services a run offers its nodes: providers (memoised per model settings for the run), the
-// SSRF-safe HTTP client, agents and teams.
+// SSRF-safe HTTP client, agents and teams, and the run user's connected accounts (passed through unread).
 import type { ModelHandle } from "@/lib/flow/handles";
 import type { RunServices } from "@/lib/flow/run-context";
 import type { LLMProvider } from "@/lib/llm/types";
 import { createSafeHttpClient, type HttpRequester } from "@/lib/tools/http-client";
-import type { GoogleServices } from "@/lib/tools/google/types";
+import type { RunIntegrations } from "@/lib/tools/integrations";
 import { invokeAgent } from "./agent-invoke";
 import type { EventSink } from "./event-sink";
 import { runTeam } from "./patterns";
@@ -17,7 +17,8 @@ export type RunServiceOptions = {
   resolveProvider: ProviderResolver;
   http?: HttpRequester;
   now?: () => Date;
-  google?: GoogleServices;
+  /** Passed to nodes as is; default: none connected. */
+  integrations?: RunIntegrations;
 };
 
 export function createRunEnvironment(options: RunServiceOptions): RunEnvironment {
@@ -40,7 +41,7 @@ export function createRunEnvironment(options: RunServiceOptions): RunEnvironment
     runAgent: (agent, task, origin) => invokeAgent(env, agent, task, origin),
     runTeam: (team, origin) => runTeam(env, team, origin),
     now: options.now ?? (() => new Date()),
-    google: options.google,
+    integrations: options.integrations ?? {},
   };
   return env;
 }

@@ -1,6 +1,7 @@
 // The shape of one catalog entry. A kind is defined once here; its look lives in components/nodes.
 import type { z } from "zod";
 import type { CredentialMetadata } from "@/lib/credentials/credential-fit";
+import type { IntegrationId } from "@/lib/tools/integrations";
 import type { NodePorts } from "./ports";
 import type { NodeInputs, NodeOutputs, NodeRunContext } from "./run-context";
 
@@ -35,12 +36,29 @@ export type NodeKind<Config> = {
   /** Checks that depend on wiring, beyond required ports and port types. */
   check?(view: NodeCheckView<Config>): KindIssue[];
   run(context: NodeRunContext, inputs: NodeInputs, config: Config): Promise<NodeOutputs>;
+  /** The connected account the kind reads through, if any (see KindIntegration). */
+  integration?: KindIntegration<Config>;
 };
+
+/**
+ * A kind that reads a connected account: at run time it finds live access at `services.integrations[id]`.
+ * `usesSampleData(config)` is true when the node reads made-up data instead (no account needed); the canvas
+ * then shows a Sample badge on it.
+ */
+export type KindIntegration<Config> = { id: IntegrationId; usesSampleData?(config: Config): boolean };
 
 // The registry holds kinds of different config types; `any` here is the price of a heterogeneous list and
 // stays confined to this alias (each kind file is fully typed through `defineNodeKind`).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyNodeKind = NodeKind<any>;
+
+/**
+ * Whether a node of `kind` with `config` (its effective config) reads made-up data instead of a connected
+ * account, as the kind declares (KindIntegration.usesSampleData): the canvas shows a Sample badge on it.
+ */
+export function readsSampleData(kind: AnyNodeKind | undefined, config: unknown): boolean {
+  return kind?.integration?.usesSampleData?.(config) === true;
+}
 
 export function defineNodeKind<Schema extends z.ZodType>(
   kind: Omit<NodeKind<z.output<Schema>>, "configSchema"> & { configSchema: Schema },

@@ -1,7 +1,7 @@
 // The contract between a node kind's `run` and the engine. Everything Node-only (network, providers, the
 // orchestration patterns) reaches a kind through these services, so kind files stay importable in a browser.
 import type { FinishReason, LLMProvider, TokenUsage } from "@/lib/llm/types";
-import type { GoogleServices } from "@/lib/tools/google/types";
+import type { RunIntegrations } from "@/lib/tools/integrations";
 import type { AgentHandle, ModelHandle } from "./handles";
 
 export const orchestrationPatterns = ["SEQUENTIAL", "PARALLEL", "HIERARCHICAL", "SUPERVISOR"] as const;
@@ -62,8 +62,8 @@ export type RunServices = {
   runAgent(agent: AgentHandle, task: string, origin: CallOrigin): Promise<AgentOutcome>;
   runTeam(team: TeamRequest, origin: CallOrigin): Promise<string>;
   now(): Date;
-  /** Live Google Calendar/Gmail access for the run's user; absent when Google is not connected. */
-  google?: GoogleServices;
+  /** The run user's connected accounts, by integration id; an absent entry is one not connected. */
+  integrations: RunIntegrations;
 };
 
 /** What a node reports while it runs; the engine stamps runId, seq, time and node id. */

@@ -62,7 +62,7 @@ export class DailyBriefWorkflow {
     if (!plan) return this.finish({ startedAt, brief: "", runId: "", sources, errors: diagnostics.map((diagnostic) => diagnostic.message) });
     const result = await execute(plan, {
       providers: this.config.providers,
-      google: await this.googleServices(),
+      integrations: { google: await this.googleServices() },
       signal: this.config.signal,
       now: this.config.now,
       runTimeoutMs: this.config.runTimeoutMs,

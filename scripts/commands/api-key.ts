@@ -17,13 +17,14 @@ export function curlExample(key: string, origin: string): string {
 }
 
 async function withServices<T>(work: (services: import("@/server/services").Services, caller: Caller) => Promise<T>): Promise<T> {
-  const { getDb, prepareDatabase } = await import("@/server/db");
-  const { createServices } = await import("@/server/services");
+  const { getApp } = await import("@/server/app");
+  const { prepareDatabase } = await import("@/server/db");
   const { localCaller } = await import("@/server/auth/resolve-caller");
+  // Migrations only, not the app's ready(): settling "interrupted" runs would end the live server's runs.
   await prepareDatabase();
-  const db = getDb();
+  const { db, services } = getApp();
   try {
-    return await work(createServices(db), await localCaller(db));
+    return await work(services, await localCaller(db));
   } finally {
     await db.prisma.$disconnect();
   }

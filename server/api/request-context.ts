@@ -1,15 +1,15 @@
-// The context of a request that arrives over HTTP: the database is migrated before the first procedure runs.
+// The context of a request that arrives over HTTP: the app is ready (database migrated, old runs settled)
+// before the first procedure runs.
 import { AppError } from "@/lib/errors";
-import { prepareDatabase } from "@/server/db";
-import { recoverRunsOnce } from "@/server/runs";
+import { getApp } from "@/server/app";
 import { toTRPCError } from "@/server/errors";
 import { resolveRequestCaller } from "@/server/auth/app-auth";
 import { createContext } from "./trpc.ts";
 
 export async function createRequestContext(headers: Headers) {
+  const app = getApp();
   try {
-    await prepareDatabase();
-    await recoverRunsOnce();
+    await app.ready();
   } catch (error) {
     console.error("[db] not ready:", (error as Error).message);
     throw toTRPCError(
@@ -19,5 +19,5 @@ export async function createRequestContext(headers: Headers) {
       }),
     );
   }
-  return createContext({ headers, caller: await resolveRequestCaller(headers) });
+  return createContext({ headers, caller: await resolveRequestCaller(headers), app });
 }

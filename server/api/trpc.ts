@@ -4,21 +4,21 @@ import { wireTransformer } from "@/lib/wire-transformer";
 import { sseHeartbeatMs } from "@/server/http/sse";
 import { ZodError, z } from "zod";
 import { describeZodError, isAppError } from "@/lib/errors";
-import { getDb } from "@/server/db";
+import { getApp, type App } from "@/server/app";
 import type { Db } from "@/server/db/client";
 import { toTRPCError } from "@/server/errors";
-import { getRunService } from "@/server/runs";
-import { createServices, type Services } from "@/server/services";
-import type { RunService } from "@/server/services/run-service";
+import type { RunService } from "@/server/runs/run-service";
+import type { Services } from "@/server/services";
 import type { Caller } from "@/server/auth/caller";
 
 /** `caller` is who is asking, or null when the request proved no identity (signed out in accounts mode). */
 export type Context = { db: Db; services: Services; runs: RunService; headers: Headers; caller: Caller | null };
 
-type ContextOptions = { headers: Headers; caller: Caller | null; db?: Db; runs?: RunService; services?: Services };
+/** `app`: the parts procedures use; default the process's (server/app.ts), a test passes one over its database. */
+type ContextOptions = { headers: Headers; caller: Caller | null; app?: Pick<App, "db" | "services" | "runs"> };
 
-export async function createContext({ headers, caller, db = getDb(), runs, services }: ContextOptions): Promise<Context> {
-  return { db, services: services ?? createServices(db), runs: runs ?? getRunService(), headers, caller };
+export async function createContext({ headers, caller, app = getApp() }: ContextOptions): Promise<Context> {
+  return { db: app.db, services: app.services, runs: app.runs, headers, caller };
 }
 
 const t = initTRPC.context<Context>().create({

@@ -2,12 +2,11 @@
 // (with the key's scope), errors as JSON with the right status.
 import { ZodError } from "zod";
 import { AppError, describeZodError, isAppError } from "@/lib/errors";
-import { prepareDatabase, getDb } from "@/server/db";
+import { getApp } from "@/server/app";
 import { httpHeadersOf, httpStatusOf, toHttpErrorBody } from "@/server/errors";
 import { DEFAULT_BODY_LIMIT_BYTES, limitRequestBody } from "./body-limit.ts";
-import { getRunService, recoverRunsOnce } from "@/server/runs";
-import { createServices, type Services } from "@/server/services";
-import type { RunService } from "@/server/services/run-service";
+import type { RunService } from "@/server/runs/run-service";
+import type { Services } from "@/server/services";
 import type { ApiKeySummary } from "@/server/services/api-key-service";
 import type { ApiKeyScope, Caller } from "@/server/auth/caller";
 
@@ -42,14 +41,13 @@ export function apiRoute<Params>(handler: (context: ApiContext, params: Params) 
   return async (incoming: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
     try {
       const request = await limitRequestBody(incoming, DEFAULT_BODY_LIMIT_BYTES);
-      await prepareDatabase().catch((error: unknown) => {
+      const { services, runs, ready } = getApp();
+      await ready().catch((error: unknown) => {
         throw new AppError("UNAVAILABLE", "database unavailable", { userMessage: "The database cannot be reached right now.", cause: error });
       });
-      await recoverRunsOnce();
-      const services = createServices(getDb());
       const { apiKey, caller } = await services.apiKeys.authenticate(request.headers.get("authorization"));
       if (needs === "full" && caller.scope !== "full") throw scopeTooNarrow();
-      return await handler({ request, services, runs: getRunService(), apiKey, caller }, await params);
+      return await handler({ request, services, runs, apiKey, caller }, await params);
     } catch (error) {
       const appError = toAppError(error);
       return Response.json(errorBody(appError), { status: httpStatusOf(appError.code), headers: httpHeadersOf(appError) });

@@ -4,7 +4,8 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVault } from "@/lib/secrets";
 import { LOCAL_USER_ID } from "@/server/auth/caller";
-import { createRunService } from "@/server/services/run-service";
+import { createRunService } from "@/server/runs/run-service";
+import { createFlowService } from "@/server/services/flow-service";
 import { useAppSingletons } from "@/testing/app-globals";
 import { testDatabases } from "@/testing/databases";
 import { startGoogleServer, type GoogleServer } from "@/testing/servers/google";
@@ -25,7 +26,7 @@ describe("Google OAuth round trip", () => {
     google = await startGoogleServer({ clientId, clientSecret });
     Object.assign(process.env, { GOOGLE_CLIENT_ID: clientId, GOOGLE_CLIENT_SECRET: clientSecret, OSMEN_GOOGLE_TOKEN_URL: google.tokenUrl });
     database = await testDatabases()[0]!.create();
-    const runs = createRunService(database, { maxConcurrentRuns: 1, runTimeoutMs: 1_000 });
+    const runs = createRunService({ db: database, flows: createFlowService(database) }, { maxConcurrentRuns: 1, runTimeoutMs: 1_000 });
     restore = useAppSingletons({ db: database, runs, vault: createVault(randomBytes(32)) }).restore;
   });
   afterAll(async () => {

@@ -7,9 +7,8 @@ import { AppError, isAppError } from "@/lib/errors";
 import { GoogleAccessError } from "@/lib/tools/google";
 import type { Caller } from "@/server/auth/caller";
 import { resolveRequestCaller } from "@/server/auth/app-auth";
-import { getDb, prepareDatabase } from "@/server/db";
+import { getApp } from "@/server/app";
 import { loadServerEnv } from "@/server/env.mjs";
-import { createServices } from "@/server/services";
 import { absoluteUrl } from "./public-origin";
 
 const STATE_COOKIE = "osmen_google_oauth_state";
@@ -35,13 +34,14 @@ function messageForPerson(error: unknown, fallback: string): string {
 }
 
 async function services() {
-  await prepareDatabase();
-  return createServices(getDb());
+  const app = getApp();
+  await app.ready();
+  return app.services;
 }
 
 /** Who is connecting Google: the request's caller, or null when signed out. */
 async function requestCaller(request: Request): Promise<Caller | null> {
-  await prepareDatabase();
+  await getApp().ready();
   return resolveRequestCaller(request.headers);
 }
 

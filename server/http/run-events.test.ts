@@ -11,7 +11,7 @@ import type { FlowGraph } from "@/lib/flow/graph-schema";
 import { ProviderRouter } from "@/lib/llm/router/provider-router";
 import { createVault } from "@/lib/secrets";
 import { createServices, type Services } from "@/server/services";
-import { createRunService, type RunService } from "@/server/services/run-service";
+import { createRunService, type RunService } from "@/server/runs/run-service";
 import { useAppSingletons } from "@/testing/app-globals";
 import { testDatabases } from "@/testing/databases";
 import { chatGraph } from "@/testing/flow-graphs";
@@ -99,10 +99,10 @@ describe.each(testDatabases())("the run API on $provider", ({ create }) => {
     // loopback test server passes the address guard as a public host would.
     const env = { OLLAMA_HOST: ollama.url, OSMEN_HTTP_ALLOWLIST: "127.0.0.1" };
     const router = new ProviderRouter({ env });
-    runs = createRunService(database, {
+    runs = createRunService({ db: database, flows: services.flows }, {
       maxConcurrentRuns: 4,
       runTimeoutMs: 30_000,
-      // As in production (server/runs): a run reads the credentials of the user it runs as. Retries wait a
+      // As in production (server/app.ts): a run reads the credentials of the user it runs as. Retries wait a
       // minute, so a failure that is retried cannot finish within a test's time.
       providers: (userId) =>
         createProviderResolver({

@@ -3,7 +3,9 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
-import { createRunService } from "@/server/services/run-service";
+import { createApp } from "@/server/app";
+import { createRunService } from "@/server/runs/run-service";
+import { createFlowService } from "@/server/services/flow-service";
 import { testDatabases } from "@/testing/databases";
 import { chatGraph } from "@/testing/flow-graphs";
 import { createScriptedProvider } from "@/testing/scripted-provider";
@@ -14,7 +16,7 @@ describe("a run-scoped caller", () => {
   let runs: ReturnType<typeof createRunService>;
   beforeAll(async () => {
     database = await testDatabases()[0]!.create();
-    runs = createRunService(database, { maxConcurrentRuns: 1, runTimeoutMs: 10_000, providers: () => createScriptedProvider({ respond: () => "done" }) });
+    runs = createRunService({ db: database, flows: createFlowService(database) }, { maxConcurrentRuns: 1, runTimeoutMs: 10_000, providers: () => createScriptedProvider({ respond: () => "done" }) });
   });
   afterAll(async () => {
     await runs?.idle();
@@ -23,8 +25,8 @@ describe("a run-scoped caller", () => {
 
   it("runs its user's flow and reads the run, and gets FORBIDDEN from everything else", async () => {
     const user = await createTestUser(database);
-    const full = createCaller(await createContext({ headers: new Headers(), caller: user.caller, db: database, runs }));
-    const runOnly = createCaller(await createContext({ headers: new Headers(), caller: { ...user.caller, via: "apiKey", scope: "run" }, db: database, runs }));
+    const full = createCaller(await createContext({ headers: new Headers(), caller: user.caller, app: createApp({ db: database, runs }) }));
+    const runOnly = createCaller(await createContext({ headers: new Headers(), caller: { ...user.caller, via: "apiKey", scope: "run" }, app: createApp({ db: database, runs }) }));
     const flow = await full.flow.create({ name: "Runnable", graph: chatGraph() });
 
     const { runId } = await runOnly.run.start({ flowId: flow.id, input: "go" });

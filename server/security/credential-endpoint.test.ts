@@ -7,7 +7,7 @@ import type { FlowGraph } from "@/lib/flow/graph-schema";
 import { ProviderRouter } from "@/lib/llm";
 import { createVault } from "@/lib/secrets";
 import { createServices } from "@/server/services";
-import { createRunService, type RunService } from "@/server/services/run-service";
+import { createRunService, type RunService } from "@/server/runs/run-service";
 import { testDatabases } from "@/testing/databases";
 import { localTestCaller as me } from "@/testing/trpc-caller";
 import { startOpenAIServer } from "@/testing/servers/openai";
@@ -51,7 +51,7 @@ describe.each(testDatabases())("credential endpoints on $provider", ({ create })
     services = createServices(db, () => vault);
     env = { OPENAI_API_KEY: SERVER_KEY, OSMEN_HTTP_ALLOWLIST: "127.0.0.1" };
     const router = new ProviderRouter({ env });
-    runs = createRunService(db, {
+    runs = createRunService({ db, flows: services.flows }, {
       maxConcurrentRuns: 2,
       runTimeoutMs: 20_000,
       // As in production: a run reads the credentials of the user it runs as.
@@ -104,7 +104,7 @@ describe.each(testDatabases())("credential endpoints on $provider", ({ create })
     await expect(runs.start(me, { flowId: flow.id, input: "hello" })).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT" });
 
     // A run service without the compile-time check (or a credential changed after compiling) still refuses.
-    const unchecked = createRunService(database, {
+    const unchecked = createRunService({ db: database, flows: services.flows }, {
       maxConcurrentRuns: 1,
       runTimeoutMs: 20_000,
       providers: (userId) => createProviderResolver({ env, resolveCredential: (id) => services.credentials.resolveForRun({ userId }, id) }),
@@ -128,7 +128,7 @@ describe.each(testDatabases())("credential endpoints on $provider", ({ create })
   });
 
   it("refuses a node's Base URL on an internal address, without reaching it", async () => {
-    const guarded = createRunService(database, {
+    const guarded = createRunService({ db: database, flows: services.flows }, {
       maxConcurrentRuns: 1,
       runTimeoutMs: 20_000,
       providers: (userId) =>

@@ -10,7 +10,7 @@ import { createVault } from "@/lib/secrets";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { createServices } from "@/server/services";
-import { createRunService } from "@/server/services/run-service";
+import { createRunService } from "@/server/runs/run-service";
 import { testDatabases } from "@/testing/databases";
 import { chatGraph } from "@/testing/flow-graphs";
 import { startOpenAIServer } from "@/testing/servers/openai";
@@ -47,7 +47,7 @@ describe.each(testDatabases())("flow members on $provider", ({ create }) => {
     database = await create();
     const vault = createVault(randomBytes(32));
     services = createServices(database, () => vault);
-    runs = createRunService(database, {
+    runs = createRunService({ db: database, flows: services.flows }, {
       maxConcurrentRuns: 2,
       runTimeoutMs: 20_000,
       providers: (userId) => createProviderResolver({ resolveCredential: (id) => services.credentials.resolveForRun({ userId }, id), env: { OSMEN_HTTP_ALLOWLIST: "127.0.0.1" } }),
@@ -55,7 +55,7 @@ describe.each(testDatabases())("flow members on $provider", ({ create }) => {
     owner = await createTestUser(database, { name: "Ada Owner" });
     member = await createTestUser(database, { name: "Bo Member", email: "bo@example.test" });
     for (const user of [owner, member]) {
-      callers.set(user.id, createCaller(await createContext({ headers: new Headers(), caller: user.caller, db: database, runs, services })));
+      callers.set(user.id, createCaller(await createContext({ headers: new Headers(), caller: user.caller, app: { db: database, runs, services } })));
     }
   });
   afterAll(async () => {

@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVault } from "@/lib/secrets";
 import { appRouter, createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
+import { createApp } from "@/server/app";
 import type { Db } from "@/server/db/client";
 import { createServices } from "@/server/services";
-import { createRunService } from "@/server/services/run-service";
+import { createRunService } from "@/server/runs/run-service";
 import { useAppSingletons } from "@/testing/app-globals";
 import { testDatabases } from "@/testing/databases";
 import { chatGraph } from "@/testing/flow-graphs";
@@ -139,11 +140,11 @@ describe.each(testDatabases())("ownership walk on $provider", ({ create }) => {
     database = await create();
     const vault = createVault(randomBytes(32));
     const services = createServices(database, () => vault);
-    runs = createRunService(database, { maxConcurrentRuns: 4, runTimeoutMs: 20_000, providers: () => createScriptedProvider({ respond: () => "ok" }) });
+    runs = createRunService({ db: database, flows: services.flows }, { maxConcurrentRuns: 4, runTimeoutMs: 20_000, providers: () => createScriptedProvider({ respond: () => "ok" }) });
     restore = useAppSingletons({ db: database, runs, vault }).restore;
     const [a, b, member] = [await createTestUser(database), await createTestUser(database), await createTestUser(database)];
-    const callerA = createCaller(await createContext({ headers: new Headers(), caller: a.caller, db: database, runs, services }));
-    callerB = createCaller(await createContext({ headers: new Headers(), caller: b.caller, db: database, runs, services }));
+    const callerA = createCaller(await createContext({ headers: new Headers(), caller: a.caller, app: { db: database, runs, services } }));
+    callerB = createCaller(await createContext({ headers: new Headers(), caller: b.caller, app: { db: database, runs, services } }));
 
     const flow = await callerA.flow.create({ name: "A's flow", graph });
     await callerA.flow.update({ id: flow.id, version: 1, graph, description: "second version" });
@@ -208,7 +209,7 @@ describe.each(testDatabases())("ownership walk on $provider", ({ create }) => {
   });
 
   it("only the listed procedures are open to a caller with no identity", async () => {
-    const anonymous = createCaller(await createContext({ headers: new Headers(), caller: null, db: database, runs }));
+    const anonymous = createCaller(await createContext({ headers: new Headers(), caller: null, app: createApp({ db: database, runs }) }));
     const open: string[] = [];
     for (const [procedurePath, procedure] of procedures()) {
       const entry = procedureCases[procedurePath];

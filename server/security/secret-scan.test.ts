@@ -8,7 +8,7 @@ import { createVault } from "@/lib/secrets";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { createServices } from "@/server/services";
-import { createRunService } from "@/server/services/run-service";
+import { createRunService } from "@/server/runs/run-service";
 import { testDatabases } from "@/testing/databases";
 import { localTestCaller } from "@/testing/trpc-caller";
 import { startOpenAIServer } from "@/testing/servers/openai";
@@ -50,13 +50,13 @@ describe("secrets never leave the server", () => {
   it("are absent from every answer and every stored run and event", async () => {
     const vault = createVault(randomBytes(32));
     const services = createServices(database, () => vault);
-    const runs = createRunService(database, {
+    const runs = createRunService({ db: database, flows: services.flows }, {
       maxConcurrentRuns: 2,
       runTimeoutMs: 20_000,
       providers: (userId) =>
         createProviderResolver({ resolveCredential: (id) => services.credentials.resolveForRun({ userId }, id), env: { OSMEN_HTTP_ALLOWLIST: "127.0.0.1" } }),
     });
-    const caller = createCaller(await createContext({ headers: new Headers(), caller: localTestCaller, db: database, runs, services }));
+    const caller = createCaller(await createContext({ headers: new Headers(), caller: localTestCaller, app: { db: database, runs, services } }));
     const answers: unknown[] = [];
     const keep = <T>(value: T) => (answers.push(value), value);
 

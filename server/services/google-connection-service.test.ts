@@ -10,7 +10,7 @@ import { startGoogleServer, type GoogleServer } from "@/testing/servers/google";
 import { createCredentialService } from "./credential-service";
 import { createGoogleConnectionService } from "./google-connection-service";
 import { createFlowService } from "./flow-service";
-import { createRunService } from "./run-service";
+import { createRunService } from "@/server/runs/run-service";
 
 const client = { GOOGLE_CLIENT_ID: "osmen-test-client.apps.googleusercontent.com", GOOGLE_CLIENT_SECRET: "test-client-secret-123" };
 const today = new Date().toISOString().slice(0, 10);
@@ -60,7 +60,10 @@ describe("Google connection", () => {
     expect(rows[0]!.secret).not.toContain("refresh-token-xyz");
 
     const flow = await createFlowService(database).create(me, { name: "Calendar", graph: calendarGraph });
-    const runs = createRunService(database, { maxConcurrentRuns: 1, runTimeoutMs: 10_000, google: (userId) => connection.servicesForRun({ userId }) });
+    const runs = createRunService(
+      { db: database, flows: createFlowService(database) },
+      { maxConcurrentRuns: 1, runTimeoutMs: 10_000, integrations: (userId) => ({ google: connection.servicesForRun({ userId }) }) },
+    );
     const run = await runs.waitFor(me, (await runs.start(me, { flowId: flow.id, input: "" })).runId);
     expect(run.status).toBe("succeeded");
     expect(JSON.stringify(run.output)).toContain("Stand-up");
@@ -71,7 +74,10 @@ describe("Google connection", () => {
     google.revokeRefreshToken("1//refresh-token-xyz");
     google.expireAccessTokens();
     const flow = await createFlowService(database).create(me, { name: "Revoked", graph: calendarGraph });
-    const runs = createRunService(database, { maxConcurrentRuns: 1, runTimeoutMs: 10_000, google: (userId) => connection.servicesForRun({ userId }) });
+    const runs = createRunService(
+      { db: database, flows: createFlowService(database) },
+      { maxConcurrentRuns: 1, runTimeoutMs: 10_000, integrations: (userId) => ({ google: connection.servicesForRun({ userId }) }) },
+    );
     const run = await runs.waitFor(me, (await runs.start(me, { flowId: flow.id, input: "" })).runId);
     expect(run.status).toBe("failed");
     expect(run.nodes.calendar?.error?.message).toMatch(/reconnect Google in Settings/);

@@ -1,4 +1,5 @@
-// Every service bound to one database; built per request context (cheap: plain closures).
+// Every service bound to one database. The composition root (server/app.ts) builds them once per process;
+// tests build their own over a test database (cheap: plain closures).
 import type { Db } from "@/server/db/client";
 import type { Vault } from "@/lib/secrets";
 import { loadServerEnv } from "@/server/env.mjs";
@@ -14,7 +15,7 @@ import { createShareService } from "./share-service.ts";
 import { createTemplateService } from "./template-service.ts";
 
 /** Google's endpoints can be pointed elsewhere (a local server in tests); by default they are Google's own. */
-export const googleEndpointsFromEnv = (env: Partial<Record<`OSMEN_GOOGLE_${"TOKEN_URL" | "AUTH_URL" | "REVOKE_URL" | "API_ROOT"}`, string>>): GoogleEndpoints => ({
+const googleEndpointsFromEnv = (env: Partial<Record<`OSMEN_GOOGLE_${"TOKEN_URL" | "AUTH_URL" | "REVOKE_URL" | "API_ROOT"}`, string>>): GoogleEndpoints => ({
   tokenUrl: env.OSMEN_GOOGLE_TOKEN_URL,
   authUrl: env.OSMEN_GOOGLE_AUTH_URL,
   revokeUrl: env.OSMEN_GOOGLE_REVOKE_URL,
@@ -22,7 +23,7 @@ export const googleEndpointsFromEnv = (env: Partial<Record<`OSMEN_GOOGLE_${"TOKE
 });
 
 /** The Google OAuth client variables, as validated by the environment schema. */
-export function googleClientEnv(): Record<string, string | undefined> {
+function googleClientEnv(): Record<string, string | undefined> {
   const env = loadServerEnv();
   return { GOOGLE_CLIENT_ID: env.GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET: env.GOOGLE_CLIENT_SECRET, GOOGLE_REDIRECT_URI: env.GOOGLE_REDIRECT_URI };
 }

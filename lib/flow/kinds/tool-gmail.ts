@@ -1,6 +1,6 @@
 // Gmail as a data source and as a tool, read-only: sender, subject, date and snippet of the messages
 // matching a search (default: unread from the last 24 hours). Bodies only when asked. Shows a Sample
-// badge when `usesSampleData(type, config)` (lib/tools/google/source-kind) is true.
+// badge when its kind's `integration.usesSampleData` says so.
 import { z } from "zod";
 import { resolveTimeZone } from "@/lib/tools/google/day-range";
 import { describeInbox, gmailStatus } from "@/lib/tools/google/digest";

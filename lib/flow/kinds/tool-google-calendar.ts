@@ -1,6 +1,6 @@
 // Google Calendar as a data source and as a tool: the events of a day range across chosen calendars.
-// Live access comes from the run (`services.google`); "Use sample data" needs no account. The node's
-// face shows a Sample badge when `usesSampleData(type, config)` (lib/tools/google/source-kind) is true.
+// Live access comes from the run (`services.integrations.google`); "Use sample data" needs no account.
+// The node's face shows a Sample badge when its kind's `integration.usesSampleData` says so.
 import { z } from "zod";
 import { failedCalendar, readCalendar } from "@/lib/tools/google/calendar-source";
 import { calendarStatus, describeCalendar } from "@/lib/tools/google/digest";

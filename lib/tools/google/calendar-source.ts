@@ -1,4 +1,4 @@
-// Reading a calendar range for the Google Calendar node: live through `services.google`, or the sample day.
+// Reading a calendar range for the Google Calendar node: live through `services.integrations.google`, or the sample day.
 import { findConflicts, sortEvents } from "./analysis";
 import { addDays, dayRange, serverTimeZone } from "./day-range";
 import { sampleCalendarEvents } from "./sample-data";

@@ -1,4 +1,4 @@
-// Reading messages for the Gmail node: live through `services.google`, or the sample inbox.
+// Reading messages for the Gmail node: live through `services.integrations.google`, or the sample inbox.
 import { sampleEmails } from "./sample-data";
 import { requireGoogle, type SourceContext } from "./source-kind";
 import type { GmailData } from "./types";

@@ -4,8 +4,8 @@
 //   const settings = readGoogleClientSettings() ?? { clientId, clientSecret };  // + redirectUri
 //   redirect(buildConsentUrl({ ...settings, redirectUri }, { state }));
 //   const grant = await exchangeCode({ ...settings, redirectUri }, code);       // store grant.refreshToken in the vault
-// A run (the executor passes it to kinds as services.google):
-//   execute(plan, { google: createGoogleServices({ client: settings, refreshToken: () => loadTokenFromVault(userId) }) })
+// A run (the executor passes it to kinds as services.integrations.google):
+//   execute(plan, { integrations: { google: createGoogleServices({ client: settings, refreshToken: () => loadTokenFromVault(userId) }) } })
 export { createGoogleServices, type GoogleServicesOptions, type RefreshTokenSource } from "./services";
 export {
   buildConsentUrl,
@@ -26,5 +26,4 @@ export { calendarStatus, describeCalendar, describeInbox, gmailStatus } from "./
 export { dayRange, resolveTimeZone, type DayRange } from "./day-range";
 export { readCalendar, type CalendarReadSettings } from "./calendar-source";
 export { DEFAULT_GMAIL_QUERY, readGmail, type GmailReadSettings } from "./gmail-source";
-export { googleSourceKindTypes, usesSampleData } from "./source-kind";
 export type * from "./types";

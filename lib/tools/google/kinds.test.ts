@@ -5,7 +5,8 @@ import { getNodeKind } from "@/lib/flow/catalog";
 import { execute, type RunEvent } from "@/lib/engine";
 import { createScriptedProvider } from "@/testing/scripted-provider";
 import { startGoogleServer, type GoogleServer } from "@/testing/servers/google";
-import { createGoogleServices, usesSampleData, type CalendarData, type GmailData } from "./index";
+import { readsSampleData } from "@/lib/flow/node-kind";
+import { createGoogleServices, type CalendarData, type GmailData } from "./index";
 
 let server: GoogleServer;
 beforeAll(async () => {
@@ -37,7 +38,7 @@ describe("the Google Calendar and Gmail nodes", () => {
 
   it("read the live calendar through the run's Google services", async () => {
     server.setEvents("primary", [{ summary: "Board meeting", start: "2026-11-25T14:00:00Z", end: "2026-11-25T15:00:00Z", attendees: 9 }]);
-    const result = await execute(planFor("tool.google_calendar", { date: "2026-11-25", timeZone: "UTC" }, "text"), { now, google: live() });
+    const result = await execute(planFor("tool.google_calendar", { date: "2026-11-25", timeZone: "UTC" }, "text"), { now, integrations: { google: live() } });
     expect(result.status).toBe("completed");
     expect(result.output).toContain("- 14:00–15:00 Board meeting (9 attendees)");
   });
@@ -47,10 +48,10 @@ describe("the Google Calendar and Gmail nodes", () => {
     const lateEvening = () => new Date("2026-11-26T02:30:00Z");
     server.setCalendarTimeZone("primary", "America/Los_Angeles");
     server.setEvents("primary", [{ summary: "Call with Sam", start: "2026-11-25T18:00:00-08:00", end: "2026-11-25T18:30:00-08:00" }]);
-    const data = (await execute(planFor("tool.google_calendar", {}), { now: lateEvening, google: live() })).output as CalendarData;
+    const data = (await execute(planFor("tool.google_calendar", {}), { now: lateEvening, integrations: { google: live() } })).output as CalendarData;
     expect(data).toMatchObject({ date: "2026-11-25", timeZone: "America/Los_Angeles", timeZoneSource: "calendar" });
     expect(data.events.map((event) => event.title)).toEqual(["Call with Sam"]);
-    const text = (await execute(planFor("tool.google_calendar", {}, "text"), { now: lateEvening, google: live() })).output as string;
+    const text = (await execute(planFor("tool.google_calendar", {}, "text"), { now: lateEvening, integrations: { google: live() } })).output as string;
     expect(text).toContain("(America/Los_Angeles, the calendar's time zone)");
     expect(text).toContain("- 18:00–18:30 Call with Sam");
     const listed = server.requests.filter((request) => request.path.endsWith("/events")).at(-1)!;
@@ -61,7 +62,7 @@ describe("the Google Calendar and Gmail nodes", () => {
     server.setCalendarTimeZone("primary", "");
     server.setUserTimeZone("Asia/Tokyo");
     server.setEvents("primary", []);
-    const data = (await execute(planFor("tool.google_calendar", {}), { now, google: live() })).output as CalendarData;
+    const data = (await execute(planFor("tool.google_calendar", {}), { now, integrations: { google: live() } })).output as CalendarData;
     expect(data).toMatchObject({ date: "2026-11-25", timeZone: "Asia/Tokyo", timeZoneSource: "account" });
     server.setCalendarTimeZone("primary", "UTC");
   });
@@ -69,9 +70,9 @@ describe("the Google Calendar and Gmail nodes", () => {
   it("show mail times in the Google account's zone when the Gmail node names none", async () => {
     server.setCalendarTimeZone("primary", "America/Los_Angeles");
     server.setMessages([{ from: "Ana <ana@example.com>", subject: "Late note", date: "2026-11-25T06:00:00Z", snippet: "See you tomorrow" }]);
-    const text = (await execute(planFor("tool.gmail", { query: "from:ana" }, "text"), { now, google: live() })).output as string;
+    const text = (await execute(planFor("tool.gmail", { query: "from:ana" }, "text"), { now, integrations: { google: live() } })).output as string;
     expect(text).toContain('- 22:00 from Ana <ana@example.com>: "Late note"');
-    const pinned = (await execute(planFor("tool.gmail", { query: "from:ana", timeZone: "Europe/Paris" }, "text"), { now, google: live() })).output as string;
+    const pinned = (await execute(planFor("tool.gmail", { query: "from:ana", timeZone: "Europe/Paris" }, "text"), { now, integrations: { google: live() } })).output as string;
     expect(pinned).toContain("- 07:00 from Ana");
     server.setCalendarTimeZone("primary", "UTC");
   });
@@ -87,7 +88,7 @@ describe("the Google Calendar and Gmail nodes", () => {
   it("keep going on error when asked: the failure travels in the data and the status", async () => {
     server.failNext("gmail", { status: 401 }, 2);
     const plan = planFor("tool.gmail", { continueOnError: true });
-    const result = await execute(plan, { now, google: live() });
+    const result = await execute(plan, { now, integrations: { google: live() } });
     expect(result.status).toBe("completed");
     expect((result.output as GmailData).error).toMatch(/reconnect Google in Settings/);
   });
@@ -112,9 +113,10 @@ describe("the Google Calendar and Gmail nodes", () => {
   });
 
   it("carry a Sample badge flag and summary", () => {
-    expect(usesSampleData("tool.google_calendar", { useSampleData: true })).toBe(true);
-    expect(usesSampleData("tool.gmail", { useSampleData: false })).toBe(false);
-    expect(usesSampleData("tool.http", { useSampleData: true })).toBe(false);
+    expect(readsSampleData(getNodeKind("tool.google_calendar"), { useSampleData: true })).toBe(true);
+    expect(readsSampleData(getNodeKind("tool.gmail"), { useSampleData: false })).toBe(false);
+    expect(readsSampleData(getNodeKind("tool.http"), { useSampleData: true })).toBe(false);
+    expect(getNodeKind("tool.gmail")!.integration?.id).toBe("google");
     const kind = getNodeKind("tool.google_calendar")!;
     expect(kind.summarize!(kind.configSchema.parse({ useSampleData: true }))).toBe("Sample data · today · primary");
   });

@@ -1,4 +1,4 @@
-// createGoogleServices: live Google access for one user, the thing a run receives as `services.google`.
+// createGoogleServices: live Google access for one user, the thing a run receives as `services.integrations.google`.
 // The refresh token comes from a token source (the vault, on the server; an environment variable, in the
 // command); googleapis fetches and refreshes access tokens on its own. Every failure is mapped to a
 // GoogleAccessError whose message is fit for a person ("reconnect Google in Settings" for a dead grant).

@@ -1,7 +1,7 @@
 // The shape both Google node kinds share. Like every tool kind they have a `tool` face (an agent calls it)
 // and a `data` face (run once with the node's settings); on top, `text` renders the data for a prompt and
 // `status` is a one-line account of the source (count, sample data, or the failure) for a brief's footer.
-// Browser-safe: live access arrives at run time as `services.google`, filled by the executor.
+// Browser-safe: live access arrives at run time as `services.integrations.google`, filled by the executor.
 import { z } from "zod";
 import type { ToolHandle, ToolInvokeContext } from "@/lib/flow/handles";
 import { defineNodeKind } from "@/lib/flow/node-kind";
@@ -45,16 +45,9 @@ export const sourceBaseFields = {
 
 /** Live access for this run, or an error that tells the person how to get it. */
 export function requireGoogle(services: RunServices, service: string): GoogleServices {
-  if (!services.google) throw notConnectedError(service);
-  return services.google;
-}
-
-/** The Google node kinds' types, listed here (not registered at import) so the canvas needs no catalog import. */
-export const googleSourceKindTypes: readonly string[] = ["tool.google_calendar", "tool.gmail"];
-
-/** Whether a node reads made-up data: the canvas shows a "Sample" badge on it. */
-export function usesSampleData(type: string, config: unknown): boolean {
-  return googleSourceKindTypes.includes(type) && typeof config === "object" && config !== null && (config as { useSampleData?: unknown }).useSampleData === true;
+  const google = services.integrations.google;
+  if (!google) throw notConnectedError(service);
+  return google;
 }
 
 export function defineGoogleSourceKind<Schema extends z.ZodType, Data>(spec: GoogleSourceSpec<Schema, Data>) {
@@ -82,6 +75,8 @@ export function defineGoogleSourceKind<Schema extends z.ZodType, Data>(spec: Goo
       ],
     }),
     summarize: spec.summarize,
+    // "Use sample data" reads made-up data: the canvas shows a Sample badge and no account is needed.
+    integration: { id: "google", usesSampleData: (config) => (config as { useSampleData?: unknown }).useSampleData === true },
     run: async (context, _inputs, config) => {
       const tool: ToolHandle = {
         kind: "tool",

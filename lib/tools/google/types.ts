@@ -60,7 +60,7 @@ export type CalendarInfo = { id: string; title: string; isPrimary: boolean; time
 export type TimeZoneSource = "setting" | "calendar" | "account" | "server";
 
 /**
- * Live Google access for one user, injected into a run as `RunServices.google` (see createGoogleServices).
+ * Live Google access for one user, injected into a run as `RunServices.integrations.google` (see createGoogleServices).
  * Errors it throws are GoogleAccessError with a message fit to show as is.
  */
 export type GoogleServices = {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
+import { createApp } from "@/server/app";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import { testDatabases } from "@/testing/databases";
@@ -22,7 +23,7 @@ describe.each(testDatabases())("admin router on $provider", (database) => {
     return { db, harness, adminCaller };
   }
 
-  const callerFor = async (db: Db, caller: Caller | null) => createCaller(await createContext({ headers: new Headers({ origin: TEST_ORIGIN, host: new URL(TEST_ORIGIN).host }), caller, db }));
+  const callerFor = async (db: Db, caller: Caller | null) => createCaller(await createContext({ headers: new Headers({ origin: TEST_ORIGIN, host: new URL(TEST_ORIGIN).host }), caller, app: createApp({ db }) }));
 
   it("creates an invitation whose link lets that email sign up once", async () => {
     const { db, harness, adminCaller } = await setUp();

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
+import { createApp } from "@/server/app";
 import { testDatabases } from "@/testing/databases";
 import { localTestCaller } from "@/testing/trpc-caller";
 
@@ -14,7 +15,7 @@ describe("flow router", () => {
 
   beforeAll(async () => {
     database = await sqlite.create();
-    caller = createCaller(await createContext({ headers: new Headers(), caller: localTestCaller, db: database }));
+    caller = createCaller(await createContext({ headers: new Headers(), caller: localTestCaller, app: createApp({ db: database }) }));
   });
   afterAll(async () => database?.drop());
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wireTransformer } from "@/lib/wire-transformer";
 import { appRouter, type AppRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
+import { createApp } from "@/server/app";
 import { testDatabases } from "@/testing/databases";
 import { startRouteServer } from "@/testing/route-server";
 import { localTestCaller } from "@/testing/trpc-caller";
@@ -46,7 +47,7 @@ describe.each(testDatabases())("hostile keys on $provider", ({ create }) => {
         req: request,
         router: appRouter,
         allowMethodOverride: true,
-        createContext: () => createContext({ headers: request.headers, caller: localTestCaller, db: database }),
+        createContext: () => createContext({ headers: request.headers, caller: localTestCaller, app: createApp({ db: database }) }),
       });
     server = await startRouteServer([{ method: "POST", path: /^\/api\/trpc\//, handler }]);
     client = createTRPCClient<AppRouter>({

@@ -5,9 +5,9 @@ import { localTestCaller as me } from "@/testing/trpc-caller";
 import { chainGraph, chatGraph } from "@/testing/flow-graphs";
 import { createScriptedProvider, lastUserText } from "@/testing/scripted-provider";
 import { createGate } from "@/testing/latches";
-import { createFlowService } from "./flow-service";
+import { createFlowService } from "@/server/services/flow-service";
 import { createRunService, type RunService } from "./run-service";
-import { recoverInterruptedRuns } from "@/server/runs/recover-interrupted";
+import { recoverInterruptedRuns } from "./recover-interrupted";
 import type { AppError } from "@/lib/errors";
 import { httpHeadersOf } from "@/server/errors";
 
@@ -21,9 +21,10 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
   let database: Awaited<ReturnType<typeof create>>;
   let services: RunService[] = [];
   const flows = () => createFlowService(database);
+  const parts = () => ({ db: database, flows: flows() });
 
   const runService = (provider = createScriptedProvider({ respond: (call) => `echo: ${lastUserText(call)}` }), maxConcurrentRuns = 8) => {
-    const service = createRunService(database, { maxConcurrentRuns, runTimeoutMs: 30_000, providers: () => provider });
+    const service = createRunService(parts(), { maxConcurrentRuns, runTimeoutMs: 30_000, providers: () => provider });
     services.push(service);
     return service;
   };
@@ -141,7 +142,7 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
   it("refuses a start past the queue bound with TOO_MANY_REQUESTS and Retry-After, losing nothing queued", async () => {
     const gate = createGate(); // the first run holds the only slot until the third has been refused
     const provider = createScriptedProvider({ respond: (call) => ({ text: lastUserText(call), until: gate.promise }) });
-    const runs = createRunService(database, { maxConcurrentRuns: 1, maxQueuedRuns: 1, runTimeoutMs: 30_000, providers: () => provider });
+    const runs = createRunService(parts(), { maxConcurrentRuns: 1, maxQueuedRuns: 1, runTimeoutMs: 30_000, providers: () => provider });
     services.push(runs);
     const flow = await flows().create(me, { name: "Bounded", graph: chatGraph() });
     const first = await runs.start(me, { flowId: flow.id, input: "first" });
@@ -164,7 +165,7 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
   });
 
   it("fails a run that exceeds its time limit as timed out", async () => {
-    const service = createRunService(database, { maxConcurrentRuns: 2, runTimeoutMs: 200, providers: () => createScriptedProvider({ replies: [{ text: "late", until: createGate().promise }] }) });
+    const service = createRunService(parts(), { maxConcurrentRuns: 2, runTimeoutMs: 200, providers: () => createScriptedProvider({ replies: [{ text: "late", until: createGate().promise }] }) });
     services.push(service);
     const flow = await flows().create(me, { name: "Slow", graph: chatGraph() });
     const { runId } = await service.start(me, { flowId: flow.id, input: "x" });

@@ -1,7 +1,8 @@
 // Runs: stored with a snapshot of the graph they run, executed in the background on the engine under a
 // concurrency limit, every event stored and fanned out live. A node's failure is an event; so is the end.
-// A run belongs to the user who started it: it runs with their credentials and Google connection only, and
-// is readable by them and by the flow's owner; its events follow the run.
+// A run belongs to the user who started it: it runs with their credentials and connected accounts only, and
+// is readable by them and by the flow's owner; its events follow the run. The composition root (server/app.ts)
+// builds one per process and hands it the flow service and the per-user lookups it needs.
 import { AppError } from "@/lib/errors";
 import { execute, type ExecuteOptions } from "@/lib/engine";
 import type { RunEvent } from "@/lib/engine/events";
@@ -11,12 +12,15 @@ import type { CredentialMap } from "@/lib/flow/node-kind";
 import type { Plan } from "@/lib/flow/plan";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
-import { createRunEventWriter } from "@/server/runs/run-event-writer";
-import { streamRunEvents } from "@/server/runs/run-event-stream";
-import { createRunHub } from "@/server/runs/run-hub";
-import { lifecycleOf, toRunDetail, toRunSummary, type RunDetail, type RunSummary } from "@/server/runs/run-records";
-import { createRunSlots, type RunSlotTicket } from "@/server/runs/run-slots";
-import { createFlowService } from "./flow-service.ts";
+import type { FlowService } from "@/server/services/flow-service";
+import { createRunEventWriter } from "./run-event-writer.ts";
+import { streamRunEvents } from "./run-event-stream.ts";
+import { createRunHub } from "./run-hub.ts";
+import { lifecycleOf, toRunDetail, toRunSummary, type RunDetail, type RunSummary } from "./run-records.ts";
+import { createRunSlots, type RunSlotTicket } from "./run-slots.ts";
+
+/** What a run service is built on: its database, and the flow service that decides who may run or read a flow. */
+export type RunServiceDependencies = { db: Db; flows: Pick<FlowService, "get"> };
 
 export type RunServiceOptions = {
   maxConcurrentRuns: number;
@@ -29,8 +33,11 @@ export type RunServiceOptions = {
    * that user only (tests pass a scripted provider). Default: the provider layer without stored credentials.
    */
   providers?: (runUserId: string) => ExecuteOptions["providers"];
-  /** Google access for a run's Google nodes, made per run as the run's user (the connection may change between runs). */
-  google?: (runUserId: string) => ExecuteOptions["google"];
+  /**
+   * The connected accounts a run's nodes may read (lib/tools/integrations.ts), made per run as the run's user
+   * (a connection may change between runs). Default: none, so nodes that need one say it is not connected.
+   */
+  integrations?: (runUserId: string) => ExecuteOptions["integrations"];
   /**
    * Kind and endpoint of the run user's credentials a flow names (no secrets): a run whose model node pairs
    * a credential with another provider or Base URL is refused before it starts. Unset: only the run-time
@@ -55,9 +62,8 @@ const runNotFound = (runId: string) => new AppError("NOT_FOUND", `run "${runId}"
 /** Prisma `where` for the runs the caller may read: those they started, and every run of the flows they own. */
 const readableRunsWhere = (caller: Caller) => ({ OR: [{ userId: caller.userId }, { flow: { ownerId: caller.userId } }] });
 
-export function createRunService(db: Db, options: RunServiceOptions) {
+export function createRunService({ db, flows }: RunServiceDependencies, options: RunServiceOptions) {
   const { prisma } = db;
-  const flows = createFlowService(db);
   const hub = createRunHub();
   const slots = createRunSlots(options.maxConcurrentRuns, options.maxQueuedRuns);
   const controllers = new Map<string, AbortController>();
@@ -133,7 +139,7 @@ export function createRunService(db: Db, options: RunServiceOptions) {
   }
 
   function executeSettings(userId: string): Partial<ExecuteOptions> {
-    return { providers: options.providers?.(userId), google: options.google?.(userId), runTimeoutMs: options.runTimeoutMs, nodeTimeoutMs: options.nodeTimeoutMs };
+    return { providers: options.providers?.(userId), integrations: options.integrations?.(userId), runTimeoutMs: options.runTimeoutMs, nodeTimeoutMs: options.nodeTimeoutMs };
   }
 
   async function finishCancelledWhileQueued(runId: string, emit: (event: RunEvent) => void) {

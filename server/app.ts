@@ -1,0 +1,82 @@
+// The composition root: the one place the server's parts are built and wired together. A process has one
+// App (getApp); a test builds its own over its test database (createApp). It holds the database, the vault,
+// the services, the run service (with the providers and connected accounts it hands each run, as the run's
+// user) and `ready()`, which every entry point awaits before serving.
+import { createProviderResolver } from "@/lib/engine";
+import type { Vault } from "@/lib/secrets";
+import { getDb, prepareDatabase } from "@/server/db";
+import type { Db } from "@/server/db/client";
+import { loadServerEnv } from "@/server/env.mjs";
+import { recoverInterruptedRuns } from "@/server/runs/recover-interrupted";
+import { createRunService, type RunService, type RunServiceOptions } from "@/server/runs/run-service";
+import { getVault } from "@/server/secrets";
+import { createServices, type Services } from "@/server/services";
+
+export type App = {
+  db: Db;
+  /** The vault that seals stored credentials; its key is loaded on first use. */
+  vault: () => Vault;
+  services: Services;
+  /** One per App: it owns the live event hub and the concurrency limit. */
+  runs: RunService;
+  /**
+   * Resolves once the database is migrated and the runs an earlier process left queued or running are marked
+   * interrupted. Does the work once; after a failure (database unreachable) the next call tries again.
+   */
+  ready(): Promise<void>;
+};
+
+export type AppParts = {
+  db: Db;
+  /** Default: the process's vault (server/secrets.ts). */
+  vault?: () => Vault;
+  /** A run service of the caller's own, or settings over those from the environment (tests: scripted providers). */
+  runs?: RunService | Partial<RunServiceOptions>;
+  /** Brings the schema up to date before `ready()` settles runs. Default: nothing (test databases are made migrated). */
+  migrate?: () => Promise<void>;
+};
+
+/** Builds and wires every part over `db`. Nothing touches the database until a call does (or `ready()`). */
+export function createApp(parts: AppParts): App {
+  const { db, vault = getVault } = parts;
+  const services = createServices(db, vault);
+  const runs = isRunService(parts.runs) ? parts.runs : createRunService({ db, flows: services.flows }, { ...runSettings(services), ...parts.runs });
+  let readiness: Promise<void> | undefined;
+  const ready = () =>
+    (readiness ??= prepare(db, parts.migrate).catch((error: unknown) => {
+      readiness = undefined;
+      throw error;
+    }));
+  return { db, vault, services, runs, ready };
+}
+
+const holder = globalThis as typeof globalThis & { osmenApp?: App };
+
+/** The process's App over DATABASE_URL, built on first use (kept on globalThis so dev reloads reuse it). */
+export function getApp(): App {
+  holder.osmenApp ??= createApp({ db: getDb(), vault: getVault, migrate: prepareDatabase });
+  return holder.osmenApp;
+}
+
+const isRunService = (runs: AppParts["runs"]): runs is RunService => typeof (runs as Partial<RunService> | undefined)?.start === "function";
+
+/** Run limits from the environment; a run reads the credentials and connected accounts of its own user only. */
+function runSettings(services: Services): RunServiceOptions {
+  const env = loadServerEnv();
+  return {
+    maxConcurrentRuns: env.OSMEN_MAX_CONCURRENT_RUNS,
+    maxQueuedRuns: env.OSMEN_MAX_QUEUED_RUNS,
+    runTimeoutMs: env.OSMEN_RUN_TIMEOUT_MS,
+    nodeTimeoutMs: env.OSMEN_NODE_TIMEOUT_MS,
+    providers: (userId) => createProviderResolver({ resolveCredential: (id) => services.credentials.resolveForRun({ userId }, id) }),
+    describeCredentials: (userId, ids) => services.credentials.describe({ userId }, ids),
+    // One entry per integration (lib/tools/integrations.ts); each is lazy, so a run that needs none reads no secret.
+    integrations: (userId) => ({ google: services.google.servicesForRun({ userId }) }),
+  };
+}
+
+async function prepare(db: Db, migrate?: () => Promise<void>): Promise<void> {
+  await migrate?.();
+  const ids = await recoverInterruptedRuns(db);
+  if (ids.length > 0) console.log(`[runs] marked ${ids.length} run(s) from an earlier process as interrupted`);
+}
