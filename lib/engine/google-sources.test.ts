@@ -5,7 +5,8 @@ import { getNodeKind } from "@/lib/flow/catalog";
 import { execute, type RunEvent } from "@/lib/engine";
 import { createScriptedProvider } from "@/testing/scripted-provider";
 import { startGoogleServer, type GoogleServer } from "@/testing/servers/google";
-import { createGoogleServices, usesSampleData, type CalendarData, type GmailData } from "./index";
+import { usesSampleData } from "@/lib/flow/google-source-kind";
+import { createGoogleServices, type CalendarData, type GmailData } from "@/lib/tools/google";
 
 let server: GoogleServer;
 beforeAll(async () => {
