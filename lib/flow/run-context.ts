@@ -7,15 +7,16 @@ import type { FinishReason, LLMProvider, TokenUsage, ToolDefinition } from "@/li
 import type { GoogleServices } from "@/lib/tools/google/types";
 import type { HttpRequest, HttpResult } from "@/lib/tools/http-request";
 
+/** The guide's enums as values: each name in upper case maps to itself (`{ WORKER: "worker" }`). */
+type EnumOf<Value extends string> = { readonly [Name in Value as Uppercase<Name>]: Name };
+function enumOf<const Values extends readonly string[]>(values: Values): EnumOf<Values[number]> {
+  return Object.fromEntries(values.map((value) => [value.toUpperCase(), value])) as EnumOf<Values[number]>;
+}
+
 export const orchestrationPatterns = ["SEQUENTIAL", "PARALLEL", "HIERARCHICAL", "SUPERVISOR"] as const;
 export type OrchestrationPattern = (typeof orchestrationPatterns)[number];
 /** The OsMEN guide's enum, usable as a value: `OrchestrationPattern.HIERARCHICAL === "HIERARCHICAL"`. */
-export const OrchestrationPattern = {
-  SEQUENTIAL: "SEQUENTIAL",
-  PARALLEL: "PARALLEL",
-  HIERARCHICAL: "HIERARCHICAL",
-  SUPERVISOR: "SUPERVISOR",
-} as const satisfies Record<OrchestrationPattern, OrchestrationPattern>;
+export const OrchestrationPattern = enumOf(orchestrationPatterns);
 
 /** A provider node's settings; `credentialId` is resolved to an apiKey by the run's provider resolver. */
 export type ModelConfig = {
@@ -48,12 +49,7 @@ export type ToolHandle = {
 export const agentRoles = ["coordinator", "specialist", "supervisor", "worker"] as const;
 export type AgentRole = (typeof agentRoles)[number];
 /** The OsMEN guide's enum, usable as a value: `AgentRole.COORDINATOR === "coordinator"`. */
-export const AgentRole = {
-  COORDINATOR: "coordinator",
-  SPECIALIST: "specialist",
-  SUPERVISOR: "supervisor",
-  WORKER: "worker",
-} as const satisfies Record<string, AgentRole>;
+export const AgentRole = enumOf(agentRoles);
 
 export type AgentHandle = {
   kind: "agent";
