@@ -8,7 +8,7 @@ function providerStreaming(chunks: StreamChunk[]): LLMProvider {
   const unused = () => Promise.reject(new Error("only stream is used"));
   return {
     name: "raw",
-    config: { provider: "raw", model: "raw-model" },
+    config: { provider: "ollama", model: "raw-model" },
     generate: unused,
     chat: unused,
     toolCall: unused,
