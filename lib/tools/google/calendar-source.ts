@@ -1,6 +1,7 @@
 // Reading a calendar range for the Google Calendar node: live through `access.google`, or the sample day.
 import { findConflicts, sortEvents } from "./analysis";
-import { addDays, dayRange, serverTimeZone } from "./day-range";
+import { serverTimeZone } from "../time-zone";
+import { addDays, dayRange } from "./day-range";
 import { sampleCalendarEvents } from "./sample-data";
 import { requireGoogle, type SourceAccess } from "./source-access";
 import type { CalendarData, CalendarEvent, GoogleServices, TimeZoneSource } from "./types";
