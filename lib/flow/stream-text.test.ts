@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StreamAssembler } from "@/lib/llm/core/stream-assembler";
+import { resolveConfig } from "@/lib/llm/config";
 import type { LLMProvider, StreamChunk } from "@/lib/llm/types";
 import { streamChat } from "./stream-text";
 
@@ -8,7 +9,7 @@ function providerStreaming(chunks: StreamChunk[]): LLMProvider {
   const unused = () => Promise.reject(new Error("only stream is used"));
   return {
     name: "raw",
-    config: { provider: "ollama", model: "raw-model" },
+    config: resolveConfig("ollama", "raw-model", {}),
     generate: unused,
     chat: unused,
     toolCall: unused,
