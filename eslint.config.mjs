@@ -12,6 +12,22 @@ const frameworkImports = [
   { group: ["@/server/*", "@/app/*", "@/components/*", "../server/*", "../../server/*"], message: "lib/ may import only lib/ and npm packages." },
 ];
 
+// lib/ is a stack, bottom to top: shared lib/*.ts -> secrets, credentials -> llm, tools -> flow -> engine ->
+// workflows, templates. A folder may import only folders below it, type-only imports included. Each rule
+// names the folders a layer may not reach, in both spellings ("@/lib/flow/..." and "../flow/...").
+const layerImports = (folders, layer) => ({
+  regex: `^(@/lib/|\\./|(\\.\\./)+(lib/)?)(${folders.join("|")})(/|$)`,
+  message: `${layer} may not import lib/${folders.join(", lib/")}: they sit above it in lib/'s stack (see DESIGN.md).`,
+});
+const aboveCredentials = ["llm", "tools", "flow", "engine", "workflows", "templates"];
+const stackRules = [
+  { layer: "shared lib/*.ts", files: ["lib/*.{ts,tsx}"], above: ["secrets", "credentials", ...aboveCredentials] },
+  { layer: "lib/secrets and lib/credentials", files: ["lib/secrets/**/*.{ts,tsx}", "lib/credentials/**/*.{ts,tsx}"], above: aboveCredentials },
+  { layer: "lib/llm and lib/tools", files: ["lib/llm/**/*.{ts,tsx}", "lib/tools/**/*.{ts,tsx}"], above: ["flow", "engine", "workflows", "templates"] },
+  { layer: "lib/flow", files: ["lib/flow/**/*.{ts,tsx}"], above: ["engine", "workflows", "templates"] },
+  { layer: "lib/engine", files: ["lib/engine/**/*.{ts,tsx}"], above: ["workflows", "templates"] },
+];
+
 const config = [
   { ignores: [".next/**", "node_modules/**", "server/db/generated/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts"] },
   ...nextCoreWebVitals,
@@ -20,6 +36,11 @@ const config = [
     files: ["lib/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: frameworkImports }] },
   },
+  // A later block's options replace an earlier one's for the same files, so each repeats the framework rules.
+  ...stackRules.map(({ layer, files, above }) => ({
+    files,
+    rules: { "no-restricted-imports": ["error", { patterns: [...frameworkImports, layerImports(above, layer)] }] },
+  })),
   {
     // Test helpers inspect arbitrary JSON from wire protocols; `any` there keeps assertions readable.
     files: ["testing/**/*.ts", "**/*.test.ts", "e2e/**/*.ts", "bench/**/*.ts"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createGraphBuilder } from "@/lib/flow/graph-builder";
-import type { HttpRequest } from "@/lib/flow/run-context";
+import type { HttpRequest } from "@/lib/tools/http-request";
 import { createScriptedProvider, lastUserText, systemText, type RecordedCall, type ScriptedReply } from "@/testing/scripted-provider";
 import { execute } from "./execute";
 import { planOf, recordEvents } from "@/testing/engine-harness";

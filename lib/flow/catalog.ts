@@ -5,7 +5,6 @@
 // anything missing falls back to the kind's zod defaults. Other keys of `data` (labels, view state) are
 // ignored by the compiler.
 import { z } from "zod";
-import type { GraphNode } from "./graph-schema";
 import { agentKind } from "./kinds/agent";
 import { inputKind } from "./kinds/input";
 import { llmKind } from "./kinds/llm";
@@ -45,8 +44,11 @@ export function getNodeKind(type: string, catalog: NodeCatalog = nodeCatalog): A
   return catalog.get(type);
 }
 
-/** The raw config values of a graph node (`data.config`), or an empty object. */
-export function readNodeConfig(node: Pick<GraphNode, "data">): unknown {
+/**
+ * The raw config values of a graph node (`data.config`), or an empty object. Takes the node's `data` shape
+ * rather than GraphNode so the catalog does not depend on the graph schema, which validates against it.
+ */
+export function readNodeConfig(node: { data: Record<string, unknown> }): unknown {
   const config = node.data?.config;
   return typeof config === "object" && config !== null ? config : {};
 }

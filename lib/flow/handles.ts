@@ -1,63 +1,19 @@
 // What flows along model, tool and agent edges: descriptions of things to use, not computed values.
-// Model and agent handles are plain data; a tool handle carries its invoke function.
-import type { ToolDefinition } from "@/lib/llm/types";
-import type { RunServices } from "./run-context";
+// Model and agent handles are plain data; a tool handle carries its invoke function. The types live in
+// run-context.ts, beside the run services a tool receives (the two refer to each other); this file holds
+// what works on handles.
+import type { Handle } from "./run-context";
 
-/** A provider node's settings; `credentialId` is resolved to an apiKey by the run's provider resolver. */
-export type ModelConfig = {
-  provider: string;
-  model?: string;
-  /** Unset settings are not sent: the provider's default applies. */
-  temperature?: number;
-  reasoningEffort?: string;
-  maxTokens?: number;
-  jsonMode?: boolean;
-  timeoutMs?: number;
-  retryAttempts?: number;
-  rateLimitRpm?: number;
-  rateLimitTpm?: number;
-  baseUrl?: string;
-  credentialId?: string;
-};
-
-export type ModelHandle = { kind: "model"; nodeId: string; config: ModelConfig };
-
-export type ToolInvokeContext = { signal: AbortSignal; services: RunServices; callerNodeId: string };
-
-export type ToolHandle = {
-  kind: "tool";
-  nodeId: string;
-  definition: ToolDefinition;
-  invoke(args: Record<string, unknown>, context: ToolInvokeContext): Promise<unknown>;
-};
-
-export const agentRoles = ["coordinator", "specialist", "supervisor", "worker"] as const;
-export type AgentRole = (typeof agentRoles)[number];
-/** The OsMEN guide's enum, usable as a value: `AgentRole.COORDINATOR === "coordinator"`. */
-export const AgentRole = {
-  COORDINATOR: "coordinator",
-  SPECIALIST: "specialist",
-  SUPERVISOR: "supervisor",
-  WORKER: "worker",
-} as const satisfies Record<string, AgentRole>;
-
-export type AgentHandle = {
-  kind: "agent";
-  nodeId: string;
-  /** The display name, free text. */
-  name: string;
-  /** What delegating agents call it: `name` mapped to ^[A-Za-z0-9_-]{1,64}$ (see lib/flow/tool-name.ts). */
-  toolName: string;
-  role: AgentRole;
-  instructions: string;
-  capabilities: string[];
-  maxSteps: number;
-  /** Absent: the run's default provider (local-first). */
-  model?: ModelHandle;
-  tools: Array<ToolHandle | AgentHandle>;
-};
-
-export type Handle = ModelHandle | ToolHandle | AgentHandle;
+export {
+  agentRoles,
+  AgentRole,
+  type AgentHandle,
+  type Handle,
+  type ModelConfig,
+  type ModelHandle,
+  type ToolHandle,
+  type ToolInvokeContext,
+} from "./run-context";
 
 export function isHandle(value: unknown): value is Handle {
   if (typeof value !== "object" || value === null) return false;

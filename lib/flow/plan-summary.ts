@@ -1,7 +1,7 @@
 // The serialisable picture of a plan for the canvas and the API: the dataflow's shape, each step's
 // orchestration pattern, and who works for whom.
 import { getNodeKind, type NodeCatalog } from "./catalog";
-import type { PlanNode } from "./plan";
+import type { PlanNode } from "./plan-node";
 import { describeStructure, type StructureTree } from "./plan-structure";
 import type { OrchestrationPattern } from "./run-context";
 import { setOwn } from "../plain-data.ts";

@@ -4,23 +4,10 @@ import { pushTo } from "./multimap";
 import type { ResolvedEdge } from "./compile-edges";
 import type { ResolvedNode } from "./compile-nodes";
 import { handlePortTypes } from "./ports";
+import type { PlanInputRef, PlanNode } from "./plan-node";
 import type { PlanSummary } from "./plan-summary";
 
-export type PlanInputRef = { source: string; port: string; edgeId: string };
-
-export type PlanNode = {
-  id: string;
-  type: string;
-  config: unknown;
-  /** "handle": every used output is a model, tool or agent to be used by others; it runs silently. */
-  mode: "run" | "handle";
-  inputs: Record<string, PlanInputRef[]>;
-  /** Input ports that receive an array. */
-  multiple: string[];
-  /** Output ports some edge consumes. */
-  wants: string[];
-  dependsOn: string[];
-};
+export type { PlanInputRef, PlanNode };
 
 export type Plan = {
   version: 1;

@@ -1,37 +1,76 @@
 // The contract between a node kind's `run` and the engine. Everything Node-only (network, providers, the
 // orchestration patterns) reaches a kind through these services, so kind files stay importable in a browser.
-import type { FinishReason, LLMProvider, TokenUsage } from "@/lib/llm/types";
+// The handles that travel along edges are defined here too: a tool handle's invoke receives the run's
+// services, and the services take agent and model handles, so the two belong to one module
+// (lib/flow/handles.ts re-exports them with the functions that work on handles).
+import type { FinishReason, LLMProvider, TokenUsage, ToolDefinition } from "@/lib/llm/types";
 import type { RunIntegrations } from "@/lib/tools/integrations";
-import type { AgentHandle, ModelHandle } from "./handles";
+import type { HttpRequest, HttpResult } from "@/lib/tools/http-request";
+
+/** The guide's enums as values: each name in upper case maps to itself (`{ WORKER: "worker" }`). */
+type EnumOf<Value extends string> = { readonly [Name in Value as Uppercase<Name>]: Name };
+function enumOf<const Values extends readonly string[]>(values: Values): EnumOf<Values[number]> {
+  return Object.fromEntries(values.map((value) => [value.toUpperCase(), value])) as EnumOf<Values[number]>;
+}
 
 export const orchestrationPatterns = ["SEQUENTIAL", "PARALLEL", "HIERARCHICAL", "SUPERVISOR"] as const;
 export type OrchestrationPattern = (typeof orchestrationPatterns)[number];
 /** The OsMEN guide's enum, usable as a value: `OrchestrationPattern.HIERARCHICAL === "HIERARCHICAL"`. */
-export const OrchestrationPattern = {
-  SEQUENTIAL: "SEQUENTIAL",
-  PARALLEL: "PARALLEL",
-  HIERARCHICAL: "HIERARCHICAL",
-  SUPERVISOR: "SUPERVISOR",
-} as const satisfies Record<OrchestrationPattern, OrchestrationPattern>;
+export const OrchestrationPattern = enumOf(orchestrationPatterns);
 
-export type HttpRequest = {
-  method: "GET" | "POST";
-  url: string;
-  headers?: Record<string, string>;
-  body?: string;
+/** A provider node's settings; `credentialId` is resolved to an apiKey by the run's provider resolver. */
+export type ModelConfig = {
+  provider: string;
+  model?: string;
+  /** Unset settings are not sent: the provider's default applies. */
+  temperature?: number;
+  reasoningEffort?: string;
+  maxTokens?: number;
+  jsonMode?: boolean;
   timeoutMs?: number;
-  maxBytes?: number;
+  retryAttempts?: number;
+  rateLimitRpm?: number;
+  rateLimitTpm?: number;
+  baseUrl?: string;
+  credentialId?: string;
 };
 
-export type HttpResult = {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-  /** The URL that answered, after redirects. */
-  url: string;
-  truncated: boolean;
-  redirects: number;
+export type ModelHandle = { kind: "model"; nodeId: string; config: ModelConfig };
+
+export type ToolInvokeContext = { signal: AbortSignal; services: RunServices; callerNodeId: string };
+
+export type ToolHandle = {
+  kind: "tool";
+  nodeId: string;
+  definition: ToolDefinition;
+  invoke(args: Record<string, unknown>, context: ToolInvokeContext): Promise<unknown>;
 };
+
+export const agentRoles = ["coordinator", "specialist", "supervisor", "worker"] as const;
+export type AgentRole = (typeof agentRoles)[number];
+/** The OsMEN guide's enum, usable as a value: `AgentRole.COORDINATOR === "coordinator"`. */
+export const AgentRole = enumOf(agentRoles);
+
+export type AgentHandle = {
+  kind: "agent";
+  nodeId: string;
+  /** The display name, free text. */
+  name: string;
+  /** What delegating agents call it: `name` mapped to ^[A-Za-z0-9_-]{1,64}$ (see lib/flow/tool-name.ts). */
+  toolName: string;
+  role: AgentRole;
+  instructions: string;
+  capabilities: string[];
+  maxSteps: number;
+  /** Absent: the run's default provider (local-first). */
+  model?: ModelHandle;
+  tools: Array<ToolHandle | AgentHandle>;
+};
+
+export type Handle = ModelHandle | ToolHandle | AgentHandle;
+
+/** The HTTP tool's request and result, defined beside its client in lib/tools. */
+export type { HttpRequest, HttpResult };
 
 export type AgentOutcome = {
   text: string;

@@ -1,6 +1,18 @@
+import Anthropic from "@anthropic-ai/sdk";
+import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
-import { officialEndpoints } from "../credentials/endpoints.ts";
+import { normalizeEndpoint, officialEndpoints } from "../credentials/endpoints.ts";
 import { applyCallOptions, resolveConfig } from "./config.ts";
+import { defaultOllamaUrl } from "./ollama/ollama-client.ts";
+
+// Here rather than beside lib/credentials/endpoints.ts: that layer sits below the providers and imports none.
+describe("official endpoints", () => {
+  it("are the SDKs' own defaults", () => {
+    expect(normalizeEndpoint(new OpenAI({ apiKey: "sk-test" }).baseURL)).toBe(officialEndpoints.openai);
+    expect(normalizeEndpoint(new Anthropic({ apiKey: "sk-ant-test" }).baseURL)).toBe(officialEndpoints.anthropic);
+    expect(defaultOllamaUrl).toBe(officialEndpoints.ollama);
+  });
+});
 
 describe("environment keys go only to the environment's endpoint", () => {
   const env = { apiKey: "sk-env", baseUrl: undefined };

@@ -8,4 +8,3 @@ export { decryptSecret, encryptSecret, isEncryptedSecret, keyIdOf, KEY_BYTES, ty
 export { KEY_FILE_NAME, loadSecretKey, parseSecretKey, resolveDataDir, type LoadedSecretKey, type LoadSecretKeyOptions, type SecretKeySource } from "./key";
 export { SecretError, isSecretError, secretErrorCodes, type SecretErrorCode } from "./errors";
 export { last4, maskSecret } from "./last4";
-export { containsSecret, redactSecrets, redactValue, REDACTED } from "./redact";

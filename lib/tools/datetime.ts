@@ -2,6 +2,8 @@
 // Zone arithmetic is luxon's: calendar units (years, months, weeks, days) move the wall clock of the time
 // zone, so a day is 23 or 25 hours across a daylight-saving change; time units are exact.
 import { DateTime, Duration } from "luxon";
+import { canonicalTimeZone } from "./time-zone";
+
 export class DateTimeError extends Error {
   constructor(message: string) {
     super(message);
@@ -43,9 +45,9 @@ export function computeDateTime(request: DateTimeRequest, now: Date = new Date()
 
 function checkTimeZone(timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
-  } catch {
-    throw new DateTimeError(`unknown time zone "${timeZone}" (use an IANA name such as "Europe/Paris")`);
+    return canonicalTimeZone(timeZone);
+  } catch (error) {
+    throw new DateTimeError((error as RangeError).message);
   }
 }
 

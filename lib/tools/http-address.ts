@@ -11,49 +11,53 @@ const ipv4Range = (cidr: string, reason: string): Range<ipaddr.IPv4> => ({ range
 const ipv6Range = (cidr: string, reason: string): Range<ipaddr.IPv6> => ({ range: ipaddr.IPv6.parseCIDR(cidr), reason });
 
 // Sources: IANA's IPv4/IPv6 Special-Purpose Address Registries (RFC 6890) and the clouds' metadata addresses.
-const blockedIpv4 = [
+// ipaddr.js's `range()` names the special ranges; the lists below come first because they are narrower than
+// its names (a metadata address inside link-local or carrier-grade NAT space, documentation inside "reserved").
+const namedIpv4 = [
   ipv4Range("169.254.169.254/32", "a cloud metadata address"),
   ipv4Range("100.100.100.200/32", "a cloud metadata address"),
-  ipv4Range("0.0.0.0/8", "a 'this network' address"),
-  ipv4Range("10.0.0.0/8", "a private address"),
-  ipv4Range("100.64.0.0/10", "a carrier-grade NAT address"),
-  ipv4Range("127.0.0.0/8", "a loopback address"),
-  ipv4Range("169.254.0.0/16", "a link-local address"),
-  ipv4Range("172.16.0.0/12", "a private address"),
   ipv4Range("192.0.0.0/24", "an IETF protocol address"),
   ipv4Range("192.0.2.0/24", "a documentation address"),
   ipv4Range("192.88.99.0/24", "a 6to4 relay address"),
-  ipv4Range("192.168.0.0/16", "a private address"),
   ipv4Range("198.18.0.0/15", "a benchmarking address"),
   ipv4Range("198.51.100.0/24", "a documentation address"),
   ipv4Range("203.0.113.0/24", "a documentation address"),
-  ipv4Range("224.0.0.0/4", "a multicast address"),
-  ipv4Range("240.0.0.0/4", "a reserved address"),
 ];
 
-const blockedIpv6 = [
+// ipaddr.js range names that are refused; its other names (unicast, as112, amt) are public.
+const ipv4RangeReasons: Record<string, string> = {
+  unspecified: "a 'this network' address",
+  broadcast: "a reserved address",
+  multicast: "a multicast address",
+  linkLocal: "a link-local address",
+  loopback: "a loopback address",
+  carrierGradeNat: "a carrier-grade NAT address",
+  private: "a private address",
+  reserved: "a reserved address",
+};
+
+const namedIpv6 = [
   ipv6Range("fd00:ec2::254/128", "a cloud metadata address"),
   ipv6Range("2001::/23", "an IETF protocol address"),
   ipv6Range("2001:db8::/32", "a documentation address"),
-  ipv6Range("fc00::/7", "a private (unique local) address"),
-  ipv6Range("fe80::/10", "a link-local address"),
 ];
 
-// IPv6 prefixes whose low bits carry an IPv4 address: judged by that address. The offset is the byte where it starts.
+const ipv6RangeReasons: Record<string, string> = {
+  unspecified: "an unspecified address",
+  loopback: "a loopback address",
+  linkLocal: "a link-local address",
+  uniqueLocal: "a private (unique local) address",
+};
+
+// IPv6 prefixes whose low bits carry an IPv4 address: judged by that address. The offset is the byte where it
+// starts. IPv4-mapped addresses (::ffff:0:0/96) never get here: ipaddr.process turns them into IPv4 first.
 const embeddingPrefixes: Array<{ range: [ipaddr.IPv6, number]; offset: number }> = [
-  { range: ipaddr.IPv6.parseCIDR("::ffff:0:0/96"), offset: 12 },
   { range: ipaddr.IPv6.parseCIDR("64:ff9b::/96"), offset: 12 },
   { range: ipaddr.IPv6.parseCIDR("::/96"), offset: 12 },
   { range: ipaddr.IPv6.parseCIDR("2002::/16"), offset: 2 },
 ];
 
 const globalUnicast = ipaddr.IPv6.parseCIDR("2000::/3");
-
-/** A strictly dotted-decimal IPv4 address as a number, or null. */
-export function parseIpv4(text: string): number | null {
-  if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return null;
-  return ipaddr.IPv4.parse(text).octets.reduce((value, octet) => value * 256 + octet, 0);
-}
 
 /** An IPv6 address (zone id ignored, embedded dotted IPv4 allowed) as a 128-bit number, or null. */
 export function parseIpv6(text: string): bigint | null {
@@ -62,17 +66,14 @@ export function parseIpv6(text: string): bigint | null {
 }
 
 function classifyIpv4(address: ipaddr.IPv4): string | null {
-  return blockedIpv4.find((entry) => address.match(entry.range))?.reason ?? null;
+  return namedIpv4.find((entry) => address.match(entry.range))?.reason ?? ipv4RangeReasons[address.range()] ?? null;
 }
 
 function classifyIpv6(address: ipaddr.IPv6): string | null {
-  const bytes = address.toByteArray();
-  if (bytes.every((byte) => byte === 0)) return "an unspecified address";
-  if (bytes.slice(0, 15).every((byte) => byte === 0) && bytes[15] === 1) return "a loopback address";
+  const named = namedIpv6.find((entry) => address.match(entry.range))?.reason ?? ipv6RangeReasons[address.range()];
+  if (named) return named;
   const embedding = embeddingPrefixes.find((prefix) => address.match(prefix.range));
-  if (embedding) return classifyIpv4(new ipaddr.IPv4(bytes.slice(embedding.offset, embedding.offset + 4)));
-  const listed = blockedIpv6.find((entry) => address.match(entry.range));
-  if (listed) return listed.reason;
+  if (embedding) return classifyIpv4(new ipaddr.IPv4(address.toByteArray().slice(embedding.offset, embedding.offset + 4)));
   // Only 2000::/3 is allocated as global unicast; everything else (multicast, site-local, reserved) stays out.
   return address.match(globalUnicast) ? null : "not a public unicast address";
 }
@@ -81,7 +82,7 @@ function classifyIpv6(address: ipaddr.IPv6): string | null {
 export function blockedAddressReason(address: string): string | null {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
-    parsed = ipaddr.parse(address);
+    parsed = ipaddr.process(address);
   } catch {
     return "not an IP address";
   }

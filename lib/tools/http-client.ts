@@ -3,8 +3,8 @@
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
-import type { HttpRequest, HttpResult } from "@/lib/flow/run-context";
 import { parseAllowlist } from "./http-address";
+import type { HttpRequest, HttpResult } from "./http-request";
 import { nextHop, REDIRECT_STATUSES, type RedirectHop } from "./http-redirect";
 import { HttpToolError, hostOf, parseHttpUrl, resolveTarget, systemResolver, type HostResolver, type ResolvedAddress } from "./http-target";
 
@@ -19,7 +19,6 @@ export type SafeHttpOptions = {
   maxBytes?: number;
   timeoutMs?: number;
 };
-
 
 type Hop = RedirectHop<string>;
 
@@ -47,7 +46,6 @@ export function createSafeHttpClient(options: SafeHttpOptions = {}): HttpRequest
     }
   };
 }
-
 
 /** A DNS lookup that answers only the address already checked, so the connection cannot land elsewhere. */
 export function pinnedLookup(target: ResolvedAddress): LookupFunction {

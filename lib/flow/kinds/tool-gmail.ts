@@ -5,9 +5,9 @@ import { z } from "zod";
 import { resolveTimeZone } from "@/lib/tools/google/day-range";
 import { describeInbox, gmailStatus } from "@/lib/tools/google/digest";
 import { DEFAULT_GMAIL_QUERY, failedGmail, readGmail } from "@/lib/tools/google/gmail-source";
-import { defineGoogleSourceKind, numberArg, sourceBaseFields } from "@/lib/tools/google/source-kind";
+import { defineGoogleSourceKind, numberArg, sourceBaseFields } from "../google-source-kind";
 import { stringArg } from "../tool-node";
-import { toolNameField, toToolName } from "../tool-name";
+import { toolNameField } from "../tool-name";
 
 const configSchema = z.object({
   ...sourceBaseFields,
@@ -46,9 +46,7 @@ export const gmailToolKind = defineGoogleSourceKind({
   type: "tool.gmail",
   title: "Gmail",
   description: "Messages matching a search (default: unread from the last 24 hours): sender, subject, date, snippet. Read-only.",
-  service: "Gmail",
   configSchema,
-  toolName: (config) => toToolName(config.toolName),
   toolDescription:
     "Read-only: search the mailbox. Returns messages (from, subject, date, snippet, needsReply). Bodies only with includeBody=true.",
   parameters: {
@@ -59,9 +57,9 @@ export const gmailToolKind = defineGoogleSourceKind({
       includeBody: { type: "boolean", description: "Also return plain-text bodies (long); default false" },
     },
   },
-  read: (args, config, context) => readGmail(settingsFrom(args, config), context),
+  read: (args, config, access) => readGmail(settingsFrom(args, config), access),
   failed: (message, config) => failedGmail(message, config),
   describe: (data, config) => describeInbox(data, data.timeZone ?? displayZone(config)),
   status: gmailStatus,
-  summarize: (config) => [config.useSampleData ? "Sample data" : null, config.query || DEFAULT_GMAIL_QUERY, `≤${config.maxResults}`].filter(Boolean).join(" · "),
+  summaryParts: (config) => [config.query || DEFAULT_GMAIL_QUERY, `≤${config.maxResults}`],
 });

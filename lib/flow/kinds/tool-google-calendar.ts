@@ -4,9 +4,9 @@
 import { z } from "zod";
 import { failedCalendar, readCalendar } from "@/lib/tools/google/calendar-source";
 import { calendarStatus, describeCalendar } from "@/lib/tools/google/digest";
-import { defineGoogleSourceKind, numberArg, sourceBaseFields } from "@/lib/tools/google/source-kind";
+import { defineGoogleSourceKind, numberArg, sourceBaseFields } from "../google-source-kind";
 import { stringArg } from "../tool-node";
-import { toolNameField, toToolName } from "../tool-name";
+import { toolNameField } from "../tool-name";
 
 const configSchema = z.object({
   ...sourceBaseFields,
@@ -46,9 +46,7 @@ export const googleCalendarToolKind = defineGoogleSourceKind({
   type: "tool.google_calendar",
   title: "Google Calendar",
   description: "Events in a day range (default today) across chosen calendars: times, title, place, attendees, meeting link.",
-  service: "Google Calendar",
   configSchema,
-  toolName: (config) => toToolName(config.toolName),
   toolDescription:
     "Read-only: list calendar events. Returns events (start, end, title, location, attendeeCount, meetingLink, isAllDay) and overlapping pairs as conflicts.",
   parameters: {
@@ -59,12 +57,9 @@ export const googleCalendarToolKind = defineGoogleSourceKind({
       calendarIds: { type: "array", items: { type: "string" }, description: 'Calendar ids; default the configured ones ("primary")' },
     },
   },
-  read: (args, config, context) => readCalendar(settingsFrom(args, config), context),
-  failed: (message, config, context) => failedCalendar(message, config, context.services.now()),
+  read: (args, config, access) => readCalendar(settingsFrom(args, config), access),
+  failed: (message, config, now) => failedCalendar(message, config, now),
   describe: (data) => describeCalendar(data),
   status: calendarStatus,
-  summarize: (config) =>
-    [config.useSampleData ? "Sample data" : null, config.date || "today", config.days > 1 ? `${config.days} days` : null, config.calendarIds.join(", ")]
-      .filter(Boolean)
-      .join(" · "),
+  summaryParts: (config) => [config.date || "today", config.days > 1 ? `${config.days} days` : null, config.calendarIds.join(", ")],
 });

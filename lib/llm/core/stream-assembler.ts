@@ -1,13 +1,14 @@
 // Turns an adapter's events into StreamChunks and, at the end, the one LLMResponse every provider returns:
-// tool calls assembled from their deltas, usage included.
+// tool calls assembled from their deltas, usage included. The only place streamed tool calls are put
+// together: the provider wrapper and lib/flow's stream reader (for a stream that ends without `done`) both
+// use it. Browser-safe: it imports nothing but types and the argument reader.
 import type { ProviderEvent } from "../adapter.ts";
-import { parseToolArguments } from "../../tool-arguments.ts";
+import { parseToolArguments } from "../tool-arguments.ts";
 import type { FinishReason, LLMResponse, StreamChunk, TokenUsage, ToolCall } from "../types.ts";
 
 type PartialToolCall = { id?: string; name?: string; argumentsText: string };
 
-// Shared with the browser-safe stream reader in lib/flow, so it lives outside lib/llm.
-export { parseToolArguments, toolArgumentsOf, type ParsedToolArguments } from "../../tool-arguments.ts";
+export { parseToolArguments, toolArgumentsOf, type ParsedToolArguments } from "../tool-arguments.ts";
 
 let generatedIds = 0;
 /** Some providers (older Ollama) send no call id; results are matched back by id, so one is made up. */
@@ -16,6 +17,10 @@ export function generateToolCallId(): string {
   return `call_${Date.now().toString(36)}_${generatedIds}`;
 }
 
+/**
+ * Collects one streamed answer: text and reasoning joined, tool calls joined by `index` (arguments parsed
+ * at the end: malformed JSON or a non-object gives `arguments: {}` and an `argumentsError`, see ToolCall).
+ */
 export class StreamAssembler {
   private content = "";
   private reasoning = "";
@@ -23,7 +28,6 @@ export class StreamAssembler {
   private finish: { finishReason: FinishReason; usage?: Partial<TokenUsage>; model?: string } | undefined;
 
   constructor(private readonly provider: string) {}
-
 
   /** Returns the chunk to hand the caller, or undefined when the event only completes the response. */
   push(event: ProviderEvent): StreamChunk | undefined {
@@ -51,6 +55,7 @@ export class StreamAssembler {
     return this.finish !== undefined;
   }
 
+  /** The response so far; without a finish event it ends "stop" ("tool_calls" when calls came) with zero usage. */
   toResponse(fallbackModel: string, latencyMs: number): LLMResponse {
     const toolCalls = this.assembleToolCalls();
     return finalizeResponse({

@@ -1,8 +1,9 @@
-// Reading a calendar range for the Google Calendar node: live through `services.integrations.google`, or the sample day.
+// Reading a calendar range for the Google Calendar node: live through `access.google`, or the sample day.
 import { findConflicts, sortEvents } from "./analysis";
-import { addDays, dayRange, serverTimeZone } from "./day-range";
+import { serverTimeZone } from "../time-zone";
+import { addDays, dayRange } from "./day-range";
 import { sampleCalendarEvents } from "./sample-data";
-import { requireGoogle, type SourceContext } from "./source-kind";
+import { requireGoogle, type SourceAccess } from "./source-access";
 import type { CalendarData, CalendarEvent, GoogleServices, TimeZoneSource } from "./types";
 
 export type CalendarReadSettings = {
@@ -26,10 +27,10 @@ async function chooseTimeZone(settings: CalendarReadSettings, google: GoogleServ
   return fromGoogle ?? { timeZone: serverTimeZone(), source: "server" };
 }
 
-export async function readCalendar(settings: CalendarReadSettings, context: SourceContext): Promise<CalendarData> {
-  const google = settings.useSampleData ? undefined : requireGoogle(context.services, "Google Calendar");
-  const zone = await chooseTimeZone(settings, google, context.signal);
-  const range = dayRange({ date: settings.date, days: settings.days, timeZone: zone.timeZone, now: context.services.now() });
+export async function readCalendar(settings: CalendarReadSettings, access: SourceAccess): Promise<CalendarData> {
+  const google = settings.useSampleData ? undefined : requireGoogle(access.google, "Google Calendar");
+  const zone = await chooseTimeZone(settings, google, access.signal);
+  const range = dayRange({ date: settings.date, days: settings.days, timeZone: zone.timeZone, now: access.now });
   let events: CalendarEvent[];
   if (!google) {
     events = Array.from({ length: range.days }, (_, day) =>
@@ -38,7 +39,7 @@ export async function readCalendar(settings: CalendarReadSettings, context: Sour
   } else {
     const calendarIds = settings.calendarIds.length > 0 ? settings.calendarIds : ["primary"];
     const query = { calendarIds, timeMin: range.timeMin, timeMax: range.timeMax, timeZone: range.timeZone, maxResults: settings.maxResults };
-    events = await google.listEvents(query, { signal: context.signal });
+    events = await google.listEvents(query, { signal: access.signal });
   }
   const sorted = sortEvents(events);
   return {

@@ -1,17 +1,13 @@
 // Calendar days in a time zone: "today in Europe/Paris" and the instants it starts and ends at. luxon does
 // the zone arithmetic, so a day across a daylight-saving change lasts 23 or 25 hours.
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
+import { canonicalTimeZone, serverTimeZone } from "../time-zone";
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The runtime's own zone: the last resort when neither a setting nor Google names one. */
-export const serverTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 /** An IANA zone, checked; empty means the runtime's own zone. Throws RangeError naming a valid example. */
 export function resolveTimeZone(timeZone: string | undefined): string {
-  if (!timeZone) return serverTimeZone();
-  if (!IANAZone.isValidZone(timeZone)) throw new RangeError(`unknown time zone "${timeZone}" (use an IANA name such as "Europe/Paris")`);
-  return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
+  return timeZone ? canonicalTimeZone(timeZone) : serverTimeZone();
 }
 
 function dayIn(date: string, timeZone: string): DateTime {

@@ -1,4 +1,4 @@
-// Google Calendar and Gmail for OsMEN (Node side; the node kinds use only the browser-safe files).
+// Google Calendar and Gmail for OsMEN (Node side; the node kinds in lib/flow use only the browser-safe files).
 //
 // Settings / OAuth routes:
 //   const settings = readGoogleClientSettings() ?? { clientId, clientSecret };  // + redirectUri
@@ -26,4 +26,5 @@ export { calendarStatus, describeCalendar, describeInbox, gmailStatus } from "./
 export { dayRange, resolveTimeZone, type DayRange } from "./day-range";
 export { readCalendar, type CalendarReadSettings } from "./calendar-source";
 export { DEFAULT_GMAIL_QUERY, readGmail, type GmailReadSettings } from "./gmail-source";
+export { requireGoogle, type SourceAccess } from "./source-access";
 export type * from "./types";

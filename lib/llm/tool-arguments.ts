@@ -1,6 +1,6 @@
-// Reading the arguments a model sent with a tool call. Framework-free and dependency-free: the provider layer
-// and the browser-safe stream reader in lib/flow both use it.
-import type { ToolCall } from "./llm/types.ts";
+// Reading the arguments a model sent with a tool call. Framework-free and dependency-free (browser-safe): the
+// adapters use it for whole calls, the stream assembler for calls streamed in pieces.
+import type { ToolCall } from "./types.ts";
 
 export type ParsedToolArguments = Pick<ToolCall, "arguments" | "argumentsError">;
 

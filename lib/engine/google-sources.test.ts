@@ -6,7 +6,7 @@ import { execute, type RunEvent } from "@/lib/engine";
 import { createScriptedProvider } from "@/testing/scripted-provider";
 import { startGoogleServer, type GoogleServer } from "@/testing/servers/google";
 import { readsSampleData } from "@/lib/flow/node-kind";
-import { createGoogleServices, type CalendarData, type GmailData } from "./index";
+import { createGoogleServices, type CalendarData, type GmailData } from "@/lib/tools/google";
 
 let server: GoogleServer;
 beforeAll(async () => {
