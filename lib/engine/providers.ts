@@ -3,8 +3,9 @@
 // with which key: a stored credential only to the endpoint it was stored for, a Base URL typed on a node only
 // to public addresses (or the server's own endpoints and OSMEN_HTTP_ALLOWLIST), checked on every request.
 import type { ModelConfig } from "@/lib/flow/handles";
-import { checkCredentialFit, type CredentialMetadata } from "@/lib/credentials/credential-fit";
-import { serverEndpointOrigins, type Environment } from "@/lib/credentials/endpoints";
+import { checkCredentialFit, type CredentialMetadata } from "@/lib/llm/providers/credential-fit";
+import type { Environment } from "@/lib/credentials/endpoints";
+import { serverEndpointOrigins } from "@/lib/llm/providers/endpoints";
 import type { LLMConfigInput, LLMProvider, ProviderName } from "@/lib/llm/types";
 import { createGuardedFetch, type GuardedFetchOptions } from "@/lib/tools/guarded-fetch";
 import { parseAllowlist } from "@/lib/tools/http-address";
@@ -28,7 +29,7 @@ export type DefaultResolverOptions = {
   /** Defaults to the provider layer's `getLLMProvider`. */
   createProvider?: ProviderFactory;
   /**
-   * Where the server's own endpoints (OLLAMA_HOST, OPENAI_BASE_URL, ANTHROPIC_BASE_URL) and
+   * Where the server's own endpoints (each provider's base URL variable: OLLAMA_HOST, OPENAI_BASE_URL...) and
    * OSMEN_HTTP_ALLOWLIST are read from, on every resolve. Defaults to process.env.
    */
   env?: Environment;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { officialEndpoints } from "../credentials/endpoints.ts";
+import { officialEndpoint } from "./providers/endpoints.ts";
 import { applyCallOptions, resolveConfig } from "./config.ts";
 
 describe("environment keys go only to the environment's endpoint", () => {
@@ -20,7 +20,7 @@ describe("environment keys go only to the environment's endpoint", () => {
   it("follow OPENAI_BASE_URL: the key goes there and not to the official API", () => {
     const proxied = { apiKey: "sk-env", baseUrl: "http://proxy.test/v1" };
     expect(resolveConfig("openai", "m", proxied, { baseUrl: "http://PROXY.test/v1/" }).apiKey).toBe("sk-env");
-    const official = resolveConfig("openai", "m", proxied, { baseUrl: officialEndpoints.openai });
+    const official = resolveConfig("openai", "m", proxied, { baseUrl: officialEndpoint("openai")! });
     expect(official.apiKey).toBeUndefined();
     expect(official.isServerEndpoint).toBe(true);
   });
