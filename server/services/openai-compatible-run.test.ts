@@ -4,13 +4,13 @@
 // node passes the address guard, and a stored key goes only to the server it was stored for.
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createProviderResolver } from "@/lib/engine";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
-import { ProviderRouter } from "@/lib/llm";
 import { createVault } from "@/lib/secrets";
 import { createServices } from "@/server/services";
-import { createRunService, type RunService } from "@/server/services/run-service";
+import type { RunService } from "@/server/services/run-service";
 import { testDatabases } from "@/testing/databases";
+import { modelNodeGraph } from "@/testing/flow-graphs";
+import { createProviderRunService } from "@/testing/provider-runs";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { localTestCaller as me } from "@/testing/trpc-caller";
@@ -18,20 +18,7 @@ import { localTestCaller as me } from "@/testing/trpc-caller";
 const STORED_KEY = "sk-local-server-key-5d21";
 
 function graphUsing(config: Record<string, unknown>): FlowGraph {
-  return {
-    version: 1,
-    nodes: [
-      { id: "input", type: "input", position: { x: 0, y: 0 }, data: {} },
-      { id: "model", type: "provider.openai-compatible", position: { x: 0, y: 200 }, data: { config: { model: "local-llama", ...config } } },
-      { id: "llm", type: "llm", position: { x: 250, y: 0 }, data: {} },
-      { id: "output", type: "output", position: { x: 500, y: 0 }, data: {} },
-    ],
-    edges: [
-      { id: "a", source: "input", sourceHandle: "text", target: "llm", targetHandle: "prompt" },
-      { id: "b", source: "model", sourceHandle: "model", target: "llm", targetHandle: "model" },
-      { id: "c", source: "llm", sourceHandle: "text", target: "output", targetHandle: "value" },
-    ],
-  };
+  return modelNodeGraph("provider.openai-compatible", { model: "local-llama", ...config });
 }
 
 describe.each(testDatabases())("an OpenAI-compatible model node on $provider", ({ create }) => {
@@ -41,20 +28,7 @@ describe.each(testDatabases())("an OpenAI-compatible model node on $provider", (
   let services: ReturnType<typeof createServices>;
 
   /** A run service whose server environment is `env`, reading the run user's stored credentials. */
-  function runServiceWith(env: Record<string, string>): RunService {
-    const router = new ProviderRouter({ env });
-    return createRunService(database, {
-      maxConcurrentRuns: 2,
-      runTimeoutMs: 20_000,
-      providers: (userId) =>
-        createProviderResolver({
-          env,
-          createProvider: (name, overrides) => router.getProvider(name, { ...overrides, retryAttempts: 0 }),
-          resolveCredential: (id) => services.credentials.resolveForRun({ userId }, id),
-        }),
-      describeCredentials: (userId, ids) => services.credentials.describe({ userId }, ids),
-    });
-  }
+  const runServiceWith = (env: Record<string, string>) => createProviderRunService(database, services, env);
 
   async function runFlow(runs: RunService, graph: FlowGraph) {
     const flow = await services.flows.create(me, { name: "Local model", graph });
