@@ -68,13 +68,22 @@ export function createProviderResolver(options: DefaultResolverOptions = {}): Pr
     }
     // Without a credential, a node's own Base URL gets no key from the environment (the provider layer drops
     // it); with either, an address the server did not configure goes through the address guard.
-    const env = options.env ?? process.env;
-    const trustedOrigins = serverEndpointOrigins(env);
-    if (typeof overrides.baseUrl === "string" && !trustedOrigins.has(originOf(overrides.baseUrl))) {
-      overrides.fetch = createGuardedFetch({ trustedOrigins, allowlist: parseAllowlist(env.OSMEN_HTTP_ALLOWLIST), resolveHost: options.resolveHost });
-    }
+    const guardedFetch = guardedFetchFor(typeof overrides.baseUrl === "string" ? overrides.baseUrl : undefined, options);
+    if (guardedFetch) overrides.fetch = guardedFetch;
     return createProvider(provider, overrides);
   };
+}
+
+/**
+ * The address-guarded fetch for requests to `baseUrl`, or undefined when none is needed: no Base URL, or one on
+ * an origin the server configures itself (each provider's environment endpoint, the official APIs). Private and
+ * loopback addresses then pass only when OSMEN_HTTP_ALLOWLIST names them.
+ */
+export function guardedFetchFor(baseUrl: string | undefined, options: Pick<DefaultResolverOptions, "env" | "resolveHost"> = {}): typeof fetch | undefined {
+  const env = options.env ?? process.env;
+  const trustedOrigins = serverEndpointOrigins(env);
+  if (baseUrl === undefined || trustedOrigins.has(originOf(baseUrl))) return undefined;
+  return createGuardedFetch({ trustedOrigins, allowlist: parseAllowlist(env.OSMEN_HTTP_ALLOWLIST), resolveHost: options.resolveHost });
 }
 
 async function resolveStoredCredential(options: DefaultResolverOptions, credentialId: string, context: ProviderContext) {
