@@ -110,6 +110,10 @@ export const serverEnvSchema = z.object({
   OPENAI_API_KEY: optionalText(),
   ANTHROPIC_BASE_URL: optionalHttpUrl("https://api.anthropic.com"),
   ANTHROPIC_API_KEY: optionalText(),
+  // The OpenAI-compatible provider (LM Studio, vLLM, llama.cpp's server): lib/llm/openai-compatible/provider.ts
+  OPENAI_COMPATIBLE_BASE_URL: optionalHttpUrl("http://127.0.0.1:1234/v1"),
+  OPENAI_COMPATIBLE_API_KEY: optionalText(),
+  OPENAI_COMPATIBLE_MODEL: optionalText(),
   // Google
   GOOGLE_CLIENT_ID: optionalText(),
   GOOGLE_CLIENT_SECRET: optionalText(),

@@ -36,3 +36,21 @@ export function chainGraph(length: number, options: Parameters<typeof chatGraph>
     ],
   };
 }
+
+/** input -> llm -> output, the llm on a model node of `type` ("provider.openai"...) with this config. */
+export function modelNodeGraph(type: string, config: Record<string, unknown>): FlowGraph {
+  return {
+    version: 1,
+    nodes: [
+      { id: "input", type: "input", position: { x: 0, y: 0 }, data: {} },
+      { id: "model", type, position: { x: 0, y: 200 }, data: { config } },
+      { id: "llm", type: "llm", position: { x: 250, y: 0 }, data: {} },
+      { id: "output", type: "output", position: { x: 500, y: 0 }, data: {} },
+    ],
+    edges: [
+      { id: "a", source: "input", sourceHandle: "text", target: "llm", targetHandle: "prompt" },
+      { id: "b", source: "model", sourceHandle: "model", target: "llm", targetHandle: "model" },
+      { id: "c", source: "llm", sourceHandle: "text", target: "output", targetHandle: "value" },
+    ],
+  };
+}

@@ -20,11 +20,14 @@ const starters: Record<ProviderName, () => Promise<ScriptedServer>> = {
   ollama: () => startOllamaServer(),
   openai: () => startOpenAIServer({ apiKey: testKeys.openai }),
   anthropic: () => startAnthropicServer({ apiKey: testKeys.anthropic }),
+  // A local server such as LM Studio: no key.
+  "openai-compatible": () => startOpenAIServer(),
 };
 
 export function environmentFor(name: ProviderName, server: ScriptedServer): Record<string, string> {
   if (name === "ollama") return { OLLAMA_HOST: server.url };
   if (name === "openai") return { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: testKeys.openai };
+  if (name === "openai-compatible") return { OPENAI_COMPATIBLE_BASE_URL: server.url };
   return { ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: testKeys.anthropic };
 }
 

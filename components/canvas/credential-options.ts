@@ -3,27 +3,28 @@
 // provider keys stored in Settings, by name, kind and last four characters (never more).
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
-import { isSameEndpoint, officialEndpoints } from "@/lib/credentials/endpoints";
+import { isSameEndpoint } from "@/lib/credentials/endpoints";
+import { providerDescriptor } from "@/lib/llm/providers";
 
 export type CredentialOption = { value: string; label: string };
 
 export const environmentCredential: CredentialOption = { value: "", label: "Use environment variables" };
 
-const providerKeyLabels: Record<string, string> = { openai: "OpenAI", anthropic: "Anthropic" };
-
 // A key stored for another endpoint than the official API says which, since the node's Base URL must match it.
 function endpointNote(kind: string, endpoint: string | undefined): string {
-  if (!endpoint || isSameEndpoint(endpoint, officialEndpoints[kind as keyof typeof officialEndpoints])) return "";
+  if (!endpoint || isSameEndpoint(endpoint, providerDescriptor(kind)?.endpoint.official ?? undefined)) return "";
   return `, for ${endpoint}`;
 }
 
 export function toCredentialOptions(credentials: { id: string; name: string; kind: string; last4: string; endpoint?: string }[]): CredentialOption[] {
   const keys = credentials
-    .filter((credential) => credential.kind in providerKeyLabels)
-    .map((credential) => ({
-      value: credential.id,
-      label: `${credential.name} (${providerKeyLabels[credential.kind]} ••••${credential.last4}${endpointNote(credential.kind, credential.endpoint)})`,
-    }));
+    .flatMap((credential) => {
+      // Model providers' keys only (their kind is a provider in the registry), not Google's credentials.
+      const provider = providerDescriptor(credential.kind);
+      if (!provider?.credential) return [];
+      const label = `${credential.name} (${provider.title} ••••${credential.last4}${endpointNote(credential.kind, credential.endpoint)})`;
+      return [{ value: credential.id, label }];
+    });
   return [environmentCredential, ...keys];
 }
 

@@ -2,22 +2,24 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
-import { officialEndpoints } from "@/lib/credentials/endpoints";
 import { formatRelativeTime } from "@/lib/format-time";
+import { keyedProviders, providerDescriptor, type KeyedProviderName } from "@/lib/llm/providers";
 
-const kindLabels: Record<string, string> = {
-  openai: "OpenAI API key",
-  anthropic: "Anthropic API key",
-  google_oauth_client: "Google OAuth client",
-  google: "Google connection",
-};
+const otherKindLabels: Record<string, string> = { google_oauth_client: "Google OAuth client", google: "Google connection" };
+const kindLabel = (kind: string) => providerDescriptor(kind)?.credential?.label ?? otherKindLabels[kind] ?? kind;
+
+/** The Base URL field's hint: the official API a key goes to when left empty, or that the server's URL is needed. */
+function baseUrlPlaceholder(kind: KeyedProviderName): string {
+  const official = providerDescriptor(kind)?.endpoint.official;
+  return official ? `optional: ${official}` : "required: the server's URL, e.g. http://127.0.0.1:1234/v1";
+}
 
 /** Provider API keys: write-only. After saving, the browser only ever sees the name, kind and last four characters. */
 export function CredentialsPanel() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
-  const [kind, setKind] = useState<"openai" | "anthropic">("openai");
+  const [kind, setKind] = useState<KeyedProviderName>("openai");
   const [secret, setSecret] = useState("");
   const [baseUrl, setBaseUrl] = useState("");
   const credentials = useQuery(trpc.credential.list.queryOptions());
@@ -36,14 +38,17 @@ export function CredentialsPanel() {
       <p className="muted">
         Keys are encrypted on the server and never shown again. Model nodes pick one in their settings, or fall back to the
         server&apos;s <code>OPENAI_API_KEY</code> / <code>ANTHROPIC_API_KEY</code>. A key is only ever sent to its endpoint: the
-        official API, or the Base URL you enter with it (an OpenAI-compatible server or a proxy).
+        official API, or the Base URL you enter with it (a proxy, or the server an OpenAI-compatible key belongs to).
       </p>
       <form className="toolbar" onSubmit={submit} aria-label="Add a credential">
         <label>
           Kind{" "}
-          <select value={kind} onChange={(event) => setKind(event.target.value as "openai" | "anthropic")}>
-            <option value="openai">OpenAI API key</option>
-            <option value="anthropic">Anthropic API key</option>
+          <select value={kind} onChange={(event) => setKind(event.target.value as KeyedProviderName)}>
+            {keyedProviders.map((provider) => (
+              <option key={provider.name} value={provider.name}>
+                {provider.credential.label}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -58,7 +63,7 @@ export function CredentialsPanel() {
             type="url"
             value={baseUrl}
             onChange={(event) => setBaseUrl(event.target.value)}
-            placeholder={`optional: ${officialEndpoints[kind]}`}
+            placeholder={baseUrlPlaceholder(kind)}
             maxLength={2000}
           />
         </label>
@@ -71,7 +76,7 @@ export function CredentialsPanel() {
         {credentials.data?.map((credential) => (
           <li key={credential.id} className="flow-row" data-testid="credential-row">
             <strong style={{ flex: 1 }}>{credential.name}</strong>
-            <span className="muted">{kindLabels[credential.kind] ?? credential.kind}</span>
+            <span className="muted">{kindLabel(credential.kind)}</span>
             <code>{credential.last4 ? `••••${credential.last4}` : "••••"}</code>
             {credential.endpoint && <span className="muted" title="The only endpoint this key is sent to">{credential.endpoint}</span>}
             <span className="muted">updated {formatRelativeTime(credential.updatedAt)}</span>

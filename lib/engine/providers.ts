@@ -3,8 +3,9 @@
 // with which key: a stored credential only to the endpoint it was stored for, a Base URL typed on a node only
 // to public addresses (or the server's own endpoints and OSMEN_HTTP_ALLOWLIST), checked on every request.
 import type { ModelConfig } from "@/lib/flow/handles";
-import { checkCredentialFit, type CredentialMetadata } from "@/lib/credentials/credential-fit";
-import { serverEndpointOrigins, type Environment } from "@/lib/credentials/endpoints";
+import { checkCredentialFit, type CredentialMetadata } from "@/lib/llm/providers/credential-fit";
+import type { Environment } from "@/lib/credentials/endpoints";
+import { serverEndpointOrigins } from "@/lib/llm/providers/endpoints";
 import type { LLMConfigInput, LLMProvider, ProviderName } from "@/lib/llm/types";
 import { createGuardedFetch, type GuardedFetchOptions } from "@/lib/tools/guarded-fetch";
 import { parseAllowlist } from "@/lib/tools/http-address";
@@ -28,7 +29,7 @@ export type DefaultResolverOptions = {
   /** Defaults to the provider layer's `getLLMProvider`. */
   createProvider?: ProviderFactory;
   /**
-   * Where the server's own endpoints (OLLAMA_HOST, OPENAI_BASE_URL, ANTHROPIC_BASE_URL) and
+   * Where the server's own endpoints (each provider's base URL variable: OLLAMA_HOST, OPENAI_BASE_URL...) and
    * OSMEN_HTTP_ALLOWLIST are read from, on every resolve. Defaults to process.env.
    */
   env?: Environment;
@@ -67,13 +68,22 @@ export function createProviderResolver(options: DefaultResolverOptions = {}): Pr
     }
     // Without a credential, a node's own Base URL gets no key from the environment (the provider layer drops
     // it); with either, an address the server did not configure goes through the address guard.
-    const env = options.env ?? process.env;
-    const trustedOrigins = serverEndpointOrigins(env);
-    if (typeof overrides.baseUrl === "string" && !trustedOrigins.has(originOf(overrides.baseUrl))) {
-      overrides.fetch = createGuardedFetch({ trustedOrigins, allowlist: parseAllowlist(env.OSMEN_HTTP_ALLOWLIST), resolveHost: options.resolveHost });
-    }
+    const guardedFetch = guardedFetchFor(typeof overrides.baseUrl === "string" ? overrides.baseUrl : undefined, options);
+    if (guardedFetch) overrides.fetch = guardedFetch;
     return createProvider(provider, overrides);
   };
+}
+
+/**
+ * The address-guarded fetch for requests to `baseUrl`, or undefined when none is needed: no Base URL, or one on
+ * an origin the server configures itself (each provider's environment endpoint, the official APIs). Private and
+ * loopback addresses then pass only when OSMEN_HTTP_ALLOWLIST names them.
+ */
+export function guardedFetchFor(baseUrl: string | undefined, options: Pick<DefaultResolverOptions, "env" | "resolveHost"> = {}): typeof fetch | undefined {
+  const env = options.env ?? process.env;
+  const trustedOrigins = serverEndpointOrigins(env);
+  if (baseUrl === undefined || trustedOrigins.has(originOf(baseUrl))) return undefined;
+  return createGuardedFetch({ trustedOrigins, allowlist: parseAllowlist(env.OSMEN_HTTP_ALLOWLIST), resolveHost: options.resolveHost });
 }
 
 async function resolveStoredCredential(options: DefaultResolverOptions, credentialId: string, context: ProviderContext) {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -23,7 +23,7 @@ function importClosure(start: string): Map<string, string[]> {
     for (const { specifier, isTypeOnly } of specifiers) {
       if (isTypeOnly) continue;
       const base = specifier.startsWith("@/") ? resolve(root, specifier.slice(2)) : specifier.startsWith(".") ? resolve(dirname(file), specifier) : null;
-      if (base) queue.push(/\.(m?js|ts)$/.test(base) ? base : `${base}.ts`);
+      if (base) queue.push(/\.(m?js|ts)$/.test(base) ? base : existsSync(`${base}.ts`) ? `${base}.ts` : `${base}/index.ts`);
     }
   }
   return seen;
@@ -34,7 +34,7 @@ describe("node catalog", () => {
     const types = nodeKinds.map((kind) => kind.type);
     expect(new Set(types).size).toBe(types.length);
     expect(types).toEqual(
-      expect.arrayContaining(["agent", "input", "llm", "output", "prompt", "provider.anthropic", "provider.ollama", "provider.openai", "team", "tool.calculator", "tool.datetime", "tool.http"]),
+      expect.arrayContaining(["agent", "input", "llm", "output", "prompt", "provider.anthropic", "provider.ollama", "provider.openai", "provider.openai-compatible", "team", "tool.calculator", "tool.datetime", "tool.http"]),
     );
   });
 
@@ -78,10 +78,11 @@ describe("node catalog", () => {
     expect([...new Set(external)].sort()).toEqual(["luxon", "zod"]);
     const files = [...closure.keys()].map((file) => file.slice(root.length + 1));
     // Provider and engine code reach kinds through the run context, never by import. From lib/llm only the
-    // pure stream assembler (and the argument reader it uses) is shared, so tool calls are assembled once.
-    expect(files.filter((file) => file.startsWith("lib/llm/") || file.startsWith("lib/engine/")).sort()).toEqual([
-      "lib/llm/core/stream-assembler.ts",
-      "lib/llm/tool-arguments.ts",
-    ]);
+    // providers' descriptions (plain data: the registry and each provider's provider.ts) and the pure stream
+    // assembler (with the argument reader it uses, so tool calls are assembled once) are read.
+    const isProviderData = (file: string) => /^lib\/llm\/(providers\/(index|descriptor|settings|endpoints|credential-fit)|[a-z-]+\/provider)\.ts$/.test(file);
+    const isSharedStreamCode = (file: string) => file === "lib/llm/core/stream-assembler.ts" || file === "lib/llm/tool-arguments.ts";
+    expect(files.filter((file) => file.startsWith("lib/engine/") || (file.startsWith("lib/llm/") && !isProviderData(file) && !isSharedStreamCode(file)))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(["lib/llm/providers/index.ts", "lib/llm/openai-compatible/provider.ts", "lib/llm/core/stream-assembler.ts"]));
   });
 });

@@ -10,7 +10,7 @@ import { inputKind } from "./kinds/input";
 import { llmKind } from "./kinds/llm";
 import { outputKind } from "./kinds/output";
 import { promptKind } from "./kinds/prompt";
-import { anthropicProviderKind, ollamaProviderKind, openaiProviderKind } from "./kinds/provider";
+import { providerKinds } from "./kinds/provider";
 import { teamKind } from "./kinds/team";
 import { calculatorToolKind } from "./kinds/tool-calculator";
 import { dateTimeToolKind } from "./kinds/tool-datetime";
@@ -23,9 +23,8 @@ export const nodeKinds: readonly AnyNodeKind[] = [
   inputKind,
   outputKind,
   promptKind,
-  ollamaProviderKind,
-  openaiProviderKind,
-  anthropicProviderKind,
+  // One per provider in lib/llm/providers, in the registry's order.
+  ...providerKinds,
   llmKind,
   agentKind,
   teamKind,

@@ -1,6 +1,6 @@
 // The shape of one catalog entry. A kind is defined once here; its look lives in components/nodes.
 import type { z } from "zod";
-import type { CredentialMetadata } from "@/lib/credentials/credential-fit";
+import type { CredentialMetadata } from "@/lib/llm/providers/credential-fit";
 import type { IntegrationId } from "@/lib/tools/integrations";
 import type { NodePorts } from "./ports";
 import type { NodeInputs, NodeOutputs, NodeRunContext } from "./run-context";

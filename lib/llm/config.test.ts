@@ -1,18 +1,6 @@
-import Anthropic from "@anthropic-ai/sdk";
-import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
-import { normalizeEndpoint, officialEndpoints } from "../credentials/endpoints.ts";
+import { officialEndpoint } from "./providers/endpoints.ts";
 import { applyCallOptions, resolveConfig } from "./config.ts";
-import { defaultOllamaUrl } from "./ollama/ollama-client.ts";
-
-// Here rather than beside lib/credentials/endpoints.ts: that layer sits below the providers and imports none.
-describe("official endpoints", () => {
-  it("are the SDKs' own defaults", () => {
-    expect(normalizeEndpoint(new OpenAI({ apiKey: "sk-test" }).baseURL)).toBe(officialEndpoints.openai);
-    expect(normalizeEndpoint(new Anthropic({ apiKey: "sk-ant-test" }).baseURL)).toBe(officialEndpoints.anthropic);
-    expect(defaultOllamaUrl).toBe(officialEndpoints.ollama);
-  });
-});
 
 describe("environment keys go only to the environment's endpoint", () => {
   const env = { apiKey: "sk-env", baseUrl: undefined };
@@ -32,7 +20,7 @@ describe("environment keys go only to the environment's endpoint", () => {
   it("follow OPENAI_BASE_URL: the key goes there and not to the official API", () => {
     const proxied = { apiKey: "sk-env", baseUrl: "http://proxy.test/v1" };
     expect(resolveConfig("openai", "m", proxied, { baseUrl: "http://PROXY.test/v1/" }).apiKey).toBe("sk-env");
-    const official = resolveConfig("openai", "m", proxied, { baseUrl: officialEndpoints.openai });
+    const official = resolveConfig("openai", "m", proxied, { baseUrl: officialEndpoint("openai")! });
     expect(official.apiKey).toBeUndefined();
     expect(official.isServerEndpoint).toBe(true);
   });

@@ -1,5 +1,6 @@
 // Turns what a caller gave (overrides, the environment) into a complete, validated LLMConfig.
-import { isEndpointProvider, isSameEndpoint, normalizeEndpoint, officialEndpoints } from "../credentials/endpoints.ts";
+import { isSameEndpoint, normalizeEndpoint } from "../credentials/endpoints.ts";
+import { officialEndpoint } from "./providers/endpoints.ts";
 import { LLMError } from "./errors.ts";
 import { defaultModels, llmConfigSchema, type CallOptions, type LLMConfig, type LLMConfigInput, type ProviderName } from "./types.ts";
 
@@ -23,7 +24,7 @@ export function definedFields<T extends object>(input: T): Partial<T> {
 
 /**
  * Precedence: explicit overrides, then the environment's defaults, then the schema's. The provider field is the
- * adapter's own name; registered providers outside the built-in three are validated as if they were one of them.
+ * adapter's own name; registered providers outside the registry's are validated as if they were one of them.
  */
 export function resolveConfig(
   provider: ProviderName | string,
@@ -45,7 +46,7 @@ export function resolveConfig(
  * server's endpoint so error messages do not repeat what it answered.
  */
 function routeEnvironmentKey(provider: string, environment: Partial<LLMConfigInput>, overrides: Partial<LLMConfigInput>) {
-  const official = isEndpointProvider(provider) ? officialEndpoints[provider] : undefined;
+  const official = officialEndpoint(provider) ?? undefined;
   const target = normalizeEndpoint(overrides.baseUrl);
   if (!overrides.baseUrl) return { environment, isServerEndpoint: true };
   const environmentEndpoint = normalizeEndpoint(environment.baseUrl) ?? official;

@@ -4,6 +4,7 @@ export { ProviderRouter, type ProviderRouterOptions, type ProviderStatus } from 
 export type { ProviderFactory } from "./router/provider-factory.ts";
 export { LLMError, isLLMError, llmErrorKinds, type LLMErrorKind } from "./errors.ts";
 export { llmConfigSchema, defaultModels, providerNames } from "./types.ts";
+export { providerDescriptors, providerDescriptor, isProviderName, keyedProviders, type ProviderDescriptor } from "./providers/index.ts";
 export type {
   CallOptions,
   ChatMessage,

@@ -1,14 +1,14 @@
-// The same behaviour, checked on all three providers through their real SDKs against local wire-format servers.
+// The same behaviour, checked on every provider in the registry through their real SDKs against local wire-format servers.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { LLMError } from "./errors.ts";
 import { collect, rejectionOf, startHarness, testKeys, type Harness } from "@/testing/llm-harness.ts";
-import type { ChatMessage, ToolDefinition } from "./types.ts";
+import { providerNames, type ChatMessage, type ToolDefinition } from "./types.ts";
 import type { ScriptedResponse } from "@/testing/servers/scripted-server.ts";
 
 const searchTool: ToolDefinition = { name: "search", description: "Search the web", parameters: { query: { type: "string" } } };
 const question: ChatMessage[] = [{ role: "user", content: "What is new in Toronto?" }];
 
-describe.each(["ollama", "openai", "anthropic"] as const)("%s provider", (name) => {
+describe.each(providerNames)("%s provider", (name) => {
   let harness: Harness;
   beforeAll(async () => void (harness = await startHarness(name)));
   afterAll(() => harness.server.close());
@@ -89,7 +89,7 @@ describe.each(["ollama", "openai", "anthropic"] as const)("%s provider", (name) 
     expect(response.content).toBe("It is sunny.");
     const sent = JSON.stringify(harness.server.requests[0]!.body.messages);
     expect(sent).toContain("sunny");
-    if (name === "openai") expect(sent).toContain('"tool_call_id":"call_9"');
+    if (name === "openai" || name === "openai-compatible") expect(sent).toContain('"tool_call_id":"call_9"');
     if (name === "anthropic") expect(sent).toMatch(/"type":"tool_use","id":"call_9".*"type":"tool_result","tool_use_id":"call_9"/);
     if (name === "ollama") expect(sent).toContain('"role":"tool","content":"{\\"forecast\\":\\"sunny\\"}","tool_name":"search"');
   });
@@ -100,7 +100,7 @@ describe.each(["ollama", "openai", "anthropic"] as const)("%s provider", (name) 
     expect(JSON.parse(response.content)).toEqual({ ok: true });
     const body = harness.server.requests[0]!.body;
     if (name === "ollama") expect(body.format).toBe("json");
-    if (name === "openai") expect(body.response_format).toEqual({ type: "json_object" });
+    if (name === "openai" || name === "openai-compatible") expect(body.response_format).toEqual({ type: "json_object" });
     expect(JSON.stringify(body).toLowerCase()).toContain("json");
   });
 

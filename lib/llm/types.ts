@@ -1,8 +1,8 @@
 // The provider spec: the shapes every adapter speaks. Adapters live in their own folders and import only this.
 import { z } from "zod";
+import { providerDescriptors, providerNames, type ProviderName } from "./providers/index.ts";
 
-export const providerNames = ["ollama", "openai", "anthropic"] as const;
-export type ProviderName = (typeof providerNames)[number];
+export { providerNames, type ProviderName };
 
 export const llmConfigSchema = z.object({
   provider: z.enum(providerNames).default("ollama"),
@@ -40,12 +40,8 @@ export const llmConfigSchema = z.object({
 export type LLMConfigInput = z.input<typeof llmConfigSchema>;
 export type LLMConfig = z.output<typeof llmConfigSchema> & { model: string };
 
-export const defaultModels: Record<ProviderName, string> = {
-  ollama: "llama3.2",
-  openai: "gpt-4o-mini",
-  // claude-sonnet-4-5 is deprecated (end of life 2026-11-30, per SDK 1.14's deprecation list).
-  anthropic: "claude-sonnet-5-5",
-};
+/** Each provider's default model (its descriptor's `defaultModel`). */
+export const defaultModels = Object.fromEntries(providerDescriptors.map((descriptor) => [descriptor.name, descriptor.defaultModel])) as Record<ProviderName, string>;
 
 export type ToolCall = {
   id: string;

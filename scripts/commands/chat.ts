@@ -7,7 +7,7 @@ import type { Command } from "./index.ts";
 
 const usage = `Usage: npm run osmen -- chat [--provider ${providerNames.join("|")}] [--model name] [--system text]
                          [--temperature n] [--max-tokens n] [--json] "prompt"
-Without --provider the first available provider is used (Ollama, then OpenAI, then Anthropic).`;
+Without --provider the first available provider is used, in this order: ${providerNames.join(", ")}.`;
 
 function parse(args: string[]) {
   const { values, positionals } = parseArgs({

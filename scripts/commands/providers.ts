@@ -1,5 +1,5 @@
 // `npm run osmen -- providers`: which LLM providers are available, in the order they are chosen.
-import { ProviderRouter } from "@/lib/llm/index.ts";
+import { ProviderRouter, providerDescriptor } from "@/lib/llm/index.ts";
 import type { Command } from "./index.ts";
 
 async function run(): Promise<number> {
@@ -9,10 +9,10 @@ async function run(): Promise<number> {
   for (const { name, isAvailable, config, setupHint } of statuses) {
     const marker = name === chosen ? "*" : " ";
     const state = isAvailable ? "available" : "not available";
-    // Whether a key is set, never the key itself.
-    const key = name === "ollama" ? "" : `, key ${config.apiKey ? "set" : "not set"}`;
-    console.log(`${marker} ${name.padEnd(10)} ${state.padEnd(14)} model ${config.model}${config.baseUrl ? `, ${config.baseUrl}` : ""}${key}`);
-    if (!isAvailable) console.log(`             to set up: ${setupHint}`);
+    // Whether a key is set, never the key itself; only for providers that take one from the environment.
+    const key = providerDescriptor(name)?.endpoint.apiKeyVariable ? `, key ${config.apiKey ? "set" : "not set"}` : "";
+    console.log(`${marker} ${name.padEnd(17)} ${state.padEnd(14)} model ${config.model}${config.baseUrl ? `, ${config.baseUrl}` : ""}${key}`);
+    if (!isAvailable) console.log(`${" ".repeat(20)}to set up: ${setupHint}`);
   }
   console.log(chosen ? `\n* used when no provider is named: ${chosen}` : "\nNo provider is available yet.");
   return 0;

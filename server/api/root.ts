@@ -6,6 +6,7 @@ import { credentialRouter } from "@/server/api/routers/credential";
 import { flowRouter } from "@/server/api/routers/flow";
 import { flowMemberRouter } from "@/server/api/routers/flow-member";
 import { googleRouter } from "@/server/api/routers/google";
+import { providerRouter } from "@/server/api/routers/provider";
 import { runRouter } from "@/server/api/routers/run";
 import { shareRouter } from "@/server/api/routers/share";
 import { templateRouter } from "@/server/api/routers/template";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   flow: flowRouter,
   flowMember: flowMemberRouter,
   google: googleRouter,
+  provider: providerRouter,
   run: runRouter,
   share: shareRouter,
   template: templateRouter,

@@ -4,11 +4,12 @@ import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createProviderResolver } from "@/lib/engine";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
-import { ProviderRouter } from "@/lib/llm";
 import { createVault } from "@/lib/secrets";
 import { createServices } from "@/server/services";
-import { createRunService, type RunService } from "@/server/runs/run-service";
+import type { RunService } from "@/server/runs/run-service";
 import { testDatabases } from "@/testing/databases";
+import { modelNodeGraph } from "@/testing/flow-graphs";
+import { createProviderRunService } from "@/testing/provider-runs";
 import { localTestCaller as me } from "@/testing/trpc-caller";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
@@ -17,20 +18,7 @@ const STORED_KEY = "sk-proj-stored-endpoint-key-7f3a";
 const SERVER_KEY = "sk-proj-server-environment-key-91bc";
 
 function graphUsing(config: { credentialId?: string; baseUrl?: string }): FlowGraph {
-  return {
-    version: 1,
-    nodes: [
-      { id: "input", type: "input", position: { x: 0, y: 0 }, data: {} },
-      { id: "model", type: "provider.openai", position: { x: 0, y: 200 }, data: { config: { model: "gpt-4o-mini", ...config } } },
-      { id: "llm", type: "llm", position: { x: 250, y: 0 }, data: {} },
-      { id: "output", type: "output", position: { x: 500, y: 0 }, data: {} },
-    ],
-    edges: [
-      { id: "a", source: "input", sourceHandle: "text", target: "llm", targetHandle: "prompt" },
-      { id: "b", source: "model", sourceHandle: "model", target: "llm", targetHandle: "model" },
-      { id: "c", source: "llm", sourceHandle: "text", target: "output", targetHandle: "value" },
-    ],
-  };
+  return modelNodeGraph("provider.openai", { model: "gpt-4o-mini", ...config });
 }
 
 describe.each(testDatabases())("credential endpoints on $provider", ({ create }) => {
@@ -50,19 +38,7 @@ describe.each(testDatabases())("credential endpoints on $provider", ({ create })
     const vault = createVault(randomBytes(32));
     services = createServices(db, () => vault);
     env = { OPENAI_API_KEY: SERVER_KEY, OSMEN_HTTP_ALLOWLIST: "127.0.0.1" };
-    const router = new ProviderRouter({ env });
-    runs = createRunService({ db, flows: services.flows }, {
-      maxConcurrentRuns: 2,
-      runTimeoutMs: 20_000,
-      // As in production: a run reads the credentials of the user it runs as.
-      providers: (userId) =>
-        createProviderResolver({
-          env,
-          createProvider: (name, overrides) => router.getProvider(name, { ...overrides, retryAttempts: 0 }),
-          resolveCredential: (id) => services.credentials.resolveForRun({ userId }, id),
-        }),
-      describeCredentials: (userId, ids) => services.credentials.describe({ userId }, ids),
-    });
+    runs = createProviderRunService(db, services, env);
   });
   afterEach(async () => {
     await runs.idle();

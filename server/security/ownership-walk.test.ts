@@ -68,6 +68,7 @@ const procedureCases: Record<string, Case> = {
   "google.status": { input: () => undefined, outcome: "own" },
   "google.saveClient": { input: () => ({ clientId: "b-client-id.apps.googleusercontent.com", clientSecret: "b-client-secret" }), outcome: "own" },
   "google.disconnect": { input: () => undefined, outcome: "own" },
+  "provider.models": { input: (ids) => ({ provider: "openai", credentialId: ids.credentialId }), outcome: "notFound" },
   "run.start": { input: (ids) => ({ flowId: ids.flowId, input: "hi" }), outcome: "notFound" },
   "run.cancel": { input: (ids) => ({ runId: ids.runId }), outcome: "notFound" },
   "run.get": { input: (ids) => ({ runId: ids.runId }), outcome: "notFound" },

@@ -13,26 +13,14 @@ import { testDatabases } from "@/testing/databases";
 import { localTestCaller } from "@/testing/trpc-caller";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
+import { modelNodeGraph } from "@/testing/flow-graphs";
 
 const OPENAI_KEY = "sk-proj-SECRET-openai-5f1e9a77c2d4";
 const ANTHROPIC_KEY = "sk-ant-SECRET-anthropic-0b3c8d2e";
 const GOOGLE_CLIENT_SECRET = "GOCSPX-SECRET-google-client-44aa";
 
 function graphUsing(credentialId: string, baseUrl: string): FlowGraph {
-  return {
-    version: 1,
-    nodes: [
-      { id: "input", type: "input", position: { x: 0, y: 0 }, data: {} },
-      { id: "model", type: "provider.openai", position: { x: 0, y: 200 }, data: { config: { model: "gpt-4o-mini", baseUrl, credentialId, retryAttempts: 0 } } },
-      { id: "llm", type: "llm", position: { x: 250, y: 0 }, data: {} },
-      { id: "output", type: "output", position: { x: 500, y: 0 }, data: {} },
-    ],
-    edges: [
-      { id: "a", source: "input", sourceHandle: "text", target: "llm", targetHandle: "prompt" },
-      { id: "b", source: "model", sourceHandle: "model", target: "llm", targetHandle: "model" },
-      { id: "c", source: "llm", sourceHandle: "text", target: "output", targetHandle: "value" },
-    ],
-  };
+  return modelNodeGraph("provider.openai", { model: "gpt-4o-mini", baseUrl, credentialId, retryAttempts: 0 });
 }
 
 describe("secrets never leave the server", () => {

@@ -4,8 +4,9 @@
 // as), and another user's id reads as one that does not exist, so a run can never decrypt someone else's.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import type { CredentialMetadata } from "@/lib/credentials/credential-fit";
-import { isEndpointProvider, normalizeEndpoint, officialEndpoints } from "@/lib/credentials/endpoints";
+import type { CredentialMetadata } from "@/lib/llm/providers/credential-fit";
+import { normalizeEndpoint } from "@/lib/credentials/endpoints";
+import { keyedProviderNames, providerDescriptor } from "@/lib/llm/providers";
 import { last4, type Vault } from "@/lib/secrets";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
@@ -13,13 +14,14 @@ import type { Db } from "@/server/db/client";
 /** Whose credentials: a request's Caller, or `{ userId }` of the user a run runs as. */
 export type CredentialOwner = Pick<Caller, "userId">;
 
-export const credentialKinds = ["openai", "anthropic", "google_oauth_client", "google"] as const;
+/** The model providers' API keys (from the provider registry), Google's OAuth client and Google connections. */
+export const credentialKinds = [...keyedProviderNames, "google_oauth_client", "google"] as const;
 export type CredentialKind = (typeof credentialKinds)[number];
 
 /** `endpoint`: where the secret may be sent (normalised; "" for Google's kinds, which are not sent to a model). */
 export type CredentialSummary = { id: string; name: string; kind: CredentialKind; endpoint: string; last4: string; createdAt: Date; updatedAt: Date };
 
-/** The input of `create`: `baseUrl` only for OpenAI and Anthropic keys; empty means the official API. */
+/** The input of `create`: `baseUrl` only for model providers' keys; empty means the official API (where there is one). */
 export type CreateCredentialInput = { name: string; kind: CredentialKind; secret: string; baseUrl?: string };
 
 export const credentialNameSchema = z.string().trim().min(1, "name must not be empty").max(100, "name must be at most 100 characters");
@@ -30,14 +32,21 @@ const asSummary = (row: Omit<CredentialSummary, "kind"> & { kind: string }) => r
 const notFound = (id: string) =>
   new AppError("NOT_FOUND", `credential "${id}" does not exist`, { userMessage: "This credential no longer exists: pick another one in the node's settings." });
 
-/** The endpoint stored with a new credential: the Base URL entered with it, else its provider's official API. */
+/**
+ * The endpoint stored with a new credential: the Base URL entered with it, else its provider's official API.
+ * A provider without an official API (OpenAI-compatible) needs the Base URL.
+ */
 function endpointFor(kind: CredentialKind, baseUrl: string | undefined): string {
   const entered = baseUrl?.trim();
-  if (!isEndpointProvider(kind)) {
-    if (entered) throw new AppError("BAD_REQUEST", `a Base URL was given for a ${kind} credential`, { userMessage: "A Base URL applies to OpenAI and Anthropic keys only: leave it empty." });
+  const provider = providerDescriptor(kind);
+  if (!provider) {
+    if (entered) throw new AppError("BAD_REQUEST", `a Base URL was given for a ${kind} credential`, { userMessage: "A Base URL applies to model provider keys only: leave it empty." });
     return "";
   }
-  if (!entered) return officialEndpoints[kind];
+  if (!entered) {
+    if (provider.endpoint.official) return provider.endpoint.official;
+    throw new AppError("BAD_REQUEST", `a ${kind} credential needs a Base URL`, { userMessage: `${provider.title} keys are bound to their server: enter its Base URL, e.g. http://127.0.0.1:1234/v1.` });
+  }
   const endpoint = normalizeEndpoint(entered);
   if (!endpoint) {
     throw new AppError("BAD_REQUEST", `"${entered}" is not an http(s) URL`, { userMessage: `The Base URL "${entered}" is not an http or https URL: enter one like https://api.example.com/v1, or leave it empty for the official API.` });

@@ -106,6 +106,12 @@ function handleMessages(request: RecordedRequest, response: ServerResponse, scri
   });
 }
 
+/** One page of GET /v1/models, as the Models API answers it (newest first, cursor fields for paging). */
+function modelList(ids: string[]) {
+  const data = ids.map((id) => ({ type: "model", id, display_name: id, created_at: "2026-01-01T00:00:00Z" }));
+  return { data, has_more: false, first_id: ids[0] ?? null, last_id: ids.at(-1) ?? null };
+}
+
 export function startAnthropicServer(options: AnthropicServerOptions = {}): Promise<ScriptedServer> {
   return startScriptedServer({
     defaultResponse: options.defaultResponse ?? { text: "Hello from the local Anthropic test server." },
@@ -115,6 +121,7 @@ export function startAnthropicServer(options: AnthropicServerOptions = {}): Prom
         return sendError(response, { error: { status: 401, message: "invalid x-api-key" } });
       }
       if (request.path === "/v1/messages" && request.method === "POST") return handleMessages(request, response, next());
+      if (request.path === "/v1/models" && request.method === "GET") return sendJson(response, 200, modelList(["claude-sonnet-5-5", "claude-haiku-4-5"]));
       sendError(response, { error: { status: 404, message: `Not found: ${request.method} ${request.path}` } });
     },
   });

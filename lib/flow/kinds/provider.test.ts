@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { anthropicProviderKind, ollamaProviderKind, openaiProviderKind, toModelConfig } from "./provider";
+import { providerDescriptors } from "@/lib/llm/providers";
+import { nodeCatalog } from "../catalog";
+import { anthropicProviderKind, ollamaProviderKind, openaiCompatibleProviderKind, openaiProviderKind, toModelConfig } from "./provider";
 
-const kinds = { ollama: ollamaProviderKind, openai: openaiProviderKind, anthropic: anthropicProviderKind };
+const kinds = { ollama: ollamaProviderKind, openai: openaiProviderKind, anthropic: anthropicProviderKind, "openai-compatible": openaiCompatibleProviderKind };
 const fieldsOf = (kind: (typeof kinds)[keyof typeof kinds]) => Object.keys((kind.configSchema as unknown as { shape: object }).shape);
 
 // A value for every field a node can show, different from its default, as a person would set it.
@@ -25,6 +27,23 @@ describe("provider nodes", () => {
     expect(fieldsOf(ollamaProviderKind)).toContain("temperature");
     expect(fieldsOf(ollamaProviderKind)).not.toContain("reasoningEffort");
     expect(fieldsOf(openaiProviderKind)).toEqual(expect.arrayContaining(["temperature", "reasoningEffort"]));
+    expect(fieldsOf(openaiCompatibleProviderKind)).toContain("temperature");
+    expect(fieldsOf(openaiCompatibleProviderKind)).not.toContain("reasoningEffort");
+  });
+
+  it("are one catalog entry per registered provider, offering the common settings and only those the descriptor honours", () => {
+    const common = fieldsOf(anthropicProviderKind);
+    for (const descriptor of providerDescriptors) {
+      const kind = nodeCatalog.get(`provider.${descriptor.name}`);
+      expect(kind, descriptor.name).toMatchObject({ title: descriptor.title, category: "models" });
+      expect(fieldsOf(kind!)).toEqual([...common, ...Object.keys(descriptor.settings)]);
+    }
+  });
+
+  it("say where an OpenAI-compatible node's endpoint comes from when its Base URL is left empty", () => {
+    const baseUrl = (openaiCompatibleProviderKind.configSchema as unknown as { shape: { baseUrl: { meta(): { description: string } } } }).shape.baseUrl;
+    expect(baseUrl.meta().description).toContain("OPENAI_COMPATIBLE_BASE_URL");
+    expect(openaiCompatibleProviderKind.configSchema.parse({}).baseUrl).toBe("");
   });
 
   it.each(Object.entries(kinds))("%s: every setting shown reaches the model's config, retries 0 included", (provider, kind) => {

@@ -1,18 +1,16 @@
-// Provider nodes: an LLM configuration offered on a `model` port. One factory, three catalog entries. Each
-// provider's node shows only the settings its adapter honours (Anthropic's Messages API takes no temperature;
-// reasoning effort is OpenAI's), and a setting left empty is "provider default": it is not sent at all. Secrets
+// Provider nodes: an LLM configuration offered on a `model` port. One factory, one catalog entry per provider
+// in the registry (lib/llm/providers). Each provider's node shows the common settings plus only those its
+// descriptor says its adapter honours (Anthropic's Messages API takes no temperature; reasoning effort is
+// OpenAI's), and a setting left empty is "provider default": it is not sent at all. Secrets
 // never live in a graph: `credentialId` names a stored credential that the run's provider resolver turns into
 // an apiKey, and that key goes only to the endpoint it was stored for: the server-side compile checks the
 // pairing (see checkCredentials).
 import { z } from "zod";
-import { checkCredentialFit } from "@/lib/credentials/credential-fit";
+import { checkCredentialFit } from "@/lib/llm/providers/credential-fit";
+import { providerDescriptors, type ProviderDescriptor, type ProviderName } from "@/lib/llm/providers";
+import { optionalNumber } from "@/lib/llm/providers/settings";
 import type { ModelConfig, ModelHandle } from "../handles";
 import { defineNodeKind, type CredentialMap, type KindIssue } from "../node-kind";
-
-const providerDefault = "Empty: the provider's default (not sent).";
-
-/** A number that may be left empty (""), meaning "not sent". */
-const optionalNumber = (number: z.ZodNumber) => z.union([number, z.literal("")]).default("");
 
 const commonFields = {
   model: z
@@ -47,24 +45,8 @@ const commonFields = {
     .meta({ title: "Credential", description: "A stored API key; empty uses the server's environment.", widget: "credential" }),
 };
 
-const temperature = optionalNumber(z.number().min(0).max(2)).meta({ title: "Temperature", description: providerDefault, widget: "slider" });
-
-const ollamaSchema = z.object({ ...commonFields, temperature });
-const openaiSchema = z.object({
-  ...commonFields,
-  temperature: optionalNumber(z.number().min(0).max(2)).meta({
-    title: "Temperature",
-    description: `${providerDefault} Reasoning models (o1, o3, o4, gpt-5) never get one.`,
-    widget: "slider",
-  }),
-  reasoningEffort: z
-    .enum(["", "minimal", "low", "medium", "high"])
-    .default("")
-    .meta({ title: "Reasoning effort", description: `Reasoning models only. ${providerDefault}` }),
-});
-const anthropicSchema = z.object(commonFields);
-
-type ProviderConfig = z.output<typeof anthropicSchema> & { temperature?: number | ""; reasoningEffort?: string };
+/** The config of any provider node: the common fields, and the optional ones a provider may honour. */
+type ProviderConfig = z.output<z.ZodObject<typeof commonFields>> & { temperature?: number | ""; reasoningEffort?: string };
 
 const setOrUndefined = <Value>(value: Value | "" | undefined): Value | undefined => (value === "" ? undefined : value);
 
@@ -107,12 +89,23 @@ function summarize(config: ProviderConfig): string {
   return config.temperature === undefined || config.temperature === "" ? model : `${model} · t=${config.temperature}`;
 }
 
-function defineProviderKind<Schema extends z.ZodType<ProviderConfig>>(provider: string, title: string, description: string, configSchema: Schema) {
+/** A Base URL is optional where the SDK has an official endpoint, and needed (here or in the environment) where not. */
+function baseUrlField(descriptor: ProviderDescriptor) {
+  if (descriptor.endpoint.official) return commonFields.baseUrl;
+  return commonFields.baseUrl.meta({
+    title: "Base URL",
+    description: `The server's endpoint, e.g. http://127.0.0.1:1234/v1. Empty: ${descriptor.endpoint.baseUrlVariable} on the server. A stored credential is only sent to the Base URL it was stored with; private and loopback addresses need OSMEN_HTTP_ALLOWLIST.`,
+  });
+}
+
+function defineProviderKind(descriptor: ProviderDescriptor) {
+  const provider = descriptor.name;
+  const configSchema = z.object({ ...commonFields, baseUrl: baseUrlField(descriptor), ...descriptor.settings }) as unknown as z.ZodType<ProviderConfig>;
   return defineNodeKind({
     type: `provider.${provider}`,
-    title,
+    title: descriptor.title,
     category: "models",
-    description,
+    description: descriptor.description,
     configSchema,
     ports: () => ({ inputs: [], outputs: [{ name: "model", type: "model", label: "Model" }] }),
     summarize,
@@ -121,6 +114,12 @@ function defineProviderKind<Schema extends z.ZodType<ProviderConfig>>(provider: 
   });
 }
 
-export const ollamaProviderKind = defineProviderKind("ollama", "Ollama", "A local model served by Ollama.", ollamaSchema);
-export const openaiProviderKind = defineProviderKind("openai", "OpenAI", "An OpenAI chat model.", openaiSchema);
-export const anthropicProviderKind = defineProviderKind("anthropic", "Anthropic", "An Anthropic Claude model.", anthropicSchema);
+/** One node kind per registered provider, in the registry's order; the catalog lists them all. */
+export const providerKinds = providerDescriptors.map(defineProviderKind);
+
+const kindOf = (name: ProviderName) => providerKinds[providerDescriptors.findIndex((descriptor) => descriptor.name === name)]!;
+
+export const ollamaProviderKind = kindOf("ollama");
+export const openaiProviderKind = kindOf("openai");
+export const anthropicProviderKind = kindOf("anthropic");
+export const openaiCompatibleProviderKind = kindOf("openai-compatible");

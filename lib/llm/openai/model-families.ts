@@ -14,7 +14,8 @@ export type OpenAIModelFamily = {
   systemRole: "system" | "developer";
 };
 
-const chatFamily: OpenAIModelFamily = { name: "chat", acceptsSampling: true, acceptsReasoningEffort: false, systemRole: "system" };
+/** A chat model: takes sampling parameters, no reasoning effort, instructions in the `system` role. */
+export const chatFamily: OpenAIModelFamily = { name: "chat", acceptsSampling: true, acceptsReasoningEffort: false, systemRole: "system" };
 const reasoningFamily: OpenAIModelFamily = { name: "reasoning", acceptsSampling: false, acceptsReasoningEffort: true, systemRole: "developer" };
 
 /** First match wins; names are matched without an `org/` or `openai/` prefix (gateways add one). */

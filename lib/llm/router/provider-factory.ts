@@ -9,6 +9,8 @@ export type ProviderFactory = {
   create(config: LLMConfig): LLMProvider | Promise<LLMProvider>;
   /** Whether a call could succeed now: reachable for a local server, a key configured for a cloud one. */
   isAvailable(config: LLMConfig, options: { timeoutMs: number }): Promise<boolean>;
+  /** The model ids the endpoint offers; absent for a provider that cannot list them. Throws LLMError. */
+  listModels?(config: LLMConfig, signal: AbortSignal): Promise<string[]>;
   /** One line telling a person how to set this provider up. */
   setupHint: string;
 };

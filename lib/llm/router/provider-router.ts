@@ -1,11 +1,12 @@
-// Chooses and builds providers: local first (Ollama), then OpenAI, then Anthropic, then whatever was registered.
-import { anthropicFactory } from "../anthropic/anthropic-factory.ts";
+// Chooses and builds providers: the registry's, in its order (local first: Ollama, then OpenAI, Anthropic and
+// an OpenAI-compatible server), then whatever was registered.
 import { resolveConfig, type Environment } from "../config.ts";
 import { LLMError } from "../errors.ts";
-import { ollamaFactory } from "../ollama/ollama-factory.ts";
-import { openaiFactory } from "../openai/openai-factory.ts";
+import { providerDescriptors } from "../providers/index.ts";
+import { providerRuntimes } from "../providers/runtimes.ts";
 import type { LLMConfig, LLMConfigInput, LLMProvider, ProviderName } from "../types.ts";
 import type { ProviderFactory } from "./provider-factory.ts";
+import { toProviderFactory } from "./registry-factory.ts";
 
 export type ProviderRouterOptions = {
   /** Where base URLs and keys come from; read again on every call, so a changed variable is noticed. */
@@ -25,7 +26,7 @@ export class ProviderRouter {
   constructor(options: ProviderRouterOptions = {}) {
     this.env = options.env ?? process.env;
     this.probeTimeoutMs = options.probeTimeoutMs ?? 1500;
-    this.register("ollama", ollamaFactory).register("openai", openaiFactory).register("anthropic", anthropicFactory);
+    for (const descriptor of providerDescriptors) this.register(descriptor.name, toProviderFactory(descriptor, providerRuntimes[descriptor.name]));
   }
 
   /** Adds (or replaces) a provider. New names come after the built-in ones in the fallback order. */
@@ -65,6 +66,17 @@ export class ProviderRouter {
   async getProvider(name?: ProviderName | (string & {}), overrides: Partial<LLMConfigInput> = {}): Promise<LLMProvider> {
     const chosen = name ?? overrides.provider ?? (await this.firstAvailable(overrides));
     return this.factory(chosen).create(this.configFor(chosen, overrides));
+  }
+
+  /**
+   * The model ids a provider's endpoint offers (its SDK's own listing), with the same configuration a call
+   * would get: the environment's endpoint and key, or the overrides' (a credential's key and endpoint).
+   * Throws LLMError: `bad_request` for an unknown provider or one that cannot list, else what the call failed with.
+   */
+  async listModels(name: string, overrides: Partial<LLMConfigInput> = {}, signal: AbortSignal = AbortSignal.timeout(this.probeTimeoutMs * 10)): Promise<string[]> {
+    const factory = this.factory(name);
+    if (!factory.listModels) throw new LLMError({ kind: "bad_request", provider: name, message: `The ${name} provider cannot list its models.` });
+    return factory.listModels(this.configFor(name, overrides), signal);
   }
 
   configFor(name: string, overrides: Partial<LLMConfigInput> = {}): LLMConfig {

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { createTRPCRouter, fullAccessProcedure } from "@/server/api/trpc";
+import { keyedProviderNames } from "@/lib/llm/providers";
 import { credentialKinds, credentialNameSchema } from "@/server/services/credential-service";
 
-// People store provider keys and Google's OAuth client here; Google connections come from the OAuth callback.
-const enterableKinds = z.enum(["openai", "anthropic", "google_oauth_client"]);
+// People store model providers' keys (every keyed provider in the registry) and Google's OAuth client here;
+// Google connections come from the OAuth callback.
+const enterableKinds = z.enum([...keyedProviderNames, "google_oauth_client"]);
 
 export const credentialRouter = createTRPCRouter({
   /** The caller's own credentials: names, kinds and last four characters only (secrets are write-only). */
@@ -17,7 +19,7 @@ export const credentialRouter = createTRPCRouter({
         name: credentialNameSchema,
         kind: enterableKinds,
         secret: z.string().trim().min(8, "secret looks too short").max(10_000),
-        /** OpenAI/Anthropic only: the endpoint this key is for; empty means the official API. */
+        /** Model provider keys only: the endpoint this key is for; empty means the official API (required where there is none). */
         baseUrl: z.string().trim().max(2000, "Base URL must be at most 2000 characters").optional(),
       }),
     )

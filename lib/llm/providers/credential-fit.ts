@@ -1,13 +1,16 @@
 // The one rule for pairing a stored credential with a model node, shared by the compiler (a diagnostic on the
 // node) and the run (a refusal): the credential's kind is the node's provider, and the node either leaves its
 // Base URL empty or names the very endpoint the credential was stored for.
-import { isEndpointProvider, isSameEndpoint, normalizeEndpoint, officialEndpoints } from "./endpoints.ts";
+import { isSameEndpoint, normalizeEndpoint } from "../../credentials/endpoints.ts";
+import { officialEndpoint } from "./endpoints.ts";
+import { providerDescriptor } from "./index.ts";
 
 /** What the compiler may know about a credential: never its secret. `endpoint` is "" for the official API. */
 export type CredentialMetadata = { kind: string; endpoint: string };
 
-const labels: Record<string, string> = { openai: "OpenAI", anthropic: "Anthropic", ollama: "Ollama", google: "Google", google_oauth_client: "Google OAuth client" };
-const labelOf = (name: string) => labels[name] ?? name;
+// Credential kinds that are not providers: the Google connection and Google's OAuth client.
+const otherLabels: Record<string, string> = { google: "Google", google_oauth_client: "Google OAuth client" };
+const labelOf = (name: string) => providerDescriptor(name)?.title ?? otherLabels[name] ?? name;
 
 export type CredentialFit =
   | { isFit: true; /** Where the key goes: the credential's endpoint, normalised. */ endpoint: string }
@@ -16,7 +19,7 @@ export type CredentialFit =
 /** The endpoint a credential stands for: the one stored with it, else its provider's official API. */
 export function credentialEndpoint(credential: CredentialMetadata): string | null {
   if (credential.endpoint) return normalizeEndpoint(credential.endpoint);
-  return isEndpointProvider(credential.kind) ? officialEndpoints[credential.kind] : null;
+  return officialEndpoint(credential.kind);
 }
 
 /**

@@ -1,0 +1,62 @@
+// Listing a provider's models for the model node: through the real provider layer and SDK, with the caller's own
+// key sent only to the endpoint it was stored for, and the address guard on a Base URL the server did not set.
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ProviderRouter } from "@/lib/llm";
+import { createVault } from "@/lib/secrets";
+import { testDatabases } from "@/testing/databases";
+import { startOpenAIServer } from "@/testing/servers/openai";
+import type { ScriptedServer } from "@/testing/servers/scripted-server";
+import { localTestCaller as me } from "@/testing/trpc-caller";
+import { createCredentialService, type CredentialService } from "./credential-service.ts";
+import { createProviderModelService } from "./provider-model-service.ts";
+
+const STORED_KEY = "sk-local-listing-key-77e0";
+
+describe.each(testDatabases())("provider models on $provider", ({ create }) => {
+  let database: Awaited<ReturnType<typeof create>>;
+  let configured: ScriptedServer;
+  let keyed: ScriptedServer;
+  let credentials: CredentialService;
+
+  const serviceWith = (env: Record<string, string>) => {
+    const router = new ProviderRouter({ env });
+    return createProviderModelService(credentials, { env, listModels: (provider, overrides) => router.listModels(provider, overrides) });
+  };
+
+  beforeAll(async () => {
+    [configured, keyed] = await Promise.all([startOpenAIServer(), startOpenAIServer({ apiKey: STORED_KEY })]);
+    database = await create();
+    const vault = createVault(randomBytes(32));
+    credentials = createCredentialService(database, () => vault);
+  });
+  afterAll(async () => {
+    await Promise.all([configured?.close(), keyed?.close()]);
+    await database?.drop();
+  });
+
+  it("lists the models of the server's own endpoint", async () => {
+    expect(await serviceWith({ OPENAI_COMPATIBLE_BASE_URL: configured.url }).list(me, { provider: "openai-compatible" })).toEqual(["gpt-4o-mini"]);
+    expect(configured.requests.at(-1)).toMatchObject({ method: "GET", path: "/v1/models" });
+  });
+
+  it("sends the caller's stored key only to its endpoint, and refuses it for another Base URL", async () => {
+    const credential = await credentials.create(me, { name: "Box", kind: "openai-compatible", secret: STORED_KEY, baseUrl: keyed.url });
+    const service = serviceWith({ OSMEN_HTTP_ALLOWLIST: "127.0.0.1" });
+    expect(await service.list(me, { provider: "openai-compatible", credentialId: credential.id })).toEqual(["gpt-4o-mini"]);
+    expect(keyed.requests.at(-1)!.headers.authorization).toBe(`Bearer ${STORED_KEY}`);
+
+    const requestsBefore = configured.requests.length;
+    await expect(service.list(me, { provider: "openai-compatible", credentialId: credential.id, baseUrl: configured.url })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(service.list(me, { provider: "openai", credentialId: credential.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(service.list({ userId: "someone-else" }, { provider: "openai-compatible", credentialId: credential.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(configured.requests).toHaveLength(requestsBefore);
+  });
+
+  it("refuses a loopback Base URL the server did not configure, without reaching it", async () => {
+    const requestsBefore = configured.requests.length;
+    await expect(serviceWith({}).list(me, { provider: "openai-compatible", baseUrl: configured.url })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(configured.requests).toHaveLength(requestsBefore);
+    expect(await serviceWith({ OSMEN_HTTP_ALLOWLIST: "127.0.0.1" }).list(me, { provider: "openai-compatible", baseUrl: configured.url })).toEqual(["gpt-4o-mini"]);
+  });
+});
