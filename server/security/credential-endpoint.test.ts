@@ -6,7 +6,7 @@ import { createProviderResolver } from "@/lib/engine";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
 import { createVault } from "@/lib/secrets";
 import { createServices } from "@/server/services";
-import type { RunService } from "@/server/runs/run-service";
+import { createRunService, type RunService } from "@/server/runs/run-service";
 import { testDatabases } from "@/testing/databases";
 import { modelNodeGraph } from "@/testing/flow-graphs";
 import { createProviderRunService } from "@/testing/provider-runs";

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
 import { createVault } from "@/lib/secrets";
 import { createServices } from "@/server/services";
-import type { RunService } from "@/server/services/run-service";
+import type { RunService } from "@/server/runs/run-service";
 import { testDatabases } from "@/testing/databases";
 import { modelNodeGraph } from "@/testing/flow-graphs";
 import { createProviderRunService } from "@/testing/provider-runs";
