@@ -3,7 +3,7 @@
 import { useReactFlow } from "@xyflow/react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { useEditor, useEditorStore } from "./editor-context";
+import { useEditor, useEditorStore } from "@/components/editor-state/editor-context";
 import { PlanBadge } from "./plan-badge";
 import { SaveStatus } from "./save-status";
 import type { Autosave } from "./use-autosave";

@@ -2,8 +2,8 @@
 // Editor keyboard shortcuts, listened for on the whole page so they work wherever focus is, except
 // inside form fields, which keep their own undo and select-all.
 import { useEffect } from "react";
-import { useEditorStore } from "./editor-context";
-import { commandForKey, isTypingTarget, type EditorCommand } from "./shortcuts";
+import { useEditorStore } from "@/components/editor-state/editor-context";
+import { commandForKey, isTypingTarget, type EditorCommand } from "@/components/ui/keymap";
 
 const readOnlyCommands: ReadonlySet<EditorCommand> = new Set(["copy", "selectAll"]);
 

@@ -4,7 +4,7 @@ import { getNodeKind, readNodeConfig } from "@/lib/flow/catalog";
 import type { NodeCategory } from "@/lib/flow/node-kind";
 import type { NodePorts } from "@/lib/flow/ports";
 import { usesSampleData } from "@/lib/tools/google/source-kind";
-import { nodeName, portsOfNode, summarizeNode } from "@/components/canvas/node-config";
+import { nodeName, portsOfNode, summarizeNode } from "@/components/editor-state/node-config";
 
 export type NodeFace = {
   title: string;

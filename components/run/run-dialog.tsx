@@ -1,7 +1,7 @@
 "use client";
 // Asks for the run's input. Enter runs (Shift+Enter for a new line), Escape closes.
 import { useState, type FormEvent, type KeyboardEvent } from "react";
-import { Modal } from "@/components/canvas/modal";
+import { Modal } from "@/components/ui/modal";
 import { useRun } from "./run-context";
 
 export function RunDialog() {

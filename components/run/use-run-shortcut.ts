@@ -2,7 +2,7 @@
 // Ctrl/Cmd+Enter opens the run dialog wherever focus is on the canvas page, except in form fields (a
 // textarea may want the key) and while another dialog is open.
 import { useEffect } from "react";
-import { isTypingTarget } from "@/components/canvas/shortcuts";
+import { isTypingTarget } from "@/components/ui/keymap";
 import { isRunShortcut } from "./run-choice";
 
 export function useRunShortcut(openDialog: () => void): void {

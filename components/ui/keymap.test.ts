@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandForKey } from "./shortcuts";
+import { commandForKey } from "./keymap";
 
 const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
   key,
