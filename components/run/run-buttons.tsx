@@ -1,7 +1,7 @@
 "use client";
 // The toolbar's run commands: start a run (also Ctrl/Cmd+Enter) and show or hide the run panel.
 import { isTerminalStatus } from "@/lib/engine/run-state";
-import { useRun } from "./run-context";
+import { useRun } from "./use-run";
 import { useRunSnapshot } from "./use-run-snapshot";
 
 export function RunButtons() {

@@ -2,7 +2,7 @@
 // Asks for the run's input. Enter runs (Shift+Enter for a new line), Escape closes.
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { Modal } from "@/components/ui/modal";
-import { useRun } from "./run-context";
+import { useRun } from "./use-run";
 
 export function RunDialog() {
   const { start, closeDialog, lastInput, isStarting } = useRun();

@@ -1,7 +1,7 @@
 "use client";
 // The run panel: the followed run's status, Stop, errors, outputs and timeline, plus the flow's run history.
 import { isTerminalStatus } from "@/lib/engine/run-state";
-import { useRun } from "./run-context";
+import { useRun } from "./use-run";
 import { describeError, formatDuration, formatUsage, statusLabel } from "./run-format";
 import { NodeOutputs } from "./node-outputs";
 import { RunHistory } from "./run-history";
