@@ -10,7 +10,7 @@ describe("createRunStore", () => {
     store.reset("run-1");
     streamingRun().forEach(store.apply);
     expect(store.get("llm")).toMatchObject({ status: "running", text: "Hello", toolCalls: [] });
-    expect(store.get("input")).toMatchObject({ status: "succeeded", durationMs: 1 });
+    expect(store.get("input")).toMatchObject({ status: "succeeded", durationMs: 1, outputs: { text: "hi" } });
     expect(store.getSnapshot().state.status).toBe("running");
     expect(store.getSnapshot().events).toHaveLength(6);
   });
