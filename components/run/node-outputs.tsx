@@ -14,11 +14,10 @@ import { useRunSnapshot } from "./use-run-snapshot";
 const NodeOutput = memo(function NodeOutput({ nodeId, node }: { nodeId: string; node: NodeRunView }) {
   const text = outputTextOf(node);
   const figures = [formatDuration(node.durationMs), formatUsage(node.usage)].filter(Boolean).join(" · ");
-  const status = node.status;
   return (
-    <article className={`run-output run-${status}`} data-testid={`run-output-${nodeId}`}>
+    <article className={`run-output run-${node.status}`} data-testid={`run-output-${nodeId}`}>
       <header>
-        <strong>{nodeId}</strong> <span className="run-status">{statusLabel(status)}</span> {figures && <span className="muted">{figures}</span>}
+        <strong>{nodeId}</strong> <span className="run-status">{statusLabel(node.status)}</span> {figures && <span className="muted">{figures}</span>}
       </header>
       <RunWarnings warnings={node.warnings} testId={`run-output-warnings-${nodeId}`} />
       <ReasoningText text={node.reasoning} testId={`run-output-reasoning-${nodeId}`} />
