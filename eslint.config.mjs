@@ -28,6 +28,24 @@ const stackRules = [
   { layer: "lib/engine", files: ["lib/engine/**/*.{ts,tsx}"], above: ["workflows", "templates"] },
 ];
 
+// components/ folders import one way, bottom to top: shared UI pieces, the editor's state, the run view,
+// node faces, the canvas, sharing, and the editor page that composes them. A folder never imports one above it.
+const componentLayers = ["ui", "editor-state", "run", "nodes", "canvas", "share", "editor"];
+const componentLayerRules = componentLayers.slice(0, -1).map((layer, index) => ({
+  files: [`components/${layer}/**/*.{ts,tsx}`],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: componentLayers.slice(index + 1).map((above) => ({
+          group: [`@/components/${above}/*`, `../${above}/*`],
+          message: `components/${layer} sits below components/${above} (see componentLayers in eslint.config.mjs).`,
+        })),
+      },
+    ],
+  },
+}));
+
 const config = [
   { ignores: [".next/**", "node_modules/**", "server/db/generated/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts"] },
   ...nextCoreWebVitals,
@@ -41,6 +59,7 @@ const config = [
     files,
     rules: { "no-restricted-imports": ["error", { patterns: [...frameworkImports, layerImports(above, layer)] }] },
   })),
+  ...componentLayerRules,
   {
     // Test helpers inspect arbitrary JSON from wire protocols; `any` there keeps assertions readable.
     files: ["testing/**/*.ts", "**/*.test.ts", "e2e/**/*.ts", "bench/**/*.ts"],

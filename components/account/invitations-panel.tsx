@@ -1,16 +1,16 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
+import { DangerButton, ErrorAlert, ResourceList, ResourcePanel, RowName, ShownOnce, useRefresh } from "@/components/ui/resource-panel";
 import { formatRelativeTime } from "@/lib/format-time";
 
 /** Invite by email: the sign-up link is shown once, to copy and send; pending invitations can be revoked. */
 export function InvitationsPanel() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const invitations = useQuery(trpc.admin.listInvitations.queryOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.listInvitations.queryKey() });
+  const refresh = useRefresh(trpc.admin.listInvitations.queryKey());
   const create = useMutation(trpc.admin.createInvitation.mutationOptions({ onSuccess: () => (setEmail(""), refresh()) }));
   const revoke = useMutation(trpc.admin.revokeInvitation.mutationOptions({ onSuccess: refresh }));
 
@@ -20,8 +20,7 @@ export function InvitationsPanel() {
   };
 
   return (
-    <section aria-labelledby="invitations-heading" className="settings-section">
-      <h2 id="invitations-heading">Invitations</h2>
+    <ResourcePanel id="invitations" title="Invitations">
       <form className="toolbar" onSubmit={submit}>
         <label htmlFor="invite-email">Email</label>
         <input id="invite-email" type="email" required value={email} onChange={(event) => setEmail(event.target.value)} placeholder="name@example.com" />
@@ -29,27 +28,23 @@ export function InvitationsPanel() {
           Invite
         </button>
       </form>
-      {create.error && <p role="alert" className="field-error">{create.error.message}</p>}
+      <ErrorAlert error={create.error} />
       {create.data && (
-        <div className="notice" role="status" data-testid="invitation-link">
+        <ShownOnce testId="invitation-link">
           Send this link to {create.data.invitation.email}; it will not be shown again: <code>{create.data.link}</code>
-        </div>
+        </ShownOnce>
       )}
-      {invitations.isError && <p role="alert" className="error-banner">{invitations.error.message}</p>}
-      <ul className="flow-list">
-        {invitations.data?.map((invitation) => (
-          <li key={invitation.id} className="flow-row" data-testid="invitation-row">
-            <strong style={{ flex: 1 }}>{invitation.email}</strong>
+      <ErrorAlert error={invitations.error} isBanner />
+      <ResourceList items={invitations.data} rowTestId="invitation-row">
+        {(invitation) => (
+          <>
+            <RowName>{invitation.email}</RowName>
             <span className="muted">{invitation.status}</span>
             <span className="muted">sent {formatRelativeTime(invitation.createdAt)}</span>
-            {invitation.status === "pending" && (
-              <button type="button" className="danger" onClick={() => revoke.mutate({ id: invitation.id })}>
-                Revoke
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-    </section>
+            {invitation.status === "pending" && <DangerButton label="Revoke" onConfirm={() => revoke.mutate({ id: invitation.id })} />}
+          </>
+        )}
+      </ResourceList>
+    </ResourcePanel>
   );
 }

@@ -1,26 +1,24 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
+import { DangerButton, ErrorAlert, ResourceList, ResourcePanel, RowName, useRefresh } from "@/components/ui/resource-panel";
 import { formatRelativeTime } from "@/lib/format-time";
 
 /** Every account, with a button to disable or re-enable it (not your own). */
 export function UsersPanel({ selfId }: { selfId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const users = useQuery(trpc.admin.listUsers.queryOptions());
-  const setDisabled = useMutation(
-    trpc.admin.setUserDisabled.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.listUsers.queryKey() }) }),
-  );
+  const refresh = useRefresh(trpc.admin.listUsers.queryKey());
+  const setDisabled = useMutation(trpc.admin.setUserDisabled.mutationOptions({ onSuccess: refresh }));
 
   return (
-    <section aria-labelledby="users-heading" className="settings-section">
-      <h2 id="users-heading">Users</h2>
-      {users.isError && <p role="alert" className="error-banner">{users.error.message}</p>}
-      {setDisabled.error && <p role="alert" className="field-error">{setDisabled.error.message}</p>}
-      <ul className="flow-list">
-        {users.data?.map((user) => (
-          <li key={user.id} className="flow-row" data-testid="user-row">
-            <strong style={{ flex: 1 }}>{user.email}</strong>
+    <ResourcePanel id="users" title="Users">
+      <ErrorAlert error={users.error} isBanner />
+      <ErrorAlert error={setDisabled.error} />
+      <ResourceList items={users.data} rowTestId="user-row">
+        {(user) => (
+          <>
+            <RowName>{user.email}</RowName>
             <span className="muted">{user.role}</span>
             <span className="muted">joined {formatRelativeTime(user.createdAt)}</span>
             {user.disabled && <span className="muted">disabled</span>}
@@ -30,17 +28,15 @@ export function UsersPanel({ selfId }: { selfId: string }) {
                   Enable
                 </button>
               ) : (
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={() => window.confirm(`Disable ${user.email}? They are signed out at once and their API keys stop working.`) && setDisabled.mutate({ userId: user.id, disabled: true })}
-                >
-                  Disable
-                </button>
+                <DangerButton
+                  label="Disable"
+                  confirmText={`Disable ${user.email}? They are signed out at once and their API keys stop working.`}
+                  onConfirm={() => setDisabled.mutate({ userId: user.id, disabled: true })}
+                />
               ))}
-          </li>
-        ))}
-      </ul>
-    </section>
+          </>
+        )}
+      </ResourceList>
+    </ResourcePanel>
   );
 }

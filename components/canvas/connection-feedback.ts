@@ -1,6 +1,6 @@
 // Turns the end of a refused drag (xyflow's final connection state) into the request it would have been,
 // so the canvas can say why it was refused.
-import type { ConnectionRequest } from "./connection-rules";
+import type { ConnectionRequest } from "@/components/editor-state/connection-rules";
 
 type HandleEnd = { nodeId: string; id?: string | null; type: "source" | "target" } | null;
 

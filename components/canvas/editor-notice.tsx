@@ -1,7 +1,7 @@
 "use client";
 // A short-lived message from the canvas (a refused connection and its reason), announced politely.
 import { useEffect } from "react";
-import { useEditor, useEditorStore } from "./editor-context";
+import { useEditor, useEditorStore } from "@/components/editor-state/editor-context";
 
 const VISIBLE_MS = 8_000;
 

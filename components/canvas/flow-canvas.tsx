@@ -4,11 +4,11 @@
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type FinalConnectionState, type IsValidConnection } from "@xyflow/react";
 import { useCallback, useMemo, type DragEvent } from "react";
 import { nodeTypes } from "@/components/nodes/node-types";
-import { checkConnection } from "./connection-rules";
+import { checkConnection } from "@/components/editor-state/connection-rules";
 import { requestFromDrag } from "./connection-feedback";
-import { decorateEdges } from "./diagnostics-index";
-import { useEditor, useEditorStore } from "./editor-context";
-import type { CanvasEdge } from "./graph-mapping";
+import { decorateEdges } from "@/components/editor-state/diagnostics-index";
+import { useEditor, useEditorStore } from "@/components/editor-state/editor-context";
+import type { CanvasEdge } from "@/components/editor-state/graph-mapping";
 
 export const PALETTE_DRAG_TYPE = "application/x-osmen-node-kind";
 

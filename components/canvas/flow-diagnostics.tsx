@@ -1,6 +1,6 @@
 "use client";
 // Findings about the flow as a whole (no node or edge to pin them on), under the toolbar.
-import { useEditor } from "./editor-context";
+import { useEditor } from "@/components/editor-state/editor-context";
 
 export function FlowDiagnostics() {
   const findings = useEditor((state) => state.diagnostics.flow);

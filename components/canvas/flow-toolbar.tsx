@@ -3,7 +3,8 @@
 import { useReactFlow } from "@xyflow/react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { useEditor, useEditorStore } from "./editor-context";
+import { useEditor, useEditorStore } from "@/components/editor-state/editor-context";
+import { titleWithShortcut } from "@/components/ui/keymap";
 import { PlanBadge } from "./plan-badge";
 import { SaveStatus } from "./save-status";
 import type { Autosave } from "./use-autosave";
@@ -24,10 +25,10 @@ export function FlowToolbar({ name, autosave, children }: Props) {
       <SaveStatus autosave={autosave} />
       <PlanBadge />
       <span className="toolbar-spacer" />
-      <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl/Cmd+Z)">
+      <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo} aria-label="Undo" title={titleWithShortcut("undo")}>
         Undo
       </button>
-      <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-label="Redo" title="Redo (Shift+Ctrl/Cmd+Z)">
+      <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-label="Redo" title={titleWithShortcut("redo")}>
         Redo
       </button>
       <button type="button" onClick={() => void fitView({ duration: 200 })}>

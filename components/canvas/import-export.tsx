@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ChangeEvent } from "react";
 import { useTRPCClient } from "@/components/trpc-provider";
-import { errorMessageOf } from "./trpc-errors";
+import { errorMessageOf } from "@/components/ui/trpc-errors";
 
 export function exportFileName(flowName: string): string {
   const slug = flowName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "flow";

@@ -4,8 +4,8 @@
 import { configJsonSchema, getNodeKind, readNodeConfig } from "@/lib/flow/catalog";
 import type { AnyNodeKind } from "@/lib/flow/node-kind";
 import { ConfigField } from "./config-field";
-import { useEditor, useEditorStore } from "./editor-context";
-import type { CanvasNode } from "./graph-mapping";
+import { useEditor, useEditorStore } from "@/components/editor-state/editor-context";
+import type { CanvasNode } from "@/components/editor-state/graph-mapping";
 import { fieldErrors, formFields, type FormField } from "./schema-form";
 
 const fieldCache = new Map<string, FormField[]>();

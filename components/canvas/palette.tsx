@@ -5,7 +5,7 @@ import { useReactFlow } from "@xyflow/react";
 import { useMemo, useState } from "react";
 import { nodeKinds } from "@/lib/flow/catalog";
 import { nodeCategories, type NodeCategory } from "@/lib/flow/node-kind";
-import { useEditorStore } from "./editor-context";
+import { useEditorStore } from "@/components/editor-state/editor-context";
 import { PALETTE_DRAG_TYPE } from "./flow-canvas";
 import { clickPlacement, groupKinds } from "./palette-groups";
 

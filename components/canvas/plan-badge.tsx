@@ -1,6 +1,6 @@
 "use client";
 // The flow's orchestration pattern and a count of its problems, from the latest compile.
-import { useEditor } from "./editor-context";
+import { useEditor } from "@/components/editor-state/editor-context";
 
 export function PlanBadge() {
   const plan = useEditor((state) => state.plan);

@@ -5,7 +5,7 @@ import "@xyflow/react/dist/style.css";
 import "./canvas.css";
 import { ReactFlowProvider } from "@xyflow/react";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
-import { EditorProvider } from "./editor-context";
+import { EditorProvider } from "@/components/editor-state/editor-context";
 import { FlowCanvas } from "./flow-canvas";
 import { Inspector } from "./inspector";
 

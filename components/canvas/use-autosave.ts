@@ -7,9 +7,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPCClient } from "@/components/trpc-provider";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
-import { useEditor, useEditorStore } from "./editor-context";
-import { toFlowGraph } from "./graph-mapping";
-import { errorCodeOf, errorMessageOf } from "./trpc-errors";
+import { useEditor, useEditorStore } from "@/components/editor-state/editor-context";
+import { toFlowGraph } from "@/components/editor-state/graph-mapping";
+import { errorCodeOf, errorMessageOf } from "@/components/ui/trpc-errors";
 
 export type SaveStatus = "saved" | "pending" | "saving" | "error" | "conflict";
 

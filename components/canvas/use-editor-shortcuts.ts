@@ -1,25 +1,19 @@
 "use client";
-// Editor keyboard shortcuts, listened for on the whole page so they work wherever focus is, except
-// inside form fields, which keep their own undo and select-all.
-import { useEffect } from "react";
-import { useEditorStore } from "./editor-context";
-import { commandForKey, isTypingTarget, type EditorCommand } from "./shortcuts";
+// The editor's keyboard commands (the keymap's editing actions), bound to the open flow's store. A
+// read-only canvas still copies and selects.
+import { useCallback } from "react";
+import { useEditorStore } from "@/components/editor-state/editor-context";
+import type { KeyAction } from "@/components/ui/keymap";
+import { usePageShortcuts } from "@/components/ui/use-page-shortcuts";
 
-const readOnlyCommands: ReadonlySet<EditorCommand> = new Set(["copy", "selectAll"]);
+const readOnlyActions: ReadonlySet<KeyAction> = new Set(["copy", "selectAll"]);
 
 export function useEditorShortcuts(): void {
   const store = useEditorStore();
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || isTypingTarget(event.target)) return;
-      // A dialog open above the canvas owns the keyboard.
-      if (document.querySelector("[aria-modal='true']")) return;
-      const command = commandForKey(event);
-      if (!command) return;
+  const onAction = useCallback(
+    (action: KeyAction) => {
       const state = store.getState();
-      if (state.readOnly && !readOnlyCommands.has(command)) return;
-      event.preventDefault();
-      const actions: Record<EditorCommand, () => void> = {
+      const actions: Partial<Record<KeyAction, () => void>> = {
         undo: state.undo,
         redo: state.redo,
         copy: state.copy,
@@ -28,9 +22,12 @@ export function useEditorShortcuts(): void {
         delete: state.deleteSelected,
         selectAll: state.selectAll,
       };
-      actions[command]();
-    }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [store]);
+      const run = actions[action];
+      if (!run || (state.readOnly && !readOnlyActions.has(action))) return false;
+      run();
+      return true;
+    },
+    [store],
+  );
+  usePageShortcuts(onAction);
 }

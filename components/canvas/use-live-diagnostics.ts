@@ -3,9 +3,9 @@
 // edges they concern. The graph being edited is posted as it is, saved or not.
 import { useEffect, useRef } from "react";
 import { useTRPCClient } from "@/components/trpc-provider";
-import { indexDiagnostics } from "./diagnostics-index";
-import { useEditor, useEditorStore } from "./editor-context";
-import { toFlowGraph } from "./graph-mapping";
+import { indexDiagnostics } from "@/components/editor-state/diagnostics-index";
+import { useEditor, useEditorStore } from "@/components/editor-state/editor-context";
+import { toFlowGraph } from "@/components/editor-state/graph-mapping";
 
 type Options = { delayMs?: number };
 

@@ -4,9 +4,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPC, useTRPCClient } from "@/components/trpc-provider";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import { ReadOnlyFlow } from "./read-only-flow";
-import { errorMessageOf } from "./trpc-errors";
+import { errorMessageOf } from "@/components/ui/trpc-errors";
 import type { Autosave } from "./use-autosave";
 
 /** `access`: the person's relation to the flow; a viewer may preview earlier versions but not restore one. */

@@ -1,13 +1,13 @@
 "use client";
 // The face of every node on the canvas, whatever its kind: everything shown comes from the catalog entry
-// (title, ports, summary), the node's diagnostics, the plan's pattern, and later its run state.
+// (title, ports, summary), the node's diagnostics, the plan's pattern, and its run state.
 import type { NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import { worstSeverity } from "@/components/canvas/diagnostics-index";
-import { useEditor } from "@/components/canvas/editor-context";
-import type { CanvasNode } from "@/components/canvas/graph-mapping";
+import { worstSeverity } from "@/components/editor-state/diagnostics-index";
+import { useEditor } from "@/components/editor-state/editor-context";
+import type { CanvasNode } from "@/components/editor-state/graph-mapping";
 import { PortHandle } from "./port-handle";
-import { useNodeRunState } from "./run-state";
+import { useNodeRunState } from "@/components/run/node-run-state";
 import { NodeDiagnostics, NodeRunOverlay } from "./node-extras";
 import { nodeFace } from "./node-face";
 import { ownValue } from "@/lib/plain-data";

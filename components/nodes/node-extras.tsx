@@ -1,8 +1,8 @@
 "use client";
-// The parts of a node face that come and go: its compiler findings and (later) its run state.
+// The parts of a node face that come and go: its compiler findings and its run state.
 import type { Diagnostic } from "@/lib/flow/diagnostics";
 import { NodeRunDetails } from "@/components/run/node-run-details";
-import type { NodeRunState } from "./run-state";
+import type { NodeRunView } from "@/components/run/node-run-view";
 
 const MAX_SHOWN = 3;
 
@@ -21,7 +21,7 @@ export function NodeDiagnostics({ diagnostics }: { diagnostics: Diagnostic[] | u
   );
 }
 
-export function NodeRunOverlay({ state }: { state: NodeRunState | undefined }) {
+export function NodeRunOverlay({ state }: { state: NodeRunView | undefined }) {
   if (!state) return null;
   // The run view owns what a run looks like on a node: status, streamed text, tool calls, errors.
   return <NodeRunDetails state={state} />;

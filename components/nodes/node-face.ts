@@ -3,7 +3,7 @@
 import { getNodeKind, readNodeConfig } from "@/lib/flow/catalog";
 import { readsSampleData, type NodeCategory } from "@/lib/flow/node-kind";
 import type { NodePorts } from "@/lib/flow/ports";
-import { effectiveConfig, nodeName, portsOfNode, summarizeNode } from "@/components/canvas/node-config";
+import { effectiveConfig, nodeName, portsOfNode, summarizeNode } from "@/components/editor-state/node-config";
 
 export type NodeFace = {
   title: string;

@@ -1,7 +1,8 @@
 // What to show as a node's output: its streamed text when it streamed, else its outputs in readable form.
-type NodeOutputSource = { text: string; outputs?: Record<string, unknown> };
+import type { NodeRunView } from "./node-run-view";
 
-export function outputTextOf(node: NodeOutputSource): string {
+/** Markdown for a node's output: its streamed text, else its single string output, else its outputs as JSON. */
+export function outputTextOf(node: Pick<NodeRunView, "text" | "outputs">): string {
   if (node.text) return node.text;
   if (!node.outputs) return "";
   const values = Object.values(node.outputs).filter((value) => value !== undefined && value !== null);

@@ -1,27 +1,25 @@
 "use client";
 // Each node's output as safe markdown, with its status, time and tokens; then the run's final output.
 import { memo } from "react";
-import type { NodeRunState } from "@/lib/engine/run-state";
-import { useRun } from "./run-context";
+import { useRun } from "./use-run";
 import { formatDuration, formatUsage, statusLabel } from "./run-format";
 import { outputTextOf, runOutputText } from "./node-output";
-import { shownStatus } from "./run-store";
+import type { NodeRunView } from "./node-run-view";
 import { SafeMarkdown } from "./safe-markdown";
 import { ReasoningText, RunWarnings } from "./run-warnings";
 import { useRunSnapshot } from "./use-run-snapshot";
 
-// Memoised on the node's state object, which the reducer replaces only when that node changes: a chunk
-// streamed into one node re-renders that node's markdown, not every node's.
-const NodeOutput = memo(function NodeOutput({ nodeId, node }: { nodeId: string; node: NodeRunState }) {
+// Memoised on the node's view, which the store replaces only when that node changes: a chunk streamed
+// into one node re-renders that node's markdown, not every node's.
+const NodeOutput = memo(function NodeOutput({ nodeId, node }: { nodeId: string; node: NodeRunView }) {
   const text = outputTextOf(node);
   const figures = [formatDuration(node.durationMs), formatUsage(node.usage)].filter(Boolean).join(" · ");
-  const status = shownStatus(node);
   return (
-    <article className={`run-output run-${status}`} data-testid={`run-output-${nodeId}`}>
+    <article className={`run-output run-${node.status}`} data-testid={`run-output-${nodeId}`}>
       <header>
-        <strong>{nodeId}</strong> <span className="run-status">{statusLabel(status)}</span> {figures && <span className="muted">{figures}</span>}
+        <strong>{nodeId}</strong> <span className="run-status">{statusLabel(node.status)}</span> {figures && <span className="muted">{figures}</span>}
       </header>
-      <RunWarnings warnings={node.warnings?.map((warning) => warning.message)} testId={`run-output-warnings-${nodeId}`} />
+      <RunWarnings warnings={node.warnings} testId={`run-output-warnings-${nodeId}`} />
       <ReasoningText text={node.reasoning} testId={`run-output-reasoning-${nodeId}`} />
       {text && <SafeMarkdown text={text} />}
     </article>
@@ -42,9 +40,10 @@ export function NodeOutputs() {
           <SafeMarkdown text={finalOutput} />
         </article>
       )}
-      {Object.entries(state.nodes).map(([nodeId, node]) => (
-        <NodeOutput key={nodeId} nodeId={nodeId} node={node} />
-      ))}
+      {Object.keys(state.nodes).map((nodeId) => {
+        const node = store.get(nodeId);
+        return node && <NodeOutput key={nodeId} nodeId={nodeId} node={node} />;
+      })}
     </div>
   );
 }

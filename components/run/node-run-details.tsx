@@ -2,17 +2,11 @@
 // A node's run state on its face: status, the latest streamed words, tool calls, the error, the time taken.
 import { formatDuration, statusLabel } from "./run-format";
 import { tailOf } from "./node-output";
-import type { NodeRunView } from "./run-store";
+import type { NodeRunView } from "./node-run-view";
 import { ReasoningText, RunWarnings } from "./run-warnings";
 
-// The canvas seam's shape: the run view fills in every field, other sources may give only a status.
-type ShownToolCall = { callId: string; name: string; result?: string; isError?: boolean };
-type Props = {
-  state: Pick<NodeRunView, "status"> & { text?: string; error?: string; toolCalls?: ShownToolCall[]; durationMs?: number; warnings?: string[]; reasoning?: string };
-};
-
-export function NodeRunDetails({ state }: Props) {
-  const toolCalls = state.toolCalls ?? [];
+export function NodeRunDetails({ state }: { state: NodeRunView }) {
+  const toolCalls = state.toolCalls;
   return (
     <div className={`flow-node-run run-${state.status}`} data-testid="node-run">
       <div className="node-run-header">

@@ -1,7 +1,8 @@
 "use client";
-// The toolbar's run commands: start a run (also Ctrl/Cmd+Enter) and show or hide the run panel.
+// The toolbar's run commands: start a run (also by its keymap shortcut) and show or hide the run panel.
+import { ariaKeyShortcuts, titleWithShortcut } from "@/components/ui/keymap";
 import { isTerminalStatus } from "@/lib/engine/run-state";
-import { useRun } from "./run-context";
+import { useRun } from "./use-run";
 import { useRunSnapshot } from "./use-run-snapshot";
 
 export function RunButtons() {
@@ -10,7 +11,7 @@ export function RunButtons() {
   const isGoing = snapshot.runId !== null && !isTerminalStatus(snapshot.state.status);
   return (
     <>
-      <button type="button" className="primary run-button" onClick={openDialog} disabled={isStarting} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl/Cmd+Enter)">
+      <button type="button" className="primary run-button" onClick={openDialog} disabled={isStarting} aria-keyshortcuts={ariaKeyShortcuts("openRunDialog")} title={titleWithShortcut("openRunDialog")}>
         {isGoing ? "Run again" : "Run"}
       </button>
       <button type="button" aria-expanded={isPanelOpen} aria-controls="run-panel" onClick={() => setIsPanelOpen(!isPanelOpen)}>

@@ -1,4 +1,4 @@
-// Small decisions the run view makes: which run to reattach to, the keyboard shortcut, start-error details.
+// Small decisions the run view makes: which run to reattach to, start-error details.
 import type { Diagnostic } from "@/lib/flow/diagnostics";
 
 type ListedRun = { id: string; status: string };
@@ -7,10 +7,6 @@ type ListedRun = { id: string; status: string };
 export function runToReattach(runs: readonly ListedRun[] | undefined): string | null {
   return runs?.find((run) => run.status === "running" || run.status === "queued")?.id ?? null;
 }
-
-type KeyPress = { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean };
-
-export const isRunShortcut = (press: KeyPress) => press.key === "Enter" && (press.ctrlKey || press.metaKey) && !press.shiftKey && !press.altKey;
 
 /** The compiler's findings when run.start refused the flow (server errorFormatter puts them in data.details). */
 export function diagnosticsOfStartError(error: unknown): Diagnostic[] {

@@ -1,8 +1,9 @@
 "use client";
-// Asks for the run's input. Enter runs (Shift+Enter for a new line), Escape closes.
+// Asks for the run's input. Enter runs (Shift+Enter for a new line), Escape closes: see the keymap.
 import { useState, type FormEvent, type KeyboardEvent } from "react";
-import { Modal } from "@/components/canvas/modal";
-import { useRun } from "./run-context";
+import { actionForKey, shortcutText } from "@/components/ui/keymap";
+import { Modal } from "@/components/ui/modal";
+import { useRun } from "./use-run";
 
 export function RunDialog() {
   const { start, closeDialog, lastInput, isStarting } = useRun();
@@ -12,7 +13,7 @@ export function RunDialog() {
     start(input);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    if (actionForKey(event, "runInput") !== "submitRunInput" || event.nativeEvent.isComposing) return;
     event.preventDefault();
     submit();
   };
@@ -29,7 +30,7 @@ export function RunDialog() {
           onKeyDown={onKeyDown}
           placeholder="What should the flow work on?"
         />
-        <p className="field-help">Enter runs the flow; Shift+Enter adds a new line.</p>
+        <p className="field-help">{shortcutText("submitRunInput")} runs the flow; Shift+Enter adds a new line.</p>
         <div className="run-dialog-actions">
           <button type="button" onClick={closeDialog}>
             Cancel

@@ -1,7 +1,7 @@
 "use client";
 // Animates the edges whose source node is running (see run-edges.ts for why a style element).
 import { useSyncExternalStore } from "react";
-import { useEditor } from "@/components/canvas/editor-context";
+import { useEditor } from "@/components/editor-state/editor-context";
 import { edgeAnimationCss, edgesCarryingData } from "./run-edges";
 import type { RunStore } from "./run-store";
 

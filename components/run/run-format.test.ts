@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeError, describeEvent, formatDuration, formatUsage, statusLabel } from "./run-format";
+import { describeFailure, EngineError } from "@/lib/engine/errors";
+import { LLMError } from "@/lib/llm/errors";
 import { eventsOf } from "./test-events";
 
 describe("run formatting", () => {
@@ -17,8 +19,16 @@ describe("run formatting", () => {
   });
 
   it("explains known error codes and keeps the detail", () => {
-    expect(describeError({ code: "provider_unavailable", message: "ECONNREFUSED" })).toMatch(/could not be reached.*ECONNREFUSED/);
-    expect(describeError({ code: "node_error", message: "Bad template" })).toBe("Bad template");
+    const timedOut = describeFailure(new EngineError("node_timeout", 'Node "llm" did not finish within 5 ms.'));
+    expect(describeError(timedOut)).toBe('A step took too long and was stopped. (Node "llm" did not finish within 5 ms.)');
+    expect(describeError(describeFailure(new Error("Bad template")))).toBe("Bad template");
+  });
+
+  it("shows a provider failure with the hint the engine sends for its kind", () => {
+    const failure = describeFailure(new LLMError({ kind: "rate_limit", provider: "openai", message: "429 Too Many Requests" }));
+    expect(failure.code).toBe("provider_rate_limited");
+    expect(describeError(failure)).toBe(`${failure.hint} (429 Too Many Requests)`);
+    expect(describeError(failure)).toMatch(/^The provider is rate limiting this key/);
     expect(describeError(undefined)).toBe("");
   });
 

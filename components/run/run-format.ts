@@ -27,14 +27,9 @@ export function formatUsage(usage: { inputTokens: number; outputTokens: number }
   return `${usage.inputTokens.toLocaleString("en")} in · ${usage.outputTokens.toLocaleString("en")} out tokens`;
 }
 
-// Codes are for programs; a person needs to know what happened and what to try.
+// Codes are for programs; a person needs to know what happened and what to try. Provider failures are not
+// here: the engine sends each with its own hint (lib/engine/errors.ts), which describeError prefers.
 const errorHints: Record<string, string> = {
-  provider_unavailable: "The model server could not be reached. Is it running, and is the node's address right?",
-  provider_auth: "The provider refused the API key. Check the model node's credential.",
-  provider_rate_limited: "The provider is rate limiting this key. Wait a minute, or lower the node's requests per minute.",
-  provider_bad_request: "The provider refused the request. Check the model name and the node's settings.",
-  provider_timeout: "The model did not answer in time. Raise the node's timeout, or use a smaller model.",
-  provider_not_found: "The provider has no such model. Check the model name.",
   credential_unavailable: "A credential this flow needs is missing. Add it in Settings.",
   node_timeout: "A step took too long and was stopped.",
   run_timeout: "The run took longer than its time limit and was stopped.",

@@ -1,6 +1,6 @@
 "use client";
 // The flow's past runs, newest first; opening one replays its stored events onto the canvas.
-import { useRun } from "./run-context";
+import { useRun } from "./use-run";
 import { formatDuration, statusLabel } from "./run-format";
 
 const startedAt = (date: Date | string) => new Date(date).toLocaleString();

@@ -1,7 +1,8 @@
 "use client";
 // The run panel: the followed run's status, Stop, errors, outputs and timeline, plus the flow's run history.
+import { shortcutText } from "@/components/ui/keymap";
 import { isTerminalStatus } from "@/lib/engine/run-state";
-import { useRun } from "./run-context";
+import { useRun } from "./use-run";
 import { describeError, formatDuration, formatUsage, statusLabel } from "./run-format";
 import { NodeOutputs } from "./node-outputs";
 import { RunHistory } from "./run-history";
@@ -13,7 +14,7 @@ import { useRunSnapshot } from "./use-run-snapshot";
 function RunSummary() {
   const { store, cancel, isCancelling, watcher } = useRun();
   const { runId, state } = useRunSnapshot(store);
-  if (!runId) return <p className="muted">No run yet. Press Run (or Ctrl/Cmd+Enter) to start one.</p>;
+  if (!runId) return <p className="muted">No run yet. Press Run (or {shortcutText("openRunDialog")}) to start one.</p>;
   const isGoing = !isTerminalStatus(state.status);
   const figures = [formatDuration(state.durationMs), formatUsage(state.usage)].filter(Boolean).join(" · ");
   return (

@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
+import { describeFailure, EngineError } from "@/lib/engine/errors";
+import { LLMError } from "@/lib/llm/errors";
 import { createRunStore } from "./run-store";
 import { eventsOf, streamingRun } from "./test-events";
 
@@ -8,7 +10,7 @@ describe("createRunStore", () => {
     store.reset("run-1");
     streamingRun().forEach(store.apply);
     expect(store.get("llm")).toMatchObject({ status: "running", text: "Hello", toolCalls: [] });
-    expect(store.get("input")).toMatchObject({ status: "succeeded", durationMs: 1 });
+    expect(store.get("input")).toMatchObject({ status: "succeeded", durationMs: 1, outputs: { text: "hi" } });
     expect(store.getSnapshot().state.status).toBe("running");
     expect(store.getSnapshot().events).toHaveLength(6);
   });
@@ -47,9 +49,9 @@ describe("createRunStore", () => {
     store.reset("run-1");
     eventsOf("run-1", [
       { type: "run.started", input: "", nodeIds: ["llm"] },
-      { type: "node.failed", nodeId: "llm", kind: "llm", code: "provider_unavailable", message: "connect ECONNREFUSED", durationMs: 3 },
+      { type: "node.failed", nodeId: "llm", kind: "llm", ...describeFailure(new EngineError("node_timeout", "Node \"llm\" did not finish within 5 ms.")), durationMs: 3 },
     ]).forEach(store.apply);
-    expect(store.get("llm")).toMatchObject({ status: "failed", error: expect.stringMatching(/could not be reached.*ECONNREFUSED/) });
+    expect(store.get("llm")).toMatchObject({ status: "failed", error: 'A step took too long and was stopped. (Node "llm" did not finish within 5 ms.)' });
     expect(listener).toHaveBeenCalledTimes(3);
   });
 
@@ -96,11 +98,13 @@ describe("createRunStore", () => {
   it("shows the hint a provider failure carries", () => {
     const store = createRunStore();
     store.reset("run-1");
-    const hint = "The model server could not be reached: is `ollama serve` running?";
+    // The failure exactly as the engine reports an unreachable model server.
+    const failure = describeFailure(new LLMError({ kind: "unavailable", provider: "ollama", message: "Ollama is not reachable" }));
     eventsOf("run-1", [
       { type: "run.started", input: "", nodeIds: ["llm"] },
-      { type: "node.failed", nodeId: "llm", kind: "llm", code: "provider_unavailable", errorKind: "unavailable", hint, message: "Ollama is not reachable", durationMs: 3 },
+      { type: "node.failed", nodeId: "llm", kind: "llm", ...failure, durationMs: 3 },
     ]).forEach(store.apply);
-    expect(store.get("llm")?.error).toBe(`${hint} (Ollama is not reachable)`);
+    expect(failure).toMatchObject({ code: "provider_unavailable", errorKind: "unavailable", hint: expect.stringContaining("could not be reached") });
+    expect(store.get("llm")?.error).toBe(`${failure.hint} (Ollama is not reachable)`);
   });
 });

@@ -1,28 +1,15 @@
-// The browser's copy of one run: events folded by the engine's own reducer, exposed as the canvas seam's
-// RunStateSource (node faces subscribe to it) plus a snapshot for the run panel. Framework-free so it is
+// The browser's copy of one run: events folded by the engine's own reducer, read per node as a NodeRunView
+// (node faces and the run panel subscribe to it) plus a snapshot for the run panel. Framework-free so it is
 // testable without React.
 import type { RunEvent } from "@/lib/engine/events";
-import { applyRunEvent, initialRunState, type NodeRunState, type RunState, type ToolCallState } from "@/lib/engine/run-state";
-import { describeError } from "./run-format";
+import { applyRunEvent, initialRunState, type NodeRunState, type RunState } from "@/lib/engine/run-state";
+import { toNodeRunView, type NodeRunView } from "./node-run-view";
 import { ownValue } from "@/lib/plain-data";
-
-/** What a node face shows: the seam's shape (error as words) plus the details a richer overlay can use. */
-export type NodeRunView = {
-  status: NodeRunState["status"];
-  text: string;
-  error?: string;
-  toolCalls: ToolCallState[];
-  durationMs?: number;
-  usage?: NodeRunState["usage"];
-  /** An empty or cut-off answer, as sentences. */
-  warnings?: string[];
-  /** A reasoning model's thinking, shown collapsed. */
-  reasoning?: string;
-};
 
 export type RunSnapshot = { runId: string | null; state: RunState; events: readonly RunEvent[] };
 
 export type RunStore = {
+  /** The node's view, the same object until that node changes; undefined before the node is known. */
   get(nodeId: string): NodeRunView | undefined;
   subscribe(listener: () => void): () => void;
   getSnapshot(): RunSnapshot;
@@ -30,22 +17,6 @@ export type RunStore = {
   reset(runId: string | null): void;
   apply(event: RunEvent): void;
 };
-
-// The engine reports a node stopped by Stop as failed with code "cancelled"; a person sees it as cancelled.
-export const shownStatus = (node: NodeRunState) => (node.status === "failed" && node.error?.code === "cancelled" ? "cancelled" : node.status);
-
-export function toNodeRunView(node: NodeRunState): NodeRunView {
-  return {
-    status: shownStatus(node),
-    text: node.text,
-    error: node.error ? describeError(node.error) : undefined,
-    toolCalls: node.toolCalls,
-    durationMs: node.durationMs,
-    usage: node.usage,
-    ...(node.warnings?.length ? { warnings: node.warnings.map((warning) => warning.message) } : {}),
-    ...(node.reasoning ? { reasoning: node.reasoning } : {}),
-  };
-}
 
 export function createRunStore(): RunStore {
   let snapshot: RunSnapshot = { runId: null, state: initialRunState(), events: [] };

@@ -1,7 +1,7 @@
 "use client";
 // The followed run's events in order, a node's streamed chunks folded into one line.
 import { useMemo } from "react";
-import { useRun } from "./run-context";
+import { useRun } from "./use-run";
 import { timelineEntries, timeOfDay } from "./run-timeline";
 import { useRunSnapshot } from "./use-run-snapshot";
 

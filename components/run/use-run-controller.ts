@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Diagnostic } from "@/lib/flow/diagnostics";
 import { useTRPC } from "@/components/trpc-provider";
-import { errorMessageOf } from "@/components/canvas/trpc-errors";
+import { errorMessageOf } from "@/components/ui/trpc-errors";
 import { diagnosticsOfStartError, runToReattach } from "./run-choice";
 import { createRunStore, type RunStore } from "./run-store";
 import { useRunWatcher } from "./use-run-watcher";

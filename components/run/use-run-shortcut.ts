@@ -1,19 +1,18 @@
 "use client";
-// Ctrl/Cmd+Enter opens the run dialog wherever focus is on the canvas page, except in form fields (a
-// textarea may want the key) and while another dialog is open.
-import { useEffect } from "react";
-import { isTypingTarget } from "@/components/canvas/shortcuts";
-import { isRunShortcut } from "./run-choice";
+// The keymap's run shortcut (Ctrl/Cmd+Enter) opens the run dialog wherever focus is on the canvas page,
+// except in form fields (a textarea may want the key) and while another dialog is open.
+import { useCallback } from "react";
+import type { KeyAction } from "@/components/ui/keymap";
+import { usePageShortcuts } from "@/components/ui/use-page-shortcuts";
 
 export function useRunShortcut(openDialog: () => void): void {
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || !isRunShortcut(event) || isTypingTarget(event.target)) return;
-      if (document.querySelector("[aria-modal='true']")) return;
-      event.preventDefault();
+  const onAction = useCallback(
+    (action: KeyAction) => {
+      if (action !== "openRunDialog") return false;
       openDialog();
-    }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [openDialog]);
+      return true;
+    },
+    [openDialog],
+  );
+  usePageShortcuts(onAction);
 }

@@ -1,7 +1,8 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
+import { DangerButton, ErrorAlert, ResourceList, ResourcePanel, RowName, ShownOnce, useRefresh } from "@/components/ui/resource-panel";
 import { formatRelativeTime } from "@/lib/format-time";
 
 type Scope = "run" | "full";
@@ -13,11 +14,10 @@ const scopeLabels: Record<Scope, string> = { full: "Full access", run: "Run flow
  */
 export function ApiKeysPanel() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [scope, setScope] = useState<Scope>("full");
   const keys = useQuery(trpc.apiKey.list.queryOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKey.list.queryKey() });
+  const refresh = useRefresh(trpc.apiKey.list.queryKey());
   const create = useMutation(trpc.apiKey.create.mutationOptions({ onSuccess: () => (setName(""), refresh()) }));
   const revoke = useMutation(trpc.apiKey.revoke.mutationOptions({ onSuccess: refresh }));
 
@@ -27,8 +27,7 @@ export function ApiKeysPanel() {
   };
 
   return (
-    <section aria-labelledby="api-keys-heading" className="settings-section">
-      <h2 id="api-keys-heading">API keys</h2>
+    <ResourcePanel id="api-keys" title="API keys">
       <p className="muted">
         Apps call flows with <code>POST /api/v1/flows/&lt;id&gt;/run</code> or the OpenAI-compatible <code>/api/v1/chat/completions</code>,
         sending <code>Authorization: Bearer &lt;key&gt;</code>.
@@ -48,30 +47,28 @@ export function ApiKeysPanel() {
           Create key
         </button>
       </form>
-      {create.error && <p role="alert" className="field-error">{create.error.message}</p>}
+      <ErrorAlert error={create.error} />
       {create.data && (
-        <div className="notice" role="status" data-testid="new-api-key">
+        <ShownOnce testId="new-api-key">
           Copy this key now; it will not be shown again: <code>{create.data.key}</code>
-        </div>
+        </ShownOnce>
       )}
-      {keys.isError && <p role="alert" className="error-banner">{keys.error.message}</p>}
-      <ul className="flow-list">
-        {keys.data?.map((key) => (
-          <li key={key.id} className="flow-row" data-testid="api-key-row">
-            <strong style={{ flex: 1 }}>{key.name}</strong>
+      <ErrorAlert error={keys.error} isBanner />
+      <ResourceList items={keys.data} rowTestId="api-key-row">
+        {(key) => (
+          <>
+            <RowName>{key.name}</RowName>
             <code>{key.prefix}…</code>
             <span data-testid="api-key-scope">{scopeLabels[key.scope]}</span>
             <span className="muted">created {formatRelativeTime(key.createdAt)}</span>
             {key.revokedAt ? (
               <span className="muted">revoked</span>
             ) : (
-              <button type="button" className="danger" onClick={() => window.confirm(`Revoke "${key.name}"? Apps using it stop working.`) && revoke.mutate({ id: key.id })}>
-                Revoke
-              </button>
+              <DangerButton label="Revoke" confirmText={`Revoke "${key.name}"? Apps using it stop working.`} onConfirm={() => revoke.mutate({ id: key.id })} />
             )}
-          </li>
-        ))}
-      </ul>
-    </section>
+          </>
+        )}
+      </ResourceList>
+    </ResourcePanel>
   );
 }

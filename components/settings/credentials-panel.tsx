@@ -1,7 +1,8 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
+import { DangerButton, ErrorAlert, ResourceList, ResourcePanel, RowName, useRefresh } from "@/components/ui/resource-panel";
 import { formatRelativeTime } from "@/lib/format-time";
 import { keyedProviders, providerDescriptor, type KeyedProviderName } from "@/lib/llm/providers";
 
@@ -17,13 +18,12 @@ function baseUrlPlaceholder(kind: KeyedProviderName): string {
 /** Provider API keys: write-only. After saving, the browser only ever sees the name, kind and last four characters. */
 export function CredentialsPanel() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [kind, setKind] = useState<KeyedProviderName>("openai");
   const [secret, setSecret] = useState("");
   const [baseUrl, setBaseUrl] = useState("");
   const credentials = useQuery(trpc.credential.list.queryOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.credential.list.pathKey() });
+  const refresh = useRefresh(trpc.credential.list.pathKey());
   const create = useMutation(trpc.credential.create.mutationOptions({ onSuccess: () => (setName(""), setSecret(""), setBaseUrl(""), refresh()) }));
   const remove = useMutation(trpc.credential.delete.mutationOptions({ onSuccess: refresh }));
 
@@ -33,8 +33,7 @@ export function CredentialsPanel() {
   };
 
   return (
-    <section aria-labelledby="credentials-heading" className="settings-section">
-      <h2 id="credentials-heading">Credentials</h2>
+    <ResourcePanel id="credentials" title="Credentials">
       <p className="muted">
         Keys are encrypted on the server and never shown again. Model nodes pick one in their settings, or fall back to the
         server&apos;s <code>OPENAI_API_KEY</code> / <code>ANTHROPIC_API_KEY</code>. A key is only ever sent to its endpoint: the
@@ -71,21 +70,19 @@ export function CredentialsPanel() {
           Save credential
         </button>
       </form>
-      {create.error && <p role="alert" className="field-error">{create.error.message}</p>}
-      <ul className="flow-list">
-        {credentials.data?.map((credential) => (
-          <li key={credential.id} className="flow-row" data-testid="credential-row">
-            <strong style={{ flex: 1 }}>{credential.name}</strong>
+      <ErrorAlert error={create.error} />
+      <ResourceList items={credentials.data} rowTestId="credential-row">
+        {(credential) => (
+          <>
+            <RowName>{credential.name}</RowName>
             <span className="muted">{kindLabel(credential.kind)}</span>
             <code>{credential.last4 ? `••••${credential.last4}` : "••••"}</code>
             {credential.endpoint && <span className="muted" title="The only endpoint this key is sent to">{credential.endpoint}</span>}
             <span className="muted">updated {formatRelativeTime(credential.updatedAt)}</span>
-            <button type="button" className="danger" onClick={() => window.confirm(`Delete "${credential.name}"?`) && remove.mutate({ id: credential.id })}>
-              Delete
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
+            <DangerButton label="Delete" confirmText={`Delete "${credential.name}"?`} onConfirm={() => remove.mutate({ id: credential.id })} />
+          </>
+        )}
+      </ResourceList>
+    </ResourcePanel>
   );
 }

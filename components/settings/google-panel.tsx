@@ -1,26 +1,25 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc-provider";
+import { ErrorAlert, ResourcePanel, useRefresh } from "@/components/ui/resource-panel";
 import { formatRelativeTime } from "@/lib/format-time";
 
 /** Connect Google (read-only Calendar and Gmail) for the Google nodes and the Daily Brief. */
 export function GooglePanel() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const params = useSearchParams();
   const [clientId, setClientId] = useState("");
   const [clientSecret, setClientSecret] = useState("");
   const status = useQuery(trpc.google.status.queryOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.google.status.queryKey() });
+  const refresh = useRefresh(trpc.google.status.queryKey());
   const saveClient = useMutation(trpc.google.saveClient.mutationOptions({ onSuccess: () => (setClientId(""), setClientSecret(""), refresh()) }));
   const disconnect = useMutation(trpc.google.disconnect.mutationOptions({ onSuccess: refresh }));
   const submit = (event: FormEvent) => (event.preventDefault(), saveClient.mutate({ clientId, clientSecret }));
 
   return (
-    <section aria-labelledby="google-heading" className="settings-section">
-      <h2 id="google-heading">Google</h2>
+    <ResourcePanel id="google" title="Google">
       <p className="muted">Read-only access to Calendar and Gmail for the Google nodes. Without it, those nodes can use sample data.</p>
       {params.get("google") === "connected" && <p role="status" className="notice">Google is connected.</p>}
       {params.get("googleError") && <p role="alert" className="error-banner">{params.get("googleError")}</p>}
@@ -40,7 +39,7 @@ export function GooglePanel() {
           <button type="submit" disabled={saveClient.isPending}>Save client</button>
         </form>
       )}
-      {(saveClient.error ?? disconnect.error) && <p role="alert" className="field-error">{(saveClient.error ?? disconnect.error)!.message}</p>}
-    </section>
+      <ErrorAlert error={saveClient.error ?? disconnect.error} />
+    </ResourcePanel>
   );
 }

@@ -3,7 +3,7 @@
 // the existing ones by their prefix, revoke any; and the people of this server the flow is shared with.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Modal } from "@/components/canvas/modal";
+import { Modal } from "@/components/ui/modal";
 import { useTRPC } from "@/components/trpc-provider";
 import { CreatedLink } from "./created-link";
 import { FlowPeople } from "./flow-people";

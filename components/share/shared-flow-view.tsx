@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { ReadOnlyFlow } from "@/components/canvas/read-only-flow";
-import { errorCodeOf } from "@/components/canvas/trpc-errors";
+import { errorCodeOf } from "@/components/ui/trpc-errors";
 import { useTRPC } from "@/components/trpc-provider";
 import { SharedNotFound } from "./shared-not-found";
 

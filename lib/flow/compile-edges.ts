@@ -1,7 +1,8 @@
 // Step two: check every edge against the nodes and ports it names.
 import { errorDiagnostic, type Diagnostic } from "./diagnostics";
 import type { BrokenNode, ResolvedNode } from "./compile-nodes";
-import { canConnect, findPort, type PortSpec } from "./ports";
+import { checkEdgePorts, takesOneEdge } from "./edge-rule";
+import { findPort, type PortSpec } from "./ports";
 import type { GraphEdge, GraphNode } from "./graph-schema";
 
 export type ResolvedEdge = {
@@ -58,10 +59,10 @@ function resolveEdge(
   const source = resolved.get(edge.source);
   const target = resolved.get(edge.target);
   if (!source || !target) return edgeTouchingBrokenNode(edge, source, target, broken);
-  const sourcePort = findPort(source.ports.outputs, edge.sourceHandle);
-  const targetPort = findPort(target.ports.inputs, edge.targetHandle);
-  if (!sourcePort || !targetPort) return { isValid: false, diagnostic: missingHandle(edge, !sourcePort) };
-  if (!canConnect(sourcePort.type, targetPort.type)) {
+  const check = checkEdgePorts(source.ports, target.ports, edge);
+  if (!check.isValid && check.problem !== "incompatible") return { isValid: false, diagnostic: missingHandle(edge, check.problem === "missing_output") };
+  const { sourcePort, targetPort } = check;
+  if (!check.isValid) {
     return {
       isValid: false,
       diagnostic: errorDiagnostic(
@@ -114,7 +115,7 @@ function singlePortOverflow(edges: ResolvedEdge[]): Diagnostic[] {
   const taken = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const edge of edges) {
-    if (edge.targetPort.multiple) continue;
+    if (!takesOneEdge(edge.targetPort)) continue;
     const key = `${edge.target}\u0000${edge.targetPort.name}`;
     if (taken.has(key)) {
       diagnostics.push(

@@ -1,4 +1,4 @@
-import { FlowEditor } from "@/components/canvas/flow-editor";
+import { FlowEditor } from "@/components/editor/flow-editor";
 import { requireCaller } from "@/app/_auth/page-caller";
 
 export default async function FlowPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,12 +1,12 @@
 "use client";
 // The flow page: loads the flow once, then the editor owns the document (autosave keeps the server in step).
 import "@xyflow/react/dist/style.css";
-import "./canvas.css";
+import "@/components/canvas/canvas.css";
 import { useQuery } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc-provider";
-import { EditorProvider } from "./editor-context";
+import { EditorProvider } from "@/components/editor-state/editor-context";
 import { EditorShell } from "./editor-shell";
 
 export function FlowEditor({ flowId }: { flowId: string }) {

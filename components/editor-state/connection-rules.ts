@@ -1,7 +1,9 @@
-// Which connections the canvas accepts, and why it refuses the others. Port types come from the catalog
-// (`canConnect`), so a connection allowed here is one the compiler accepts.
+// Which connections the canvas accepts, and why it refuses the others. The rule itself is the compiler's
+// (lib/flow/edge-rule.ts), so a connection allowed here is one the compiler accepts; this words it for a
+// person and applies it to the canvas's edge list.
 import { getNodeKind, nodeCatalog, type NodeCatalog } from "@/lib/flow/catalog";
-import { canConnect, findPort, type PortSpec } from "@/lib/flow/ports";
+import { checkEdgePorts, takesOneEdge } from "@/lib/flow/edge-rule";
+import type { PortSpec } from "@/lib/flow/ports";
 import type { CanvasEdge } from "./graph-mapping";
 import { portsOfNode } from "./node-config";
 
@@ -26,16 +28,15 @@ export function checkConnection(request: ConnectionRequest, nodes: readonly Node
   const sourceKind = getNodeKind(source.type ?? "", catalog);
   const targetKind = getNodeKind(target.type ?? "", catalog);
   if (!sourceKind || !targetKind) return { ok: false, reason: "One end of this connection is of an unknown kind." };
-  const from = findPort(portsOfNode(source, catalog)?.outputs ?? [], request.sourceHandle);
-  const to = findPort(portsOfNode(target, catalog)?.inputs ?? [], request.targetHandle);
-  if (!from || !to) return { ok: false, reason: "Connect an output (right side) to an input (left side)." };
-  if (!canConnect(from.type, to.type)) {
-    return {
-      ok: false,
-      reason: `${sourceKind.title} "${portLabel(from)}" gives ${from.type}, but ${targetKind.title} "${portLabel(to)}" takes ${to.type}.`,
-    };
-  }
-  return { ok: true, targetPort: to };
+  const noPorts = { inputs: [], outputs: [] };
+  const check = checkEdgePorts(portsOfNode(source, catalog) ?? noPorts, portsOfNode(target, catalog) ?? noPorts, request);
+  if (check.isValid) return { ok: true, targetPort: check.targetPort };
+  if (check.problem !== "incompatible") return { ok: false, reason: "Connect an output (right side) to an input (left side)." };
+  const { sourcePort: from, targetPort: to } = check;
+  return {
+    ok: false,
+    reason: `${sourceKind.title} "${portLabel(from)}" gives ${from.type}, but ${targetKind.title} "${portLabel(to)}" takes ${to.type}.`,
+  };
 }
 
 const sameEnd = (edge: CanvasEdge, request: ConnectionRequest) =>
@@ -43,7 +44,7 @@ const sameEnd = (edge: CanvasEdge, request: ConnectionRequest) =>
 
 /** The edges a new connection replaces: the old edge into an input that takes only one. */
 export function edgesReplacedBy(edges: readonly CanvasEdge[], request: ConnectionRequest, targetPort: PortSpec): CanvasEdge[] {
-  if (targetPort.multiple) return [];
+  if (!takesOneEdge(targetPort)) return [];
   return edges.filter((edge) => sameEnd(edge, request));
 }
 

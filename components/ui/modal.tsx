@@ -1,6 +1,7 @@
 "use client";
 // A small modal dialog: labelled, closes on Escape, takes focus when it opens and gives it back after.
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { actionForKey } from "./keymap";
 
 type Props = { title: string; onClose(): void; children: ReactNode; wide?: boolean };
 
@@ -21,7 +22,7 @@ export function Modal({ title, onClose, children, wide = false }: Props) {
         aria-labelledby={titleId}
         tabIndex={-1}
         className={wide ? "modal modal-wide" : "modal"}
-        onKeyDown={(event) => event.key === "Escape" && onClose()}
+        onKeyDown={(event) => actionForKey(event, "dialog") === "closeDialog" && onClose()}
       >
         <header className="modal-header">
           <h2 id={titleId}>{title}</h2>
