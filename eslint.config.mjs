@@ -17,7 +17,7 @@ const frameworkImports = [
 // names the folders a layer may not reach, in both spellings ("@/lib/flow/..." and "../flow/...").
 const layerImports = (folders, layer) => ({
   regex: `^(@/lib/|\\./|(\\.\\./)+(lib/)?)(${folders.join("|")})(/|$)`,
-  message: `${layer} may not import lib/${folders.join(", lib/")}: they sit above it in lib/'s stack (see DESIGN.md).`,
+  message: `${layer} may not import lib/${folders.join(", lib/")}: they sit above it in lib/'s stack (see "Project layout" in README.md).`,
 });
 const aboveCredentials = ["llm", "tools", "flow", "engine", "workflows", "templates"];
 const stackRules = [

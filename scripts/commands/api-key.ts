@@ -2,7 +2,7 @@
 // that DATABASE_URL names (the same one the server uses). The keys are local mode's owner's: the admin once
 // an account exists, else the `local` user.
 import { parseArgs } from "node:util";
-import type { Command } from "./index.ts";
+import type { Command } from "./command.ts";
 
 const usage = "Usage: npm run osmen -- api-key create --name NAME [--scope run|full] | api-key list | api-key revoke ID";
 

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { getLLMProvider, LLMError, providerNames, type LLMConfigInput, type ProviderName } from "@/lib/llm/index.ts";
 import { answerWarnings } from "@/lib/engine/answer-warnings.ts";
 import { describeFailure } from "@/lib/engine/errors.ts";
-import type { Command } from "./index.ts";
+import type { Command } from "./command.ts";
 
 const usage = `Usage: npm run osmen -- chat [--provider ${providerNames.join("|")}] [--model name] [--system text]
                          [--temperature n] [--max-tokens n] [--json] "prompt"

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Command } from "./index.ts";
+import type { Command } from "./command.ts";
 
 const SQLITE_SCHEMA = "prisma/sqlite/schema.prisma";
 const POSTGRES_SCHEMA = "prisma/postgres/schema.prisma";

@@ -1,9 +1,7 @@
 // The command registry: one line per command; a command's module loads only when it runs.
-export type Command = {
-  description: string;
-  /** Returns the process exit code (0 when omitted). */
-  run: (args: string[]) => Promise<number | void>;
-};
+import type { Command } from "./command.ts";
+
+export type { Command };
 
 export const commands: Record<string, () => Promise<Command>> = {
   "db:migration": async () => (await import("./db-migration.ts")).dbMigrationCommand,

@@ -2,7 +2,7 @@
 // with the server's environment (base URL and key variables).
 import { parseArgs } from "node:util";
 import { isLLMError, isProviderName, ProviderRouter, providerNames } from "@/lib/llm/index.ts";
-import type { Command } from "./index.ts";
+import type { Command } from "./command.ts";
 
 const usage = `Usage: npm run osmen -- models --provider ${providerNames.join("|")}`;
 

@@ -1,6 +1,6 @@
 // `npm run osmen -- providers`: which LLM providers are available, in the order they are chosen.
 import { ProviderRouter, providerDescriptor } from "@/lib/llm/index.ts";
-import type { Command } from "./index.ts";
+import type { Command } from "./command.ts";
 
 async function run(): Promise<number> {
   const statuses = await new ProviderRouter().status();
