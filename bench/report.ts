@@ -34,8 +34,9 @@ export function beginBench(name: string): void {
 
 function formatValue(value: number, unit: string): string {
   if (Number.isNaN(value)) return "not measured";
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  return `${value.toFixed(digits)}${unit === "x" ? "x" : ` ${unit}`}`;
+  const digits = Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  const suffix = unit === "x" || unit === "" ? unit : ` ${unit}`;
+  return `${value.toFixed(digits)}${suffix}`;
 }
 
 const formatTarget = (target: Target) => `${target.direction === "max" ? "<=" : ">="} ${formatValue(target.target, target.unit)}`;
