@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "@playwright/test";
 import { launchBrowser } from "./browser.ts";
-import { report, sized } from "./report.ts";
+import { measuring, report, sized } from "./report.ts";
 import { rpc, startBenchServer, stopBenchServer } from "./run-server.ts";
 import { formatMs, median, percentile } from "./stats.ts";
 import { canvasTargets } from "./targets.ts";
@@ -45,7 +45,7 @@ async function timeOpen(browser: Browser, base: string, flowId: string): Promise
   const box = await page.locator('.react-flow__node[data-id="n0"]').boundingBox();
   if (!box) throw new Error("node n0 is not on screen");
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await page.locator('.react-flow__node[data-id="n0"].selected').waitFor({ timeout: 30_000 });
+  await page.locator('.react-flow__node[data-id="n0"].selected').waitFor({ timeout: 60_000 });
   const interactive = performance.now() - started;
   await context.close();
   return { rendered, interactive };
@@ -78,16 +78,20 @@ export default async function canvasBenchmark(): Promise<void> {
   try {
     const graph = benchGraph();
     const flow = await rpc<{ id: string; version: number }>(server.base, "flow.create", { name: "Canvas benchmark", graph });
-    await timeOpen(browser, server.base, flow.id); // warm-up: first requests compile routes and fill caches
-    const opens = [];
-    for (let run = 0; run < OPEN_RUNS; run += 1) opens.push(await timeOpen(browser, server.base, flow.id));
-    const rendered = opens.map((open) => open.rendered);
-    const interactive = opens.map((open) => open.interactive);
-    const size = `${graph.nodes.length} nodes, ${graph.edges.length} edges, ${(JSON.stringify(graph).length / 1024).toFixed(0)} KiB`;
-    report(canvasTargets.openUntilClick, median(interactive), `${size}; all nodes rendered at ${formatMs(median(rendered))}; n=${OPEN_RUNS}, max ${formatMs(Math.max(...interactive))}`);
-    const warm = await timeSaves(server.base, flow, graph, 3);
-    const saves = (await timeSaves(server.base, { id: flow.id, version: warm.version }, graph, SAVE_RUNS)).times;
-    report(canvasTargets.autosaveMove, median(saves), `round trip on localhost; p90 ${formatMs(percentile(saves, 90))}, n=${SAVE_RUNS}`);
+    await measuring([canvasTargets.openUntilClick], async () => {
+      await timeOpen(browser, server.base, flow.id); // warm-up: first requests compile routes and fill caches
+      const opens = [];
+      for (let run = 0; run < OPEN_RUNS; run += 1) opens.push(await timeOpen(browser, server.base, flow.id));
+      const rendered = opens.map((open) => open.rendered);
+      const interactive = opens.map((open) => open.interactive);
+      const size = `${graph.nodes.length} nodes, ${graph.edges.length} edges, ${(JSON.stringify(graph).length / 1024).toFixed(0)} KiB`;
+      report(canvasTargets.openUntilClick, median(interactive), `${size}; all nodes rendered at ${formatMs(median(rendered))}; n=${OPEN_RUNS}, max ${formatMs(Math.max(...interactive))}`);
+    });
+    await measuring([canvasTargets.autosaveMove], async () => {
+      const warm = await timeSaves(server.base, flow, graph, 3);
+      const saves = (await timeSaves(server.base, { id: flow.id, version: warm.version }, graph, SAVE_RUNS)).times;
+      report(canvasTargets.autosaveMove, median(saves), `round trip on localhost; p90 ${formatMs(percentile(saves, 90))}, n=${SAVE_RUNS}`);
+    });
   } finally {
     await browser.close();
     stopBenchServer(server);
