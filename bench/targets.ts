@@ -1,5 +1,6 @@
-// The benchmark's targets in one place: issue 13's Targets table (run and canvas), and the chunk-to-page
-// latency targets the run benchmark had already printed. The README's benchmark section lists the same rows.
+// The benchmark's targets in one place: issue 13's Targets table (run and canvas), the chunk-to-page latency
+// targets the run benchmark had already printed, and the engine's and provider adapters' own targets. The
+// README's benchmark section lists the same rows.
 
 /**
  * A target: `direction` "max" means the value must be at most `target` (lower is better), "min" at least.
@@ -27,3 +28,14 @@ export const canvasTargets = {
   openUntilClick: atMost("500-node / 600-edge flow: open until the canvas answers a click (median)", 2000, "ms"),
   autosaveMove: atMost("500-node flow: autosave of one node move, server time (median)", 30, "ms"),
 } satisfies Record<string, Target>;
+
+export const engineTargets = {
+  overheadPerNode: atMost("1,000-node chain, instant provider: engine overhead per node (median)", 0.2, "ms"),
+  fanOutOverIdeal: atMost("100 parallel branches on a 100 ms provider: wall time / ideal (median)", 1.1, "x"),
+} satisfies Record<string, Target>;
+
+/** The provider adapter's cost over consuming the same SDK's stream directly, per provider. */
+export const llmTargets = (provider: string) => ({
+  addedPercent: atMost(`${provider} adapter: time added over the raw SDK`, 10, "%"),
+  addedPerChunk: atMost(`${provider} adapter: time added per streamed chunk`, 50, "µs"),
+});
