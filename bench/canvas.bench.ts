@@ -94,7 +94,7 @@ export default async function canvasBenchmark(): Promise<void> {
     });
   } finally {
     await browser.close();
-    stopBenchServer(server);
+    await stopBenchServer(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

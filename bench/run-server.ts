@@ -47,8 +47,17 @@ export async function startBenchServer(dataDir: string, env: Record<string, stri
   throw new Error("the server did not become healthy in 60 s (did `npm run build` run?)");
 }
 
-export function stopBenchServer(server: BenchServer): void {
-  if (server.process.pid) process.kill(-server.process.pid, "SIGTERM");
+/**
+ * Stops the server's process group and waits (at most 10 s) until every process of it has exited, so a next
+ * benchmark on the same BENCH_PORT does not meet this one still listening.
+ */
+export async function stopBenchServer(server: BenchServer): Promise<void> {
+  if (!server.process.pid || server.process.exitCode !== null || server.process.signalCode !== null) return;
+  const pids = serverPids(server); // before the signal: once npx exits, its children are no longer found under it
+  process.kill(-server.process.pid, "SIGTERM");
+  for (let waited = 0; waited < 10_000 && pids.some((pid) => existsSync(`/proc/${pid}`)); waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function rpc<Output>(base: string, path: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<Output> {

@@ -32,7 +32,7 @@ export default async function runBenchmark(): Promise<void> {
     // Last: thousands of runs leave the server's heap larger than the other measurements should see it.
     await measuring([runTargets.steadyRss], () => measureSteadyState(bench));
   } finally {
-    if (server) stopBenchServer(server);
+    if (server) await stopBenchServer(server);
     await ollama.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
