@@ -1,6 +1,6 @@
 // `npm run bench -- llm`: the time the adapter layer adds per streamed chunk, against consuming the same SDK's
 // stream directly, over the same local wire-format server. Targets: at most 10% over the raw SDK and at most
-// 50 µs per chunk. A measurement, not a test: it prints and never asserts.
+// 50 µs per chunk. A measurement, not a test: each target prints as a row with PASS or MISS (bench/report.ts).
 import Anthropic from "@anthropic-ai/sdk";
 import { Ollama } from "ollama";
 import OpenAI from "openai";
@@ -9,11 +9,13 @@ import { startAnthropicServer } from "@/testing/servers/anthropic.ts";
 import { startOllamaServer } from "@/testing/servers/ollama.ts";
 import { startOpenAIServer } from "@/testing/servers/openai.ts";
 import type { ScriptedServer } from "@/testing/servers/scripted-server.ts";
+import { report, sized } from "./report.ts";
 import { median } from "./stats.ts";
+import { llmTargets } from "./targets.ts";
 
-const chunkCount = 10_000;
-const runs = 9;
-const warmups = 2;
+const chunkCount = sized(10_000, 1_000);
+const runs = sized(9, 3);
+const warmups = sized(2, 1);
 const apiKey = "sk-bench-key";
 const messages = [{ role: "user" as const, content: "Count to ten thousand." }];
 
@@ -80,16 +82,12 @@ async function measure(target: Target) {
 }
 
 export default async function benchmarkLLMAdapters(): Promise<void> {
-  console.log(`${chunkCount} streamed text chunks per run, median of ${runs} runs after ${warmups} warm-ups (Node ${process.version})\n`);
-  console.log("provider   raw SDK ms  adapter ms  raw µs/chunk  adapter µs/chunk  added µs/chunk  added %");
+  console.log(`${chunkCount} streamed text chunks per run, median of ${runs} runs after ${warmups} warm-ups (Node ${process.version})`);
   for (const target of targets) {
     const { raw, adapter } = await measure(target);
     const perChunk = (ms: number) => (ms * 1000) / chunkCount;
-    const added = perChunk(adapter) - perChunk(raw);
-    const percent = ((adapter - raw) / raw) * 100;
-    console.log(
-      `${target.name.padEnd(10)} ${raw.toFixed(1).padStart(10)}  ${adapter.toFixed(1).padStart(10)}  ${perChunk(raw).toFixed(2).padStart(12)}  ${perChunk(adapter).toFixed(2).padStart(16)}  ${added.toFixed(2).padStart(14)}  ${percent.toFixed(1).padStart(6)}%`,
-    );
+    const rows = llmTargets(target.name);
+    report(rows.addedPercent, ((adapter - raw) / raw) * 100, `raw SDK ${raw.toFixed(1)} ms, adapter ${adapter.toFixed(1)} ms`);
+    report(rows.addedPerChunk, perChunk(adapter) - perChunk(raw), `raw SDK ${perChunk(raw).toFixed(2)} µs, adapter ${perChunk(adapter).toFixed(2)} µs per chunk`);
   }
-  console.log("\nTargets: added time at most 10% of the raw SDK's, and the adapter at most 50 µs per chunk.");
 }

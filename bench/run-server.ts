@@ -1,11 +1,12 @@
-// A production OsMEN server for the run benchmark: `npx next start` on a free port with its own temporary
-// SQLite database, plus the few tRPC calls and /proc readings the benchmark needs.
+// A production OsMEN server for the run and canvas benchmarks: `npx next start` on a free port (or BENCH_PORT)
+// with its own temporary SQLite database, plus the few tRPC calls and /proc readings the benchmarks need.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 
-export type BenchServer = { base: string; process: ChildProcess };
+/** `dataDir` holds the server's SQLite file, `databaseFile`, which the storage measurements read. */
+export type BenchServer = { base: string; process: ChildProcess; databaseFile: string };
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -18,14 +19,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startBenchServer(dataDir: string, env: Record<string, string>): Promise<BenchServer> {
+/** Starts the server and waits until /api/health answers. @throws without a production build, or after 60 s unhealthy. */
+export async function startBenchServer(dataDir: string, env: Record<string, string> = {}): Promise<BenchServer> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build found: run `npm run build` first.");
-  const port = await freePort();
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const base = `http://127.0.0.1:${port}`;
+  const databaseFile = `${dataDir}/bench.db`;
   const child = spawn("npx", ["next", "start", "-p", String(port)], {
     env: {
       ...process.env,
-      DATABASE_URL: `file:${dataDir}/bench.db`,
+      DATABASE_URL: `file:${databaseFile}`,
       OSMEN_DATA_DIR: dataDir,
       // The benchmark's model server is on loopback; a node's Base URL reaches it only when allowlisted.
       OSMEN_HTTP_ALLOWLIST: "127.0.0.1",
@@ -38,14 +41,23 @@ export async function startBenchServer(dataDir: string, env: Record<string, stri
     detached: true,
   });
   for (let attempt = 0; attempt < 120; attempt += 1) {
-    if (await fetch(`${base}/api/health`).then((response) => response.ok, () => false)) return { base, process: child };
+    if (await fetch(`${base}/api/health`).then((response) => response.ok, () => false)) return { base, process: child, databaseFile };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error("the server did not become healthy in 60 s (did `npm run build` run?)");
 }
 
-export function stopBenchServer(server: BenchServer): void {
-  if (server.process.pid) process.kill(-server.process.pid, "SIGTERM");
+/**
+ * Stops the server's process group and waits (at most 10 s) until every process of it has exited, so a next
+ * benchmark on the same BENCH_PORT does not meet this one still listening.
+ */
+export async function stopBenchServer(server: BenchServer): Promise<void> {
+  if (!server.process.pid || server.process.exitCode !== null || server.process.signalCode !== null) return;
+  const pids = serverPids(server); // before the signal: once npx exits, its children are no longer found under it
+  process.kill(-server.process.pid, "SIGTERM");
+  for (let waited = 0; waited < 10_000 && pids.some((pid) => existsSync(`/proc/${pid}`)); waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function rpc<Output>(base: string, path: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<Output> {
@@ -74,39 +86,43 @@ function childrenOf(pid: number): number[] {
 
 const statusField = (pid: number, field: string) => Number(readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0);
 
-/**
- * Peak resident memory (VmHWM, KiB) of the server: npx starts `next start` as a child, so the process tree is
- * walked and its largest member taken, which is the Next.js server itself.
- */
-export function serverPeakRssKiB(server: BenchServer): number {
+/** The server's process tree: npx starts `next start`, which starts the Next.js server. */
+function serverPids(server: BenchServer): number[] {
+  const pids: number[] = [];
   const pending = [server.process.pid!];
-  let peak = 0;
   while (pending.length > 0) {
     const pid = pending.pop()!;
-    try {
-      peak = Math.max(peak, statusField(pid, "VmHWM"));
-    } catch {
-      continue; // the process ended meanwhile
-    }
+    pids.push(pid);
     pending.push(...childrenOf(pid));
   }
-  return peak;
+  return pids;
 }
 
 /**
- * Follows run.events the way the browser's httpSubscriptionLink does (GET, server-sent events) and records
- * when each marker `m<index>x` first arrives: the server's share of the chunk-to-page latency.
+ * Resident memory (KiB) of the server from /proc/<pid>/status: `VmRSS` now, or `VmHWM`, its peak since it
+ * started or since `resetServerPeakRss`. The largest member of the process tree is the Next.js server itself.
  */
-export function followMarkers(base: string, runId: string, now: () => number): { arrived: Map<number, number>; done: Promise<void> } {
-  const arrived = new Map<number, number>();
-  const input = encodeURIComponent(JSON.stringify({ json: { runId, afterSeq: 0 } }));
-  const done = (async () => {
-    const response = await fetch(`${base}/api/trpc/run.events?input=${input}`, { headers: { accept: "text/event-stream" } });
-    const decoder = new TextDecoder();
-    for await (const part of response.body as unknown as AsyncIterable<Uint8Array>) {
-      const time = now();
-      for (const match of decoder.decode(part, { stream: true }).matchAll(/m(\d+)x /g)) if (!arrived.has(Number(match[1]))) arrived.set(Number(match[1]), time);
+export function serverMemoryKiB(server: BenchServer, field: "VmRSS" | "VmHWM"): number {
+  let largest = 0;
+  for (const pid of serverPids(server)) {
+    try {
+      largest = Math.max(largest, statusField(pid, field));
+    } catch {
+      continue; // the process ended meanwhile
     }
-  })();
-  return { arrived, done };
+  }
+  return largest;
+}
+
+/**
+ * Restarts the peak (VmHWM) count of every server process at its current RSS (Linux: "5" to clear_refs), so a
+ * later reading is the peak of what happened in between. Returns false where the kernel refuses.
+ */
+export function resetServerPeakRss(server: BenchServer): boolean {
+  try {
+    for (const pid of serverPids(server)) writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -54,3 +54,19 @@ export function modelNodeGraph(type: string, config: Record<string, unknown>): F
     ],
   };
 }
+
+/** input -> agent (on an Ollama model node, no tools) -> output: one model call when the answer has no tool calls. */
+export function agentGraph(options: { model?: string; baseUrl?: string; instructions?: string } = {}): FlowGraph {
+  const graph = chatGraph(options);
+  return {
+    version: 1,
+    nodes: graph.nodes.map((node) =>
+      node.id === "llm" ? { id: "agent", type: "agent", position: node.position, data: { config: { name: "assistant", instructions: options.instructions ?? "" } } } : node,
+    ),
+    edges: [
+      { id: "e-input", source: "input", sourceHandle: "text", target: "agent", targetHandle: "input" },
+      { id: "e-model", source: "model", sourceHandle: "model", target: "agent", targetHandle: "model" },
+      { id: "e-output", source: "agent", sourceHandle: "text", target: "output", targetHandle: "value" },
+    ],
+  };
+}

@@ -1,0 +1,41 @@
+// The benchmark's targets in one place: issue 13's Targets table (run and canvas), the chunk-to-page latency
+// targets the run benchmark had already printed, and the engine's and provider adapters' own targets. The
+// README's benchmark section lists the same rows.
+
+/**
+ * A target: `direction` "max" means the value must be at most `target` (lower is better), "min" at least.
+ * `unit` is printed after the value ("x" for a ratio, "" for a bare count or flag).
+ */
+export type Target = { measure: string; unit: string; target: number; direction: "max" | "min" };
+
+const atMost = (measure: string, target: number, unit: string): Target => ({ measure, unit, target, direction: "max" });
+
+export const runTargets = {
+  chunkToPageP50: atMost("chunk to page at 50 chunks/s, p50", 15, "ms"),
+  chunkToPageP99: atMost("chunk to page at 50 chunks/s, p99", 60, "ms"),
+  concurrentChain: atMost("50 concurrent runs of the 5-node flow / one run", 1.5, "x"),
+  concurrentAgent: atMost("50 concurrent runs of input -> agent -> output / one run", 1.5, "x"),
+  addedPerRun: atMost("server time added per run over the raw model call (agent flow, median)", 4, "ms"),
+  addedFirstToken: atMost("time to first token added over the model's first chunk (SSE run, median)", 3, "ms"),
+  peakRss: atMost("server peak RSS during the 50 concurrent runs", 200, "MiB"),
+  steadyRss: atMost("server RSS in steady state (three-perspectives runs, 20 at a time)", 250, "MiB"),
+  rowsPerLongAnswer: atMost("stored rows per run of a 1,000-token answer", 50, "rows"),
+  replayMismatch: atMost("replay of that run differs from the answer (1 = yes, 0 = lossless)", 0, ""),
+  bytesPerTemplateRun: atMost("stored size per run of the three-perspectives template", 4, "KB"),
+} satisfies Record<string, Target>;
+
+export const canvasTargets = {
+  openUntilClick: atMost("500-node / 600-edge flow: open until the canvas answers a click (median)", 2000, "ms"),
+  autosaveMove: atMost("500-node flow: autosave of one node move, server time (median)", 30, "ms"),
+} satisfies Record<string, Target>;
+
+export const engineTargets = {
+  overheadPerNode: atMost("1,000-node chain, instant provider: engine overhead per node (median)", 0.2, "ms"),
+  fanOutOverIdeal: atMost("100 parallel branches on a 100 ms provider: wall time / ideal (median)", 1.1, "x"),
+} satisfies Record<string, Target>;
+
+/** The provider adapter's cost over consuming the same SDK's stream directly, per provider. */
+export const llmTargets = (provider: string) => ({
+  addedPercent: atMost(`${provider} adapter: time added over the raw SDK`, 10, "%"),
+  addedPerChunk: atMost(`${provider} adapter: time added per streamed chunk`, 50, "µs"),
+});
