@@ -16,8 +16,8 @@ export const now = (): number => performance.timeOrigin + performance.now();
 /** A chunk the model server's writes and the clients' reads can both recognise: `m<index>x `. */
 export const marker = (index: number): string => `m${index}x `;
 
-/** The model answer of issue 13's side-by-side measurements: 8 chunks 10 ms apart, each a marker. */
-export const agentReply: ScriptedReply = { text: Array.from({ length: 8 }, (_, index) => marker(index)), chunkDelayMs: 10 };
+/** The model answer of the side-by-side measurements: 50 ms to the first byte, then 8 chunks 10 ms apart, each a marker. */
+export const agentReply: ScriptedReply = { text: Array.from({ length: 8 }, (_, index) => marker(index)), delayMs: 50, chunkDelayMs: 10 };
 
 /** Creates a flow over tRPC and returns its id. */
 export async function createFlow(bench: RunBench, name: string, graph: FlowGraph): Promise<string> {

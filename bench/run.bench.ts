@@ -1,4 +1,4 @@
-// `npm run bench -- run`: the run targets of issue 13 (and the chunk-to-page latency targets), against a
+// `npm run bench -- run`: the run performance targets (and the chunk-to-page latency targets), against a
 // production server started here with its own temporary database and a local Ollama-protocol model server.
 // Needs `npm run build` first. Each figure prints as a row with PASS or MISS (bench/report.ts); the measurements
 // live in run-latency, run-concurrency, run-overhead, run-storage and run-steady.

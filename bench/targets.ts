@@ -1,4 +1,4 @@
-// The benchmark's targets in one place: issue 13's Targets table (run and canvas), the chunk-to-page latency
+// The benchmark's targets in one place: the performance targets for runs and the canvas, the chunk-to-page latency
 // targets the run benchmark had already printed, and the engine's and provider adapters' own targets. The
 // README's benchmark section lists the same rows.
 
