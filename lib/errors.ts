@@ -21,7 +21,19 @@ export type AppErrorOptions = {
   cause?: unknown;
 };
 
+/**
+ * A mark every AppError carries, under a registry symbol: Next.js bundles the server more than once (route
+ * handlers, pages, instrumentation), each with its own copy of this class, while the process's services are
+ * built once and shared. `instanceof AppError` must hold for an error made by any copy.
+ */
+const appErrorMark = Symbol.for("osmen.AppError");
+
 export class AppError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [appErrorMark]?: unknown })[appErrorMark] === true;
+  }
+
+  readonly [appErrorMark] = true;
   readonly code: AppErrorCode;
   readonly userMessage: string;
   readonly details?: Record<string, unknown>;

@@ -6,7 +6,16 @@ export const RECONNECT_HINT = "reconnect Google in Settings";
 export const googleErrorCodes = ["not_connected", "reconnect", "permission", "rate_limited", "unreachable", "api_error"] as const;
 export type GoogleErrorCode = (typeof googleErrorCodes)[number];
 
+/** Marked like AppError (lib/errors.ts), so `instanceof` holds across the server's separate bundles. */
+const googleAccessErrorMark = Symbol.for("osmen.GoogleAccessError");
+
 export class GoogleAccessError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [googleAccessErrorMark]?: unknown })[googleAccessErrorMark] === true;
+  }
+
+  readonly [googleAccessErrorMark] = true;
+
   constructor(readonly code: GoogleErrorCode, message: string, readonly status?: number) {
     super(message);
     this.name = "GoogleAccessError";
