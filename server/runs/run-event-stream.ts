@@ -3,8 +3,10 @@
 import { createEventQueue } from "@/lib/engine/event-sink";
 import type { RunEvent } from "@/lib/engine/events";
 import type { PrismaDb } from "@/server/db/client";
+import { eventsAfter, rowsAfterWhere } from "./run-event-rows.ts";
 import type { RunHub } from "./run-hub.ts";
 
+/** Rows per read; a row may hold many deltas (run-event-rows.ts). */
 const PAGE_SIZE = 500;
 const POLL_MS = 250;
 
@@ -51,10 +53,10 @@ export async function* streamRunEvents(
       }
       continue;
     }
-    const rows = await prisma.runEvent.findMany({ where: { runId, seq: { gt: lastSeq } }, orderBy: { seq: "asc" }, take: PAGE_SIZE });
-    for (const row of rows) {
-      lastSeq = row.seq;
-      yield row.payload as RunEvent;
+    const rows = await prisma.runEvent.findMany({ where: rowsAfterWhere(runId, lastSeq), orderBy: { seq: "asc" }, take: PAGE_SIZE });
+    for (const event of eventsAfter(rows, lastSeq)) {
+      lastSeq = event.seq;
+      yield event;
     }
     if (rows.length === PAGE_SIZE) continue;
     const run = await prisma.run.findUnique({ where: { id: runId }, select: { status: true, lastSeq: true } });

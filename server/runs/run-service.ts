@@ -1,5 +1,5 @@
-// Runs: stored with a snapshot of the graph they run, executed in the background on the engine under a
-// concurrency limit, every event stored and fanned out live. A node's failure is an event; so is the end.
+// Runs: stored with the flow version they run (its graph is kept as the flow or a FlowVersion), executed in
+// the background on the engine under a concurrency limit, every event stored and fanned out live. A node's failure is an event; so is the end.
 // A run belongs to the user who started it: it runs with their credentials and connected accounts only, and
 // is readable by them and by the flow's owner; its events follow the run. The composition root (server/app.ts)
 // builds one per process and hands it the flow service and the per-user lookups it needs.
@@ -13,6 +13,7 @@ import type { Plan } from "@/lib/flow/plan";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { FlowService } from "@/server/services/flow-service";
+import { eventsAfter } from "./run-event-rows.ts";
 import { createRunEventWriter } from "./run-event-writer.ts";
 import { streamRunEvents } from "./run-event-stream.ts";
 import { createRunHub } from "./run-hub.ts";
@@ -86,7 +87,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     if (!ticket) throw queueFull();
     const run = await prisma.run
       .create({
-        data: { userId: caller.userId, flowId, flowVersion: flow.version, status: "queued", source, input: (input ?? null) as object, graph: flow.graph as object },
+        data: { userId: caller.userId, flowId, flowVersion: flow.version, status: "queued", source, input: (input ?? null) as object },
       })
       .catch((error: unknown) => {
         ticket.cancel();
@@ -111,7 +112,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
       try {
         await prisma.run.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
         const result = await execute(plan, { ...executeSettings(userId), runId, input, signal: controller.signal, onEvent: emit });
-        await writer.flushed();
+        await writer.flushed(runId);
         await prisma.run.update({
           where: { id: runId },
           data: {
@@ -144,7 +145,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
 
   async function finishCancelledWhileQueued(runId: string, emit: (event: RunEvent) => void) {
     emit({ runId, seq: 1, at: new Date().toISOString(), type: "run.cancelled", reason: "The run was cancelled before it started.", durationMs: 0 });
-    await writer.flushed();
+    await writer.flushed(runId);
     await prisma.run.update({
       where: { id: runId },
       data: { status: "cancelled", lastSeq: 1, error: { code: "cancelled", message: "The run was cancelled before it started." }, finishedAt: new Date() },
@@ -166,8 +167,8 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
 
   async function get(caller: Caller, runId: string): Promise<RunDetail> {
     const row = await readableRun(caller, runId);
-    const events = await prisma.runEvent.findMany({ where: { runId }, orderBy: { seq: "asc" }, select: { payload: true } });
-    return toRunDetail(row, events.map((event) => event.payload as RunEvent));
+    const rows = await prisma.runEvent.findMany({ where: { runId }, orderBy: { seq: "asc" } });
+    return toRunDetail(row, eventsAfter(rows, 0));
   }
 
   /** The runs of a flow the caller can read: all of them for its owner, a member's own for a member. */
