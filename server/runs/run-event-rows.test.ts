@@ -10,7 +10,7 @@ describe("stored run event rows", () => {
     const event: RunEvent = { runId: "r1", seq: 4, at: at(4), type: "node.started", nodeId: "llm", kind: "llm", input: "hi" };
     const row = toRunEventRow(4, [event]);
     expect(row).toMatchObject({ seq: 4, endSeq: null, type: "node.started", nodeId: "llm" });
-    expect(row.payload).toEqual({ at: at(4), kind: "llm", input: "hi" });
+    expect(row.payload).toEqual({ at: Date.parse(at(4)), kind: "llm", input: "hi" });
     expect(fromRunEventRow(row)).toEqual([event]);
   });
 
@@ -22,6 +22,22 @@ describe("stored run event rows", () => {
     expect(fromRunEventRow(row)).toEqual(deltas);
   });
 
+  it("stores the interleaved deltas of nodes streaming side by side as one row", () => {
+    const deltas = [delta(3, "a"), { ...delta(4, "b"), nodeId: "other" }, delta(5, "c"), { ...delta(6, "d"), nodeId: "other" }];
+    const row = toRunEventRow(3, deltas);
+    expect(row).toMatchObject({ seq: 3, endSeq: 6, nodeId: null });
+    expect(fromRunEventRow(row)).toEqual(deltas);
+  });
+
+  it("leaves out a usage of zero tokens and restores it", () => {
+    const event: RunEvent = { runId: "r1", seq: 2, at: at(2), type: "node.completed", nodeId: "in", kind: "input", outputs: { text: "x" }, usage: { inputTokens: 0, outputTokens: 0 }, durationMs: 1 };
+    const row = toRunEventRow(2, [event]);
+    expect(row.payload).not.toHaveProperty("usage");
+    expect(fromRunEventRow(row)).toEqual([event]);
+    const used = { ...event, usage: { inputTokens: 3, outputTokens: 0 } };
+    expect(fromRunEventRow(toRunEventRow(2, [used]))).toEqual([used]);
+  });
+
   it("resumes inside a batch with exactly the events after the given seq", () => {
     const started: RunEvent = { runId: "r1", seq: 1, at: at(1), type: "run.started", input: null, nodeIds: ["llm"] };
     const deltas = [delta(2, "a"), delta(3, "b"), delta(4, "c")];
@@ -31,10 +47,10 @@ describe("stored run event rows", () => {
     for (let afterSeq = 0; afterSeq <= all.length; afterSeq += 1) expect(eventsAfter(rows, afterSeq)).toEqual(all.slice(afterSeq));
   });
 
-  it("joins only the next delta of the same node and type, with a time it can restore", () => {
+  it("joins only the next delta of the same type, with a time it can restore", () => {
     const first = delta(2, "a");
     expect(canExtendBatch(first, first, delta(3, "b"))).toBe(true);
-    expect(canExtendBatch(first, first, { ...delta(3, "b"), nodeId: "other" })).toBe(false);
+    expect(canExtendBatch(first, first, { ...delta(3, "b"), nodeId: "other" })).toBe(true);
     expect(canExtendBatch(first, first, { ...delta(3, "b"), type: "node.reasoning" })).toBe(false);
     expect(canExtendBatch(first, first, delta(4, "b"))).toBe(false);
     expect(canExtendBatch(first, first, { ...delta(3, "b"), at: "yesterday" })).toBe(false);

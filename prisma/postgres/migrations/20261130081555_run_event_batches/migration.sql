@@ -2,5 +2,6 @@
 ALTER TABLE "Run" ALTER COLUMN "graph" DROP NOT NULL;
 
 -- AlterTable
-ALTER TABLE "RunEvent" ADD COLUMN     "endSeq" INTEGER;
+ALTER TABLE "RunEvent" DROP COLUMN "createdAt",
+ADD COLUMN     "endSeq" INTEGER;
 

@@ -1,6 +1,3 @@
--- AlterTable
-ALTER TABLE "RunEvent" ADD COLUMN "endSeq" INTEGER;
-
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -30,6 +27,20 @@ ALTER TABLE "new_Run" RENAME TO "Run";
 CREATE INDEX "Run_flowId_createdAt_idx" ON "Run"("flowId", "createdAt");
 CREATE INDEX "Run_userId_createdAt_idx" ON "Run"("userId", "createdAt");
 CREATE INDEX "Run_status_idx" ON "Run"("status");
+CREATE TABLE "new_RunEvent" (
+    "runId" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL,
+    "endSeq" INTEGER,
+    "type" TEXT NOT NULL,
+    "nodeId" TEXT,
+    "payload" JSONB NOT NULL,
+
+    PRIMARY KEY ("runId", "seq"),
+    CONSTRAINT "RunEvent_runId_fkey" FOREIGN KEY ("runId") REFERENCES "Run" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "new_RunEvent" ("nodeId", "payload", "runId", "seq", "type") SELECT "nodeId", "payload", "runId", "seq", "type" FROM "RunEvent";
+DROP TABLE "RunEvent";
+ALTER TABLE "new_RunEvent" RENAME TO "RunEvent";
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
