@@ -1,7 +1,9 @@
 // A run's events after a given seq: the stored ones, then the live ones, each exactly once, ending with the
-// run's last event. Works for runs live in this process and, by polling storage, for any other.
+// run's last event. Works for runs live in this process and, by polling storage, for any other. A live run's
+// terminal event is its last, so its stream ends there without asking storage whether more will come; from
+// storage, the stream ends once the run's row is finished too.
 import { createEventQueue } from "@/lib/engine/event-sink";
-import type { RunEvent } from "@/lib/engine/events";
+import { terminalEventTypes, type RunEvent } from "@/lib/engine/events";
 import type { PrismaDb } from "@/server/db/client";
 import { eventsAfter, rowsAfterWhere } from "./run-event-rows.ts";
 import type { RunHub } from "./run-hub.ts";
@@ -50,6 +52,7 @@ export async function* streamRunEvents(
       for await (const event of followLive(hub, runId, lastSeq, stop)) {
         lastSeq = event.seq;
         yield event;
+        if (terminalEventTypes.has(event.type)) return;
       }
       continue;
     }
