@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { RunEvent } from "@/lib/engine/events";
+import type { RunEvent, RunEventOf } from "@/lib/engine/events";
 import { canExtendBatch, eventsAfter, fromRunEventRow, toRunEventRow } from "./run-event-rows";
 
 const at = (ms: number) => new Date(Date.UTC(2026, 10, 30, 8, 0, 0, ms)).toISOString();
-const delta = (seq: number, text: string, ms = seq): RunEvent => ({ runId: "r1", seq, at: at(ms), type: "node.delta", nodeId: "llm", text });
+const delta = (seq: number, text: string, ms = seq): RunEventOf<"node.delta"> => ({ runId: "r1", seq, at: at(ms), type: "node.delta", nodeId: "llm", text });
 
 describe("stored run event rows", () => {
   it("stores one event without the columns it repeats and decodes it back", () => {
