@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
 import { createVault } from "@/lib/secrets";
 import { createServices } from "@/server/services";
+import { eventsAfter } from "@/server/runs/run-event-rows";
 import type { RunService } from "@/server/runs/run-service";
 import { testDatabases } from "@/testing/databases";
 import { modelNodeGraph } from "@/testing/flow-graphs";
@@ -34,7 +35,8 @@ describe.each(testDatabases())("an OpenAI-compatible model node on $provider", (
     const flow = await services.flows.create(me, { name: "Local model", graph });
     const { runId } = await runs.start(me, { flowId: flow.id, input: "Say hello" });
     const detail = await runs.waitFor(me, runId);
-    const events = await database.prisma.runEvent.findMany({ where: { runId }, orderBy: { seq: "asc" } });
+    // The stored events, as replay decodes them (a node's deltas share a row).
+    const events = eventsAfter(await database.prisma.runEvent.findMany({ where: { runId }, orderBy: { seq: "asc" } }), 0);
     return { detail, events };
   }
 
@@ -60,7 +62,7 @@ describe.each(testDatabases())("an OpenAI-compatible model node on $provider", (
     await runs.idle();
 
     expect(detail).toMatchObject({ status: "succeeded", output: "Hello from a local server." });
-    const deltas = events.filter((event) => event.type === "node.delta" && event.nodeId === "llm").map((event) => (event.payload as { text: string }).text);
+    const deltas = events.filter((event) => event.type === "node.delta" && event.nodeId === "llm").map((event) => (event as { text: string }).text);
     expect(deltas).toEqual(["Hello ", "from a ", "local server."]);
     const [request] = configured.requests;
     expect(request).toMatchObject({ path: "/v1/chat/completions", body: { model: "local-llama", stream: true, temperature: 0.2, max_tokens: 256 } });

@@ -1,10 +1,14 @@
 // A run's events after a given seq: the stored ones, then the live ones, each exactly once, ending with the
-// run's last event. Works for runs live in this process and, by polling storage, for any other.
+// run's last event. Works for runs live in this process and, by polling storage, for any other. A live run's
+// terminal event is its last, so its stream ends there without asking storage whether more will come; from
+// storage, the stream ends once the run's row is finished too.
 import { createEventQueue } from "@/lib/engine/event-sink";
-import type { RunEvent } from "@/lib/engine/events";
+import { terminalEventTypes, type RunEvent } from "@/lib/engine/events";
 import type { PrismaDb } from "@/server/db/client";
+import { eventsAfter, rowsAfterWhere } from "./run-event-rows.ts";
 import type { RunHub } from "./run-hub.ts";
 
+/** Rows per read; a row may hold many deltas (run-event-rows.ts). */
 const PAGE_SIZE = 500;
 const POLL_MS = 250;
 
@@ -48,13 +52,14 @@ export async function* streamRunEvents(
       for await (const event of followLive(hub, runId, lastSeq, stop)) {
         lastSeq = event.seq;
         yield event;
+        if (terminalEventTypes.has(event.type)) return;
       }
       continue;
     }
-    const rows = await prisma.runEvent.findMany({ where: { runId, seq: { gt: lastSeq } }, orderBy: { seq: "asc" }, take: PAGE_SIZE });
-    for (const row of rows) {
-      lastSeq = row.seq;
-      yield row.payload as RunEvent;
+    const rows = await prisma.runEvent.findMany({ where: rowsAfterWhere(runId, lastSeq), orderBy: { seq: "asc" }, take: PAGE_SIZE });
+    for (const event of eventsAfter(rows, lastSeq)) {
+      lastSeq = event.seq;
+      yield event;
     }
     if (rows.length === PAGE_SIZE) continue;
     const run = await prisma.run.findUnique({ where: { id: runId }, select: { status: true, lastSeq: true } });

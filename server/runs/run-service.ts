@@ -1,5 +1,6 @@
-// Runs: stored with a snapshot of the graph they run, executed in the background on the engine under a
-// concurrency limit, every event stored and fanned out live. A node's failure is an event; so is the end.
+// Runs: stored with the flow version they run (its graph is kept as the flow or a FlowVersion), executed in
+// the background on the engine under a concurrency limit, every event stored and fanned out live. A node's
+// failure is an event; so is the end.
 // A run belongs to the user who started it: it runs with their credentials and connected accounts only, and
 // is readable by them and by the flow's owner; its events follow the run. The composition root (server/app.ts)
 // builds one per process and hands it the flow service and the per-user lookups it needs.
@@ -13,6 +14,7 @@ import type { Plan } from "@/lib/flow/plan";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { FlowService } from "@/server/services/flow-service";
+import { eventsAfter } from "./run-event-rows.ts";
 import { createRunEventWriter } from "./run-event-writer.ts";
 import { streamRunEvents } from "./run-event-stream.ts";
 import { createRunHub } from "./run-hub.ts";
@@ -68,7 +70,8 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
   const slots = createRunSlots(options.maxConcurrentRuns, options.maxQueuedRuns);
   const controllers = new Map<string, AbortController>();
   const writer = createRunEventWriter(prisma, (error, events) => console.error(`[runs] storing ${events.length} event(s) failed:`, error));
-  const background = new Set<Promise<void>>();
+  /** The runs this process is executing, by id: each settles once the run's row is final. */
+  const background = new Map<string, Promise<void>>();
 
   /** Starts a run of a flow the caller can read (owner or member), as the caller. @throws AppError NOT_FOUND otherwise. */
   async function start(caller: Caller, { flowId, input, source = "canvas" }: StartRunInput): Promise<{ runId: string; status: "queued" }> {
@@ -84,34 +87,39 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     }
     const ticket = slots.reserve();
     if (!ticket) throw queueFull();
+    // With a slot free, the run is stored as running at once: one write instead of a queued row and an update.
+    const releaseSlot = ticket.acquireNow();
+    const now = new Date();
+    const state = releaseSlot ? { status: "running", startedAt: now } : { status: "queued" };
     const run = await prisma.run
-      .create({
-        data: { userId: caller.userId, flowId, flowVersion: flow.version, status: "queued", source, input: (input ?? null) as object, graph: flow.graph as object },
-      })
+      .create({ data: { userId: caller.userId, flowId, flowVersion: flow.version, ...state, source, input: (input ?? null) as object, createdAt: now } })
       .catch((error: unknown) => {
-        ticket.cancel();
+        if (releaseSlot) releaseSlot();
+        else ticket.cancel();
         throw error;
       });
     hub.open(run.id);
     const controller = new AbortController();
     controllers.set(run.id, controller);
-    const task = runInBackground(run.id, caller.userId, plan, input, controller, ticket).finally(() => background.delete(task));
-    background.add(task);
+    const task = runInBackground(run.id, caller.userId, plan, input, controller, releaseSlot ?? ticket).finally(() => background.delete(run.id));
+    background.set(run.id, task);
     return { runId: run.id, status: "queued" };
   }
 
-  async function runInBackground(runId: string, userId: string, plan: Plan, input: unknown, controller: AbortController, ticket: RunSlotTicket) {
+  /** `slot`: the release function of the slot the run already holds, or the ticket to wait for one with. */
+  async function runInBackground(runId: string, userId: string, plan: Plan, input: unknown, controller: AbortController, slot: RunSlotTicket | (() => void)) {
     const emit = (event: RunEvent) => {
       hub.publish(event);
       writer.write(event);
     };
     try {
-      const release = await ticket.acquire(controller.signal).catch(() => undefined);
+      const isWaiting = typeof slot !== "function";
+      const release = isWaiting ? await slot.acquire(controller.signal).catch(() => undefined) : slot;
       if (!release) return await finishCancelledWhileQueued(runId, emit);
       try {
-        await prisma.run.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
+        if (isWaiting) await prisma.run.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
         const result = await execute(plan, { ...executeSettings(userId), runId, input, signal: controller.signal, onEvent: emit });
-        await writer.flushed();
+        await writer.flushed(runId);
         await prisma.run.update({
           where: { id: runId },
           data: {
@@ -144,7 +152,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
 
   async function finishCancelledWhileQueued(runId: string, emit: (event: RunEvent) => void) {
     emit({ runId, seq: 1, at: new Date().toISOString(), type: "run.cancelled", reason: "The run was cancelled before it started.", durationMs: 0 });
-    await writer.flushed();
+    await writer.flushed(runId);
     await prisma.run.update({
       where: { id: runId },
       data: { status: "cancelled", lastSeq: 1, error: { code: "cancelled", message: "The run was cancelled before it started." }, finishedAt: new Date() },
@@ -166,8 +174,8 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
 
   async function get(caller: Caller, runId: string): Promise<RunDetail> {
     const row = await readableRun(caller, runId);
-    const events = await prisma.runEvent.findMany({ where: { runId }, orderBy: { seq: "asc" }, select: { payload: true } });
-    return toRunDetail(row, events.map((event) => event.payload as RunEvent));
+    const rows = await prisma.runEvent.findMany({ where: { runId }, orderBy: { seq: "asc" } });
+    return toRunDetail(row, eventsAfter(rows, 0));
   }
 
   /** The runs of a flow the caller can read: all of them for its owner, a member's own for a member. */
@@ -183,10 +191,20 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     yield* streamRunEvents(prisma, hub, runId, afterSeq, signal);
   }
 
-  /** Follows a run to its end and returns it: the HTTP API's waiting mode. */
+  /**
+   * Follows a run to its end and returns it: the HTTP API's waiting mode. The events it followed are the
+   * run's, so only the finished row is read again. @throws AppError NOT_FOUND for a run the caller cannot read.
+   */
   async function waitFor(caller: Caller, runId: string, signal?: AbortSignal): Promise<RunDetail> {
-    for await (const event of events(caller, runId, 0, signal)) void event;
-    return get(caller, runId);
+    const task = background.get(runId);
+    const followed: RunEvent[] = [];
+    for await (const event of events(caller, runId, 0, signal)) followed.push(event);
+    if (signal?.aborted) return get(caller, runId);
+    // A live run's stream ends on its last event, before its row is finished: wait for that.
+    await task;
+    const row = await prisma.run.findUnique({ where: { id: runId } });
+    if (!row) throw runNotFound(runId);
+    return toRunDetail(row, followed);
   }
 
   return {
@@ -197,7 +215,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     events,
     waitFor,
     /** Resolves when every run started so far has finished (tests and shutdown). */
-    idle: async () => void (await Promise.all([...background])),
+    idle: async () => void (await Promise.all([...background.values()])),
     stats: () => ({ running: slots.running, queued: slots.waiting }),
   };
 }

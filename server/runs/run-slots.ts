@@ -3,6 +3,8 @@
 export type RunSlotTicket = {
   /** Resolves when a slot is free; the returned function gives it back. Rejects if `signal` aborts first. */
   acquire(signal?: AbortSignal): Promise<() => void>;
+  /** Takes a slot now if one is free and nobody waits for one (the release function), else undefined. */
+  acquireNow(): (() => void) | undefined;
   /** Gives up a place that was never used (the run could not be stored). */
   cancel(): void;
 };
@@ -74,6 +76,11 @@ export function createRunSlots(limit: number, maxWaiting = Number.POSITIVE_INFIN
       acquire: (signal) => {
         settle();
         return acquire(signal);
+      },
+      acquireNow: () => {
+        if (running >= limit || queue.length > 0) return undefined;
+        settle();
+        return take();
       },
       cancel: () => void settle(),
     };

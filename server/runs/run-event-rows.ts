@@ -1,0 +1,125 @@
+// How run events are stored: one RunEvent row per event, except that a run's consecutive text deltas of one
+// type (`node.delta` or `node.reasoning`, from one node or from several streaming side by side) share a
+// row, so a long answer costs a few rows instead of one per chunk. `seq` numbers a run's rows 1, 2, 3...
+// with no gaps; `endSeq` is the seq of the row's last event, null when it equals the row's `seq` (every row
+// written before batching, and every row until a run's first batch). A row's payload leaves out what its
+// columns already hold (runId, seq, type, nodeId) and a usage of zero tokens, and keeps its time as epoch
+// milliseconds; a batch stores its text once, with each chunk's length, its time as milliseconds after the
+// first chunk's and, when several nodes stream, which node each chunk is from. Decoding gives back exactly the events that were emitted.
+import type { RunEvent } from "@/lib/engine/events";
+
+/** A RunEvent row as written and read (the columns this module owns). */
+export type RunEventRow = { runId: string; seq: number; endSeq: number | null; type: string; nodeId: string | null; payload: unknown };
+
+/**
+ * A batch row's payload: the joined text, each chunk's length (UTF-16 units) and time after `at` (ms); when
+ * the chunks come from several nodes (the row's nodeId is null), `nodes` lists them and `nodeOf` indexes it.
+ */
+type BatchPayload = { at: StoredTime; text: string; parts: number[]; afterMs: number[]; nodes?: string[]; nodeOf?: number[] };
+
+type TextDelta = Extract<RunEvent, { type: "node.delta" | "node.reasoning" }>;
+
+/** An event's `at` as stored: epoch milliseconds when that restores the ISO string exactly, else the string. */
+type StoredTime = number | string;
+
+const toStoredTime = (at: string): StoredTime => (msAfter(at, at) === undefined ? at : Date.parse(at));
+const fromStoredTime = (at: StoredTime): string => (typeof at === "number" ? new Date(at).toISOString() : at);
+
+const BATCHED_TYPES: ReadonlySet<string> = new Set(["node.delta", "node.reasoning"]);
+
+/** True for the events that may share a row with the deltas of the same node around them. */
+export const isBatchable = (event: RunEvent): event is TextDelta => BATCHED_TYPES.has(event.type);
+
+const isBatchPayload = (payload: unknown): payload is BatchPayload =>
+  typeof payload === "object" && payload !== null && Array.isArray((payload as BatchPayload).parts);
+
+/** Milliseconds of `next` after `first`, when both are canonical ISO times, so decoding restores `next` exactly. */
+function msAfter(first: string, next: string): number | undefined {
+  const base = Date.parse(first);
+  const time = Date.parse(next);
+  if (Number.isNaN(base) || Number.isNaN(time) || new Date(base).toISOString() !== first || new Date(time).toISOString() !== next) return undefined;
+  return time - base;
+}
+
+/** Whether `next` can join a batch that starts with `first` and ends with `last` (same run and type, next seq). */
+export function canExtendBatch(first: TextDelta, last: RunEvent, next: RunEvent): boolean {
+  return (
+    isBatchable(next) &&
+    next.type === first.type &&
+    next.runId === first.runId &&
+    next.seq === last.seq + 1 &&
+    msAfter(first.at, next.at) !== undefined
+  );
+}
+
+const ZERO_USAGE = { inputTokens: 0, outputTokens: 0 };
+const isZeroUsage = (usage: unknown) => JSON.stringify(usage) === JSON.stringify(ZERO_USAGE);
+/** Events whose `usage` is required: left out when zero, restored as zero. */
+const USAGE_TYPES: ReadonlySet<string> = new Set(["node.completed", "run.completed"]);
+
+function withoutColumns(event: RunEvent): Record<string, unknown> {
+  const { runId: _runId, seq: _seq, type: _type, ...rest } = event as RunEvent & { nodeId?: string; usage?: unknown };
+  delete (rest as { nodeId?: string }).nodeId;
+  if (USAGE_TYPES.has(event.type) && isZeroUsage((rest as { usage?: unknown }).usage)) delete (rest as { usage?: unknown }).usage;
+  return { ...rest, at: toStoredTime(event.at) };
+}
+
+function batchPayload(deltas: TextDelta[]): BatchPayload {
+  const first = deltas[0]!;
+  const payload: BatchPayload = {
+    at: toStoredTime(first.at),
+    text: deltas.map((event) => event.text).join(""),
+    parts: deltas.map((event) => event.text.length),
+    afterMs: deltas.map((event) => msAfter(first.at, event.at) ?? 0),
+  };
+  const nodes = [...new Set(deltas.map((event) => event.nodeId))];
+  return nodes.length === 1 ? payload : { ...payload, nodes, nodeOf: deltas.map((event) => nodes.indexOf(event.nodeId)) };
+}
+
+/**
+ * The row that stores `events` as row number `rowSeq` of their run: one event, or consecutive deltas that
+ * `canExtendBatch` accepted. @throws Error when `events` is empty.
+ */
+export function toRunEventRow(rowSeq: number, events: RunEvent[]): RunEventRow {
+  const first = events[0];
+  if (!first) throw new Error("toRunEventRow needs at least one event");
+  const last = events.at(-1)!;
+  const row = { runId: first.runId, seq: rowSeq, endSeq: last.seq === rowSeq ? null : last.seq, type: first.type };
+  if (events.length === 1) return { ...row, nodeId: "nodeId" in first && first.nodeId !== undefined ? first.nodeId : null, payload: withoutColumns(first) };
+  const payload = batchPayload(events as TextDelta[]);
+  return { ...row, nodeId: payload.nodes ? null : (first as TextDelta).nodeId, payload };
+}
+
+function fromBatch(row: RunEventRow, payload: BatchPayload): RunEvent[] {
+  const firstSeq = (row.endSeq ?? row.seq) - payload.parts.length + 1;
+  const base = Date.parse(fromStoredTime(payload.at));
+  let offset = 0;
+  return payload.parts.map((length, index) => {
+    const text = payload.text.slice(offset, offset + length);
+    offset += length;
+    const at = new Date(base + (payload.afterMs[index] ?? 0)).toISOString();
+    const nodeId = payload.nodes ? payload.nodes[payload.nodeOf?.[index] ?? 0] : row.nodeId;
+    return { runId: row.runId, seq: firstSeq + index, at, type: row.type, nodeId, text } as RunEvent;
+  });
+}
+
+/** The events a stored row holds, in seq order. */
+export function fromRunEventRow(row: RunEventRow): RunEvent[] {
+  const payload = row.payload;
+  if (isBatchPayload(payload)) return fromBatch(row, payload);
+  const head = { runId: row.runId, ...(row.nodeId === null ? {} : { nodeId: row.nodeId }), seq: row.endSeq ?? row.seq, type: row.type };
+  const usage = USAGE_TYPES.has(row.type) ? { usage: ZERO_USAGE } : {};
+  const stored = payload as { at?: StoredTime };
+  return [{ ...head, ...usage, ...stored, ...(stored.at === undefined ? {} : { at: fromStoredTime(stored.at) }) } as RunEvent];
+}
+
+/** The events of stored rows after `afterSeq`, in order: a row that straddles `afterSeq` gives only its later events. */
+export function eventsAfter(rows: RunEventRow[], afterSeq: number): RunEvent[] {
+  return rows.flatMap(fromRunEventRow).filter((event) => event.seq > afterSeq);
+}
+
+/** Prisma `where` for a run's rows holding an event after `afterSeq` (`endSeq` is never below `seq`). */
+export const rowsAfterWhere = (runId: string, afterSeq: number) => ({ runId, OR: [{ seq: { gt: afterSeq } }, { endSeq: { gt: afterSeq } }] });
+
+/** The seq of the last event a row holds. */
+export const lastSeqOfRow = (row: { seq: number; endSeq: number | null }) => row.endSeq ?? row.seq;
