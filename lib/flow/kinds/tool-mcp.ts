@@ -2,7 +2,7 @@
 // address-guarded, with the stored credential's header), lists the server's tools and sends one handle per
 // chosen tool on its `tool` output, each under the server's own name for it. The run closes the session.
 import { z } from "zod";
-import { checkMcpCredentialFit } from "@/lib/credentials/mcp-header";
+import { checkMcpCredentialFit, MCP_CREDENTIAL_KIND } from "@/lib/credentials/mcp-header";
 import { mcpTransports, type McpSession, type McpToolInfo } from "@/lib/tools/mcp/mcp-types";
 import type { ToolHandle } from "../handles";
 import { defineNodeKind, type CredentialMap, type KindIssue } from "../node-kind";
@@ -26,7 +26,7 @@ const configSchema = z.object({
     .string()
     .max(200)
     .default("")
-    .meta({ title: "Credential", description: "A stored MCP server key, sent as its header to this server only; empty sends none.", widget: "credential" }),
+    .meta({ title: "Credential", description: "A stored MCP server key, sent as its header to this server only; empty sends none.", widget: "credential", credentialKinds: [MCP_CREDENTIAL_KIND] }),
   tools: z
     .array(z.string().trim().min(1).max(200))
     .max(200)
