@@ -2,6 +2,7 @@
 // address-guarded, with the stored credential's header), lists the server's tools and sends one handle per
 // chosen tool on its `tool` output, each under the server's own name for it. The run closes the session.
 import { z } from "zod";
+import { normalizeEndpoint } from "@/lib/credentials/endpoints";
 import { checkMcpCredentialFit, MCP_CREDENTIAL_KIND } from "@/lib/credentials/mcp-header";
 import { mcpTransports, type McpSession, type McpToolInfo } from "@/lib/tools/mcp/mcp-types";
 import type { ToolHandle } from "../handles";
@@ -38,6 +39,9 @@ type McpConfig = z.output<typeof configSchema>;
 
 function checkMcp({ config, credentials }: { config: McpConfig; credentials?: CredentialMap }): KindIssue[] {
   if (!config.url) return [{ code: "mcp_url_missing", severity: "error", message: "Enter the MCP server's URL, e.g. https://mcp.example.com/mcp.", field: "url" }];
+  if (!normalizeEndpoint(config.url)) {
+    return [{ code: "mcp_url_invalid", severity: "error", message: `"${config.url}" is not an http(s) URL: enter the MCP server's address, e.g. https://mcp.example.com/mcp.`, field: "url" }];
+  }
   if (!credentials || !config.credentialId) return [];
   const credential = credentials.get(config.credentialId);
   if (!credential) {
