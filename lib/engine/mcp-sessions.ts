@@ -4,7 +4,7 @@
 // all when it ends.
 import { checkMcpCredentialFit, decodeMcpSecret } from "@/lib/credentials/mcp-header";
 import { createGuardedFetch, type GuardedFetchOptions } from "@/lib/tools/guarded-fetch";
-import { connectMcpServer, type McpConnectOptions, type McpHeader } from "@/lib/tools/mcp/mcp-client";
+import { connectMcpServer, type McpHeader } from "@/lib/tools/mcp/mcp-client";
 import type { McpServerRef, McpSession } from "@/lib/tools/mcp/mcp-types";
 import { EngineError } from "./errors";
 import type { CredentialResolver } from "./providers";
@@ -14,8 +14,6 @@ export type McpSessionOptions = {
   resolveCredential?: CredentialResolver;
   /** DNS for the address guard (tests answer from a table). */
   resolveHost?: GuardedFetchOptions["resolveHost"];
-  /** Default: the SDK client (lib/tools/mcp). */
-  connect?: (options: McpConnectOptions) => Promise<McpSession>;
 };
 
 export type McpSessions = {
@@ -28,12 +26,11 @@ export type McpSessions = {
 export function createMcpSessions(options: McpSessionOptions = {}): McpSessions {
   const open = new Set<McpSession>();
   let isClosed = false;
-  const connect = options.connect ?? connectMcpServer;
   return {
     async open(server, context) {
       const header = server.credentialId ? await credentialHeader(server, server.credentialId, options, context) : undefined;
       const fetch = createGuardedFetch({ subject: "an MCP server URL", resolveHost: options.resolveHost, secretHeaders: header ? [header.name] : [] });
-      const session = await connect({ url: server.url, transport: server.transport, header, fetch, signal: context.signal });
+      const session = await connectMcpServer({ url: server.url, transport: server.transport, header, fetch, signal: context.signal });
       if (isClosed) {
         await session.close();
         throw new EngineError("cancelled", "The run ended while the MCP server was connecting.");

@@ -11,15 +11,17 @@ import { execute, type ExecuteOptions } from "./execute";
 let server: TestMcpServer;
 const previousAllowlist = process.env.OSMEN_HTTP_ALLOWLIST;
 
+// The test server listens on 127.0.0.1, which the address guard lets through only when allow-listed.
 beforeAll(async () => {
   server = await startMcpServer();
+  process.env.OSMEN_HTTP_ALLOWLIST = "127.0.0.1";
 });
+afterEach(() => void (process.env.OSMEN_HTTP_ALLOWLIST = "127.0.0.1"));
 afterAll(async () => {
+  if (previousAllowlist === undefined) delete process.env.OSMEN_HTTP_ALLOWLIST;
+  else process.env.OSMEN_HTTP_ALLOWLIST = previousAllowlist;
   await server.close();
 });
-beforeAll(() => void (process.env.OSMEN_HTTP_ALLOWLIST = "127.0.0.1"));
-afterEach(() => void (process.env.OSMEN_HTTP_ALLOWLIST = "127.0.0.1"));
-afterAll(() => void (process.env.OSMEN_HTTP_ALLOWLIST = previousAllowlist));
 
 function agentWithMcp(mcpConfig: Record<string, unknown>) {
   return createGraphBuilder()

@@ -39,7 +39,8 @@ describe.each(testDatabases())("MCP credentials on $provider", ({ create }) => {
   });
   afterEach(async () => app.runs.idle());
   afterAll(async () => {
-    process.env.OSMEN_HTTP_ALLOWLIST = previousAllowlist;
+    if (previousAllowlist === undefined) delete process.env.OSMEN_HTTP_ALLOWLIST;
+    else process.env.OSMEN_HTTP_ALLOWLIST = previousAllowlist;
     await Promise.all([server?.close(), database?.drop()]);
   });
 
