@@ -69,6 +69,7 @@ function runSettings(services: Services): RunServiceOptions {
     runTimeoutMs: env.OSMEN_RUN_TIMEOUT_MS,
     nodeTimeoutMs: env.OSMEN_NODE_TIMEOUT_MS,
     providers: (userId) => createProviderResolver({ resolveCredential: (id) => services.credentials.resolveForRun({ userId }, id) }),
+    credentials: (userId) => (id) => services.credentials.resolveForRun({ userId }, id),
     describeCredentials: (userId, ids) => services.credentials.describe({ userId }, ids),
     // One entry per integration (lib/tools/integrations.ts); each is lazy, so a run that needs none reads no secret.
     integrations: (userId) => ({ google: services.google.servicesForRun({ userId }) }),

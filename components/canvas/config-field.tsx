@@ -53,7 +53,7 @@ function FieldControl({ field, shown, change, common }: ControlProps) {
         </select>
       );
     case "credential":
-      return <CredentialSelect shown={shown} onChange={onChange} common={common} />;
+      return <CredentialSelect kinds={field.credentialKinds} shown={shown} onChange={onChange} common={common} />;
     case "number":
     case "slider":
       return <input type="number" inputMode="decimal" min={field.min} max={field.max} step={field.step ?? "any"} value={shown} onChange={onChange} {...common} />;
@@ -62,8 +62,10 @@ function FieldControl({ field, shown, change, common }: ControlProps) {
   }
 }
 
-function CredentialSelect({ shown, onChange, common }: { shown: string; onChange(event: { target: { value: string } }): void; common: Record<string, unknown> }) {
-  const credentials = withCurrentCredential(useCredentialOptions(!common.disabled), shown);
+type CredentialSelectProps = { kinds?: string[]; shown: string; onChange(event: { target: { value: string } }): void; common: Record<string, unknown> };
+
+function CredentialSelect({ kinds, shown, onChange, common }: CredentialSelectProps) {
+  const credentials = withCurrentCredential(useCredentialOptions(!common.disabled, kinds), shown);
   return (
     <select value={shown} onChange={onChange} {...common}>
       {credentials.map((option) => (

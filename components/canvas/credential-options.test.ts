@@ -23,6 +23,18 @@ describe("credential options", () => {
     expect(options.slice(1).map((option) => option.label)).toEqual(["Official (OpenAI ••••1234)", "Proxy (OpenAI ••••5678, for https://proxy.example.com/v1)"]);
   });
 
+  it("lists only the kinds a field names, after None, with the endpoint each is bound to", () => {
+    const stored = [
+      { id: "c1", name: "Work", kind: "openai", last4: "1234" },
+      { id: "c2", name: "Weather", kind: "mcp", last4: "9876", endpoint: "https://mcp.example.com/mcp" },
+    ];
+    expect(toCredentialOptions(stored, ["mcp"])).toEqual([
+      { value: "", label: "None" },
+      { value: "c2", label: "Weather (MCP server ••••9876, for https://mcp.example.com/mcp)" },
+    ]);
+    expect(toCredentialOptions(stored).map((option) => option.value)).toEqual(["", "c1"]);
+  });
+
   it("keeps an unknown stored reference selectable", () => {
     expect(withCurrentCredential(toCredentialOptions([]), "gone").at(-1)).toEqual({ value: "gone", label: "Stored credential gone" });
   });

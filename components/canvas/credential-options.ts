@@ -1,6 +1,7 @@
 "use client";
 // The credential picker's choices: the server's environment variables (the empty credentialId), then the
-// provider keys stored in Settings, by name, kind and last four characters (never more).
+// provider keys stored in Settings, by name, kind and last four characters (never more). A field that names
+// other kinds (an MCP server's key) lists those instead, after "None".
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
 import { isSameEndpoint } from "@/lib/credentials/endpoints";
@@ -16,7 +17,16 @@ function endpointNote(kind: string, endpoint: string | undefined): string {
   return `, for ${endpoint}`;
 }
 
-export function toCredentialOptions(credentials: { id: string; name: string; kind: string; last4: string; endpoint?: string }[]): CredentialOption[] {
+/** The empty choice of a field for other kinds than model keys: nothing is sent. */
+export const noCredential: CredentialOption = { value: "", label: "None" };
+
+const otherKindTitles: Record<string, string> = { mcp: "MCP server" };
+
+type StoredCredential = { id: string; name: string; kind: string; last4: string; endpoint?: string };
+
+/** `kinds`: the credential kinds a field takes (e.g. ["mcp"]); absent: model provider keys. */
+export function toCredentialOptions(credentials: StoredCredential[], kinds?: readonly string[]): CredentialOption[] {
+  if (kinds) return [noCredential, ...credentials.filter((credential) => kinds.includes(credential.kind)).map(otherKindOption)];
   const keys = credentials
     .flatMap((credential) => {
       // Model providers' keys only (their kind is a provider in the registry), not Google's credentials.
@@ -28,11 +38,17 @@ export function toCredentialOptions(credentials: { id: string; name: string; kin
   return [environmentCredential, ...keys];
 }
 
-/** `isEnabled` false (a read-only view) asks the server nothing. */
-export function useCredentialOptions(isEnabled = true): CredentialOption[] {
+// Not a model key: its endpoint is always named, since the node's URL must be on that server.
+function otherKindOption(credential: StoredCredential): CredentialOption {
+  const title = otherKindTitles[credential.kind] ?? credential.kind;
+  return { value: credential.id, label: `${credential.name} (${title} ••••${credential.last4}${credential.endpoint ? `, for ${credential.endpoint}` : ""})` };
+}
+
+/** `isEnabled` false (a read-only view) asks the server nothing; `kinds` as in toCredentialOptions. */
+export function useCredentialOptions(isEnabled = true, kinds?: readonly string[]): CredentialOption[] {
   const trpc = useTRPC();
   const credentials = useQuery(trpc.credential.list.queryOptions(undefined, { enabled: isEnabled }));
-  return toCredentialOptions(credentials.data ?? []);
+  return toCredentialOptions(credentials.data ?? [], kinds);
 }
 
 /** Keeps a stored reference selectable even when the list does not (yet) know it. */

@@ -21,6 +21,16 @@ describe("formFields", () => {
     expect(agent.capabilities?.widget).toBe("tags");
   });
 
+  it("gives the MCP node a URL, a transport select, an MCP-only credential picker and a tool list", () => {
+    const mcp = Object.fromEntries(fieldsOf("tool.mcp").map((field) => [field.name, field]));
+    expect(Object.keys(mcp)).toEqual(["url", "transport", "credentialId", "tools"]);
+    expect(mcp.url).toMatchObject({ widget: "text", title: "Server URL" });
+    expect(mcp.transport).toMatchObject({ widget: "select", options: ["streamable-http", "sse"] });
+    expect(mcp.credentialId).toMatchObject({ widget: "credential", credentialKinds: ["mcp"] });
+    expect(mcp.tools).toMatchObject({ widget: "tags", title: "Tools" });
+    expect(fieldsOf("provider.openai").find((field) => field.name === "credentialId")?.credentialKinds).toBeUndefined();
+  });
+
   it("gives every field of every kind a title", () => {
     for (const kind of nodeKinds) {
       for (const field of formFields(configJsonSchema(kind))) expect(field.title.length).toBeGreaterThan(0);

@@ -11,6 +11,8 @@ export type FormField = {
   min?: number;
   max?: number;
   step?: number;
+  /** A credential field's kinds (`.meta({ credentialKinds })`); absent: model provider keys. */
+  credentialKinds?: string[];
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -51,6 +53,7 @@ export function formFields(schema: JsonSchema): FormField[] {
     if (typeof property.description === "string") field.description = property.description;
     if (widget === "select") field.options = (property.enum as unknown[]).map(String);
     if (widget === "number" || widget === "slider") Object.assign(field, numberBounds(property));
+    if (widget === "credential" && Array.isArray(property.credentialKinds)) field.credentialKinds = property.credentialKinds.map(String);
     return field;
   });
 }

@@ -10,7 +10,7 @@ import type { RunIntegrations } from "@/lib/tools/integrations";
 import { createEventQueue, createEventSink, type EventSink } from "./event-sink";
 import { EngineError, describeFailure, type EngineErrorCode, type Failure } from "./errors";
 import type { RunEvent, RunEventDraft, RunWarning } from "./events";
-import { toProviderResolver, type ProviderResolver } from "./providers";
+import { toProviderResolver, type CredentialResolver, type ProviderResolver } from "./providers";
 import { createRunEnvironment } from "./run-services";
 import { runGraph, type GraphOutcome } from "./scheduler";
 import { setOwn } from "../plain-data.ts";
@@ -36,6 +36,8 @@ export type ExecuteOptions = {
    * e.g. `{ google: createGoogleServices(...) }`. Default: none.
    */
   integrations?: RunIntegrations;
+  /** The run user's stored credentials for nodes other than models (an MCP server's header). Default: none. */
+  resolveCredential?: CredentialResolver;
 };
 
 export type RunStatus = "completed" | "failed" | "cancelled";
@@ -68,7 +70,7 @@ export async function execute(plan: Plan, options: ExecuteOptions = {}): Promise
   });
   const started = Date.now();
   const control = runControl(options);
-  const env = createRunEnvironment({ runId, sink, resolveProvider: toProviderResolver(options.providers), http: options.http, now: options.now, integrations: options.integrations });
+  const env = createRunEnvironment({ runId, sink, resolveProvider: toProviderResolver(options.providers), http: options.http, now: options.now, integrations: options.integrations, resolveCredential: options.resolveCredential });
   sink.emit({ type: "run.started", input: options.input ?? null, nodeIds: plan.nodes.map((node) => node.id) });
   try {
     const settings = { catalog: options.catalog ?? nodeCatalog, runInput: options.input, nodeTimeoutMs: options.nodeTimeoutMs ?? 300_000 };
@@ -76,6 +78,7 @@ export async function execute(plan: Plan, options: ExecuteOptions = {}): Promise
     return finishRun(plan, outcome, { runId, sink, usage, warnings, durationMs: Date.now() - started, signal: control.signal });
   } finally {
     control.dispose();
+    await env.dispose();
   }
 }
 

@@ -6,4 +6,6 @@ export type RunEnvironment = {
   runId: string;
   sink: EventSink;
   services: RunServices;
+  /** Releases what the run's nodes opened (MCP sessions); called once when the run ends. */
+  dispose(): Promise<void>;
 };

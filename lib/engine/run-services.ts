@@ -1,5 +1,5 @@
 // The services a run offers its nodes: providers (memoised per model settings for the run), the
-// SSRF-safe HTTP client, agents and teams, and the run user's connected accounts (passed through unread).
+// SSRF-safe HTTP client, MCP sessions, agents and teams, and the run user's connected accounts (passed through unread).
 import type { ModelHandle } from "@/lib/flow/handles";
 import type { RunServices } from "@/lib/flow/run-context";
 import type { LLMProvider } from "@/lib/llm/types";
@@ -7,8 +7,9 @@ import { createSafeHttpClient, type HttpRequester } from "@/lib/tools/http-clien
 import type { RunIntegrations } from "@/lib/tools/integrations";
 import { invokeAgent } from "./agent-invoke";
 import type { EventSink } from "./event-sink";
+import { createMcpSessions, type McpSessions } from "./mcp-sessions";
 import { runTeam } from "./patterns";
-import type { ProviderResolver } from "./providers";
+import type { CredentialResolver, ProviderResolver } from "./providers";
 import type { RunEnvironment } from "./run-environment";
 
 export type RunServiceOptions = {
@@ -19,12 +20,17 @@ export type RunServiceOptions = {
   now?: () => Date;
   /** Passed to nodes as is; default: none connected. */
   integrations?: RunIntegrations;
+  /** The run user's stored credentials, for nodes other than models (an MCP server's key). */
+  resolveCredential?: CredentialResolver;
+  /** Default: sessions over the SDK client with the address guard. */
+  mcp?: McpSessions;
 };
 
 export function createRunEnvironment(options: RunServiceOptions): RunEnvironment {
   const providers = new Map<string, Promise<LLMProvider>>();
   const http = options.http ?? createSafeHttpClient();
-  const env: RunEnvironment = { runId: options.runId, sink: options.sink, services: undefined as unknown as RunServices };
+  const mcp = options.mcp ?? createMcpSessions({ resolveCredential: options.resolveCredential });
+  const env: RunEnvironment = { runId: options.runId, sink: options.sink, services: undefined as unknown as RunServices, dispose: () => mcp.closeAll() };
   env.services = {
     resolveProvider: (model: ModelHandle | undefined, context) => {
       const key = model ? JSON.stringify(model.config) : "(default)";
@@ -38,6 +44,7 @@ export function createRunEnvironment(options: RunServiceOptions): RunEnvironment
       return provider;
     },
     httpRequest: (request, context) => http(request, context),
+    connectMcp: (server, context) => mcp.open(server, context),
     runAgent: (agent, task, origin) => invokeAgent(env, agent, task, origin),
     runTeam: (team, origin) => runTeam(env, team, origin),
     now: options.now ?? (() => new Date()),

@@ -15,6 +15,7 @@ import { teamKind } from "./kinds/team";
 import { calculatorToolKind } from "./kinds/tool-calculator";
 import { dateTimeToolKind } from "./kinds/tool-datetime";
 import { httpToolKind } from "./kinds/tool-http";
+import { mcpToolKind } from "./kinds/tool-mcp";
 import { googleCalendarToolKind } from "./kinds/tool-google-calendar";
 import { gmailToolKind } from "./kinds/tool-gmail";
 import type { AnyNodeKind } from "./node-kind";
@@ -29,6 +30,7 @@ export const nodeKinds: readonly AnyNodeKind[] = [
   agentKind,
   teamKind,
   httpToolKind,
+  mcpToolKind,
   calculatorToolKind,
   dateTimeToolKind,
   googleCalendarToolKind,

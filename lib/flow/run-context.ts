@@ -6,6 +6,7 @@
 import type { FinishReason, LLMProvider, TokenUsage, ToolDefinition } from "@/lib/llm/types";
 import type { RunIntegrations } from "@/lib/tools/integrations";
 import type { HttpRequest, HttpResult } from "@/lib/tools/http-request";
+import type { McpServerRef, McpSession, McpToolInfo } from "@/lib/tools/mcp/mcp-types";
 
 /** The guide's enums as values: each name in upper case maps to itself (`{ WORKER: "worker" }`). */
 type EnumOf<Value extends string> = { readonly [Name in Value as Uppercase<Name>]: Name };
@@ -39,6 +40,10 @@ export type ModelHandle = { kind: "model"; nodeId: string; config: ModelConfig }
 
 export type ToolInvokeContext = { signal: AbortSignal; services: RunServices; callerNodeId: string };
 
+/**
+ * One tool an agent may call. A `tool` output carries one handle, or a list of them when a node offers
+ * several tools (an MCP server's); the agent flattens what its `tools` input receives.
+ */
 export type ToolHandle = {
   kind: "tool";
   nodeId: string;
@@ -71,6 +76,8 @@ export type Handle = ModelHandle | ToolHandle | AgentHandle;
 
 /** The HTTP tool's request and result, defined beside its client in lib/tools. */
 export type { HttpRequest, HttpResult };
+/** An MCP server, its tools and an open session, defined beside the MCP client in lib/tools/mcp. */
+export type { McpServerRef, McpSession, McpToolInfo };
 
 export type AgentOutcome = {
   text: string;
@@ -98,6 +105,11 @@ export type CallOrigin = { signal: AbortSignal; parentNodeId?: string; callId?: 
 export type RunServices = {
   resolveProvider(model: ModelHandle | undefined, options: { signal: AbortSignal; nodeId: string }): Promise<LLMProvider>;
   httpRequest(request: HttpRequest, options: { signal: AbortSignal }): Promise<HttpResult>;
+  /**
+   * Connects to an MCP server (address-guarded, with the named credential's header) and lists its tools. The
+   * run closes the session when it ends. Errors: EngineError `credential_*`, McpToolError `connect_failed`.
+   */
+  connectMcp(server: McpServerRef, options: { signal: AbortSignal; nodeId: string }): Promise<McpSession>;
   runAgent(agent: AgentHandle, task: string, origin: CallOrigin): Promise<AgentOutcome>;
   runTeam(team: TeamRequest, origin: CallOrigin): Promise<string>;
   now(): Date;

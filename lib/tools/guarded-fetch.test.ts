@@ -81,6 +81,16 @@ describe("guarded fetch: what it lets through", () => {
     expect(arrived[0]!.headers.authorization).toBeUndefined();
     expect(arrived[0]!.headers["x-api-key"]).toBeUndefined();
   });
+
+  it("drops the caller's own secret headers too when a redirect changes origin, and keeps them on the same origin", async () => {
+    const guarded = createGuardedFetch({ allowlist: ["127.0.0.1"], resolveHost: fakeDns({}), secretHeaders: ["X-MCP-Token"] });
+    const before = internal.seen.length;
+    await guarded(`${front.origin}/r?to=${encodeURIComponent(`${internal.origin}/page`)}`, { headers: { "x-mcp-token": "k", "x-trace": "t" } });
+    expect(internal.seen.slice(before).map((request) => [request.headers["x-mcp-token"], request.headers["x-trace"]])).toEqual([[undefined, "t"]]);
+    const beforeSameOrigin = front.seen.length;
+    await (await guarded(`${front.origin}/r?to=${encodeURIComponent(`${front.origin}/page`)}`, { headers: { "x-mcp-token": "k" } })).text();
+    expect(front.seen.slice(beforeSameOrigin).map((request) => request.headers["x-mcp-token"])).toEqual(["k", "k"]);
+  });
 });
 
 describe("guarded fetch: what it refuses", () => {

@@ -18,6 +18,8 @@ export type GuardedFetchOptions = {
   maxRedirects?: number;
   /** Who is refused, in error messages. */
   subject?: string;
+  /** Header names (any case) dropped, like Authorization, when a redirect leaves the origin. */
+  secretHeaders?: readonly string[];
 };
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -32,6 +34,7 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
   const maxRedirects = options.maxRedirects ?? 5;
   const subject = options.subject ?? "a model's Base URL";
   const trusted = options.trustedOrigins ?? new Set<string>();
+  const secretHeaders = (options.secretHeaders ?? []).map((name) => name.toLowerCase());
   return async (input, init) => {
     const request = new Request(input, init);
     const allowlist = options.allowlist ?? parseAllowlist(process.env.OSMEN_HTTP_ALLOWLIST);
@@ -46,7 +49,7 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
       if (request.redirect === "manual" || !REDIRECT_STATUSES.has(response.statusCode ?? 0) || !location) return toResponse(response);
       response.resume();
       if (redirects >= maxRedirects) throw new HttpToolError("too_many_redirects", `gave up after ${maxRedirects} redirects`);
-      hop = nextHop(hop, response.statusCode!, location);
+      hop = nextHop(hop, response.statusCode!, location, secretHeaders);
     }
   };
 }

@@ -14,14 +14,15 @@ export type RedirectHop<Body> = { url: URL; method: string; headers: Record<stri
 /**
  * The request a redirect leads to: `location` resolved against the previous URL; 303, and 301/302 after a
  * POST, become a GET without body or content type (307/308 keep method and body); credentials are dropped
- * when the origin changes. @throws HttpToolError when `location` is not an http(s) URL.
+ * when the origin changes, and so are `secretHeaders` (lower case: the caller's own key headers, e.g. an MCP
+ * server's X-API-Key). @throws HttpToolError when `location` is not an http(s) URL.
  */
-export function nextHop<Body>(previous: RedirectHop<Body>, status: number, location: string): RedirectHop<Body> {
+export function nextHop<Body>(previous: RedirectHop<Body>, status: number, location: string, secretHeaders: readonly string[] = []): RedirectHop<Body> {
   const url = parseHttpUrl(location, previous.url);
   const isGet = status === 303 || ((status === 301 || status === 302) && previous.method === "POST");
   const headers = { ...previous.headers };
   if (url.origin !== previous.url.origin) {
-    for (const name of Object.keys(headers)) if (CROSS_ORIGIN_DROPPED.includes(name.toLowerCase())) delete headers[name];
+    for (const name of Object.keys(headers)) if (CROSS_ORIGIN_DROPPED.includes(name.toLowerCase()) || secretHeaders.includes(name.toLowerCase())) delete headers[name];
   }
   if (!isGet) return { url, method: previous.method, headers, body: previous.body };
   for (const name of Object.keys(headers)) if (name.toLowerCase() === "content-type") delete headers[name];

@@ -40,6 +40,8 @@ export type RunServiceOptions = {
    * (a connection may change between runs). Default: none, so nodes that need one say it is not connected.
    */
   integrations?: (runUserId: string) => ExecuteOptions["integrations"];
+  /** The run user's stored credentials for nodes other than models (an MCP server's key). Default: none. */
+  credentials?: (runUserId: string) => ExecuteOptions["resolveCredential"];
   /**
    * Kind and endpoint of the run user's credentials a flow names (no secrets): a run whose model node pairs
    * a credential with another provider or Base URL is refused before it starts. Unset: only the run-time
@@ -147,7 +149,13 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
   }
 
   function executeSettings(userId: string): Partial<ExecuteOptions> {
-    return { providers: options.providers?.(userId), integrations: options.integrations?.(userId), runTimeoutMs: options.runTimeoutMs, nodeTimeoutMs: options.nodeTimeoutMs };
+    return {
+      providers: options.providers?.(userId),
+      integrations: options.integrations?.(userId),
+      resolveCredential: options.credentials?.(userId),
+      runTimeoutMs: options.runTimeoutMs,
+      nodeTimeoutMs: options.nodeTimeoutMs,
+    };
   }
 
   async function finishCancelledWhileQueued(runId: string, emit: (event: RunEvent) => void) {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeMcpSecret } from "@/lib/credentials/mcp-header";
 import { createVault } from "@/lib/secrets";
 import { testDatabases } from "@/testing/databases";
 import { localTestCaller as me } from "@/testing/trpc-caller";
@@ -39,5 +40,23 @@ describe("credential service", () => {
     expect(await credentials.reveal(me, google.id)).toContain("new-token");
     await credentials.remove(me, google.id);
     await expect(credentials.reveal(me, google.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("binds an MCP server key to its URL and seals it with the header it is sent in", async () => {
+    const credentials = createCredentialService(database, () => vault);
+    const bearer = await credentials.create(me, { name: "Weather", kind: "mcp", secret: "mcp-key-00001111", baseUrl: "https://MCP.example.com/mcp/" });
+    expect(bearer).toMatchObject({ kind: "mcp", endpoint: "https://mcp.example.com/mcp", last4: "1111" });
+    expect(decodeMcpSecret((await credentials.resolveForRun(me, bearer.id)).secret)).toEqual({ name: "Authorization", value: "Bearer mcp-key-00001111" });
+    const named = await credentials.create(me, { name: "Search", kind: "mcp", secret: "mcp-key-22223333", baseUrl: "https://search.example.com/mcp", headerName: "X-API-Key" });
+    expect(decodeMcpSecret(await credentials.reveal(me, named.id))).toEqual({ name: "X-API-Key", value: "mcp-key-22223333" });
+  });
+
+  it("refuses an MCP key without a server URL or with a bad header name, and a header name for other kinds", async () => {
+    const credentials = createCredentialService(database, () => vault);
+    await expect(credentials.create(me, { name: "No URL", kind: "mcp", secret: "mcp-key-44445555" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("needs the server's URL") });
+    await expect(
+      credentials.create(me, { name: "Bad header", kind: "mcp", secret: "mcp-key-44445555", baseUrl: "https://mcp.example.com/mcp", headerName: "X Key" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("not a valid HTTP header name") });
+    await expect(credentials.create(me, { name: "OpenAI", kind: "openai", secret: "sk-proj-0000000000001111", headerName: "X-Key" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

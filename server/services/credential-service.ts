@@ -6,6 +6,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { CredentialMetadata } from "@/lib/llm/providers/credential-fit";
 import { normalizeEndpoint } from "@/lib/credentials/endpoints";
+import { encodeMcpSecret, MCP_CREDENTIAL_KIND } from "@/lib/credentials/mcp-header";
 import { keyedProviderNames, providerDescriptor } from "@/lib/llm/providers";
 import { last4, type Vault } from "@/lib/secrets";
 import type { Caller } from "@/server/auth/caller";
@@ -14,15 +15,19 @@ import type { Db } from "@/server/db/client";
 /** Whose credentials: a request's Caller, or `{ userId }` of the user a run runs as. */
 export type CredentialOwner = Pick<Caller, "userId">;
 
-/** The model providers' API keys (from the provider registry), Google's OAuth client and Google connections. */
-export const credentialKinds = [...keyedProviderNames, "google_oauth_client", "google"] as const;
+/** The model providers' API keys (from the provider registry), MCP servers' keys, Google's OAuth client and Google connections. */
+export const credentialKinds = [...keyedProviderNames, MCP_CREDENTIAL_KIND, "google_oauth_client", "google"] as const;
 export type CredentialKind = (typeof credentialKinds)[number];
 
 /** `endpoint`: where the secret may be sent (normalised; "" for Google's kinds, which are not sent to a model). */
 export type CredentialSummary = { id: string; name: string; kind: CredentialKind; endpoint: string; last4: string; createdAt: Date; updatedAt: Date };
 
-/** The input of `create`: `baseUrl` only for model providers' keys; empty means the official API (where there is one). */
-export type CreateCredentialInput = { name: string; kind: CredentialKind; secret: string; baseUrl?: string };
+/**
+ * The input of `create`: `baseUrl` for model providers' keys (empty means the official API, where there is one)
+ * and MCP servers' keys (required: the server URL); `headerName` for MCP keys only (default Authorization, sent
+ * as `Bearer <key>`).
+ */
+export type CreateCredentialInput = { name: string; kind: CredentialKind; secret: string; baseUrl?: string; headerName?: string };
 
 export const credentialNameSchema = z.string().trim().min(1, "name must not be empty").max(100, "name must be at most 100 characters");
 
@@ -38,6 +43,7 @@ const notFound = (id: string) =>
  */
 function endpointFor(kind: CredentialKind, baseUrl: string | undefined): string {
   const entered = baseUrl?.trim();
+  if (kind === MCP_CREDENTIAL_KIND) return mcpEndpoint(entered);
   const provider = providerDescriptor(kind);
   if (!provider) {
     if (entered) throw new AppError("BAD_REQUEST", `a Base URL was given for a ${kind} credential`, { userMessage: "A Base URL applies to model provider keys only: leave it empty." });
@@ -54,13 +60,35 @@ function endpointFor(kind: CredentialKind, baseUrl: string | undefined): string 
   return endpoint;
 }
 
+/** An MCP key is bound to the server URL stored with it: required, http(s). */
+function mcpEndpoint(entered: string | undefined): string {
+  const endpoint = normalizeEndpoint(entered);
+  if (endpoint) return endpoint;
+  const problem = entered ? `"${entered}" is not an http(s) URL` : "an MCP server key needs the server's URL";
+  throw new AppError("BAD_REQUEST", problem, { userMessage: `${problem}: enter the URL the key is for, e.g. https://mcp.example.com/mcp (it is only ever sent there).` });
+}
+
+/** What is sealed: the key itself, or for an MCP key the header name and value it is sent as. */
+function sealedSecret(input: CreateCredentialInput): string {
+  if (input.kind !== MCP_CREDENTIAL_KIND) {
+    if (input.headerName) throw new AppError("BAD_REQUEST", `a header name was given for a ${input.kind} credential`, { userMessage: "A header name applies to MCP server keys only: leave it empty." });
+    return input.secret;
+  }
+  try {
+    return encodeMcpSecret(input.secret, input.headerName);
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new AppError("BAD_REQUEST", message, { userMessage: `${message.charAt(0).toUpperCase()}${message.slice(1)}.` });
+  }
+}
+
 export function createCredentialService({ prisma }: Db, getVault: () => Vault) {
   // The ciphertext is bound to the credential's kind, so a value cannot be moved to another row kind unnoticed.
   const context = (kind: string) => `credential:${kind}`;
 
   async function create(owner: CredentialOwner, input: CreateCredentialInput): Promise<CredentialSummary> {
     const endpoint = endpointFor(input.kind, input.baseUrl);
-    const secret = getVault().encrypt(input.secret, { context: context(input.kind) });
+    const secret = getVault().encrypt(sealedSecret(input), { context: context(input.kind) });
     const row = await prisma.credential.create({
       data: { userId: owner.userId, name: input.name, kind: input.kind, endpoint, secret, last4: last4(input.secret) },
       select: summaryFields,

@@ -41,7 +41,8 @@ export function toAgentHandle(nodeId: string, inputs: NodeInputs, config: AgentC
     ...config,
     toolName: toToolName(config.name, "agent"),
     model: inputs.model as ModelHandle | undefined,
-    tools: (inputs.tools as Array<ToolHandle | AgentHandle> | undefined) ?? [],
+    // A node that offers several tools (an MCP server) sends a list of handles on one edge.
+    tools: ((inputs.tools as Array<ToolHandle | AgentHandle | ToolHandle[]> | undefined) ?? []).flat(),
   };
 }
 

@@ -8,8 +8,8 @@ import { providerDescriptor } from "./index.ts";
 /** What the compiler may know about a credential: never its secret. `endpoint` is "" for the official API. */
 export type CredentialMetadata = { kind: string; endpoint: string };
 
-// Credential kinds that are not providers: the Google connection and Google's OAuth client.
-const otherLabels: Record<string, string> = { google: "Google", google_oauth_client: "Google OAuth client" };
+// Credential kinds that are not providers: MCP servers' keys, the Google connection and Google's OAuth client.
+const otherLabels: Record<string, string> = { mcp: "MCP server", google: "Google", google_oauth_client: "Google OAuth client" };
 const labelOf = (name: string) => providerDescriptor(name)?.title ?? otherLabels[name] ?? name;
 
 export type CredentialFit =
