@@ -4,7 +4,6 @@
 // tool's input schema is JSON Schema read from a stored flow, not a zod schema known at build time.
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
-import type { RunEvent } from "@/lib/engine/events";
 import { isAppError } from "@/lib/errors";
 import { flowToolInputSchema } from "@/lib/flow/flow-tool";
 import type { Caller } from "@/server/auth/caller";
@@ -38,7 +37,7 @@ async function runFlow({ caller, runs }: FlowToolsServerDependencies, tool: Expo
   const { runId } = await runs.start(caller, { flowId: tool.flowId, input, source: "mcp" });
   let completed = 0;
   for await (const event of runs.events(caller, runId, 0, signal)) {
-    if (event.type === "node.completed" && progress) await progress(++completed, nodeMessage(tool, event));
+    if (event.type === "node.completed" && progress) await progress(++completed, nodeMessage(tool, event.nodeId));
   }
   // The stream ends once the run's row holds its outcome (as runs.waitFor relies on).
   const run = await runs.get(caller, runId);
@@ -46,9 +45,9 @@ async function runFlow({ caller, runs }: FlowToolsServerDependencies, tool: Expo
   return textResult(run.error?.message ?? `The flow run ${run.status}.`, true);
 }
 
-const nodeMessage = (tool: ExposedFlowTool, event: RunEvent) => {
-  const node = tool.graph.nodes.find((each) => each.id === event.nodeId);
-  return `${node ? `${node.type} node` : "node"} "${event.nodeId}" completed`;
+const nodeMessage = (tool: ExposedFlowTool, nodeId: string) => {
+  const node = tool.graph.nodes.find((each) => each.id === nodeId);
+  return `${node ? `${node.type} node` : "node"} "${nodeId}" completed`;
 };
 
 /** A new MCP server answering as `caller`; connect it to one stateless transport per request. */
