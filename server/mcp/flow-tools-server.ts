@@ -25,10 +25,13 @@ const toTool = (tool: ExposedFlowTool): Tool => ({
 const textResult = (text: string, isError = false): CallToolResult => ({ content: [{ type: "text", text }], ...(isError && { isError }) });
 const outputText = (output: unknown) => (typeof output === "string" ? output : JSON.stringify(output ?? ""));
 
-/** The run's input text from the call's arguments; a wrong type is the model's to fix, so it is a tool error. */
-function inputOf(args: Record<string, unknown> | undefined): string | CallToolResult {
+/** The run's input text from the call's arguments; a wrong or missing one is the model's to fix, so it is a tool error. */
+function inputOf(tool: ExposedFlowTool, args: Record<string, unknown> | undefined): string | CallToolResult {
   const input = args?.input;
-  if (input === undefined) return "";
+  if (input === undefined) {
+    const isRequired = flowToolInputSchema(tool.graph).required?.includes("input") ?? false;
+    return isRequired ? textResult(`"input" is required: the text this flow starts from, e.g. { "input": "Hello" }.`, true) : "";
+  }
   if (typeof input !== "string") return textResult(`"input" must be a string (the flow's input text); got ${typeof input}.`, true);
   return input;
 }
@@ -64,7 +67,7 @@ export function createFlowToolsServer(dependencies: FlowToolsServerDependencies)
     const tool = await flowTools.findExposed(caller, request.params.name);
     // Another user's tool name reads exactly like one that does not exist.
     if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}. Call tools/list for the tools this API key may use.`);
-    const input = inputOf(request.params.arguments);
+    const input = inputOf(tool, request.params.arguments);
     if (typeof input !== "string") return input;
     const token = request.params._meta?.progressToken;
     const progress: Progress | null =

@@ -103,6 +103,14 @@ describe.each(testDatabases())("/api/mcp on $provider", ({ create }) => {
     expect(run).toMatchObject({ source: "mcp", status: "failed" });
   });
 
+  it("answers a call without the required input, or with a wrong type, as a tool error the model can fix", async () => {
+    const client = await connect(ownerKey);
+    const missing = await client.callTool({ name: "echo", arguments: {} });
+    expect(missing).toMatchObject({ isError: true, content: [{ type: "text", text: expect.stringContaining('"input" is required') }] });
+    const wrongType = await client.callTool({ name: "echo", arguments: { input: 42 } });
+    expect(wrongType).toMatchObject({ isError: true, content: [{ type: "text", text: expect.stringContaining('"input" must be a string') }] });
+  });
+
   it("refuses a missing or wrong key with 401, a JSON-RPC error and a Bearer challenge", async () => {
     await expect(connect("osm_not-a-key")).rejects.toMatchObject({ code: 401 });
     const response = await fetch(`${app.url}/api/mcp`, {
