@@ -30,7 +30,8 @@ export type GuardInput = { method: string; pathname: string; headers: Headers };
  * Refuses a state-changing request that a page on another site could have sent:
  * - a browser says where a request comes from (`Sec-Fetch-Site`, Fetch Metadata; `Origin`, RFC 6454):
  *   it must be this server, or, for /api/v1 and /api/mcp only, an origin listed in OSMEN_CORS_ORIGINS;
- * - a client that sends neither is not a browser page and must carry `Authorization: Bearer <API key>`;
+ * - a client that sends neither is not a browser page and must carry `Authorization: Bearer <API key>` (at
+ *   /api/mcp the route itself refuses it with 401, as MCP clients expect);
  * - tRPC, /api/v1 and /api/mcp take JSON only (MCP's Streamable HTTP POSTs application/json), so the form encodings a cross-site `<form>` can send (urlencoded,
  *   multipart, text/plain) never reach a procedure.
  * Answers null when allowed, else a Refusal (403 for the origin, 415 for the body type).
@@ -45,7 +46,9 @@ export function checkMutation(policy: OriginPolicy, { method, pathname, headers 
     if (!isCorsCaller && !isSameOrigin(policy, origin, headers)) return crossSite(origin);
   } else if (fetchSite !== undefined) {
     if (fetchSite !== "same-origin") return crossSite(fetchSite);
-  } else if (!hasBearer(headers)) {
+  } else if (!hasBearer(headers) && area !== "mcp") {
+    // /api/mcp reads no cookie, so a keyless non-browser client there is no CSRF risk: the route answers it with
+    // MCP's 401 and WWW-Authenticate challenge, which is how MCP clients learn that they need a key.
     return {
       status: 403,
       message: "A request that changes something must come from this site's pages or carry an API key (Authorization: Bearer <key>).",

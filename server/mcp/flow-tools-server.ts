@@ -3,7 +3,7 @@
 // and answers with its output as text. The low-level `Server` class is used, not `McpServer`, because each
 // tool's input schema is JSON Schema read from a stored flow, not a zod schema known at build time.
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import { isAppError } from "@/lib/errors";
 import { flowToolInputSchema } from "@/lib/flow/flow-tool";
 import type { Caller } from "@/server/auth/caller";
@@ -21,6 +21,13 @@ const toTool = (tool: ExposedFlowTool): Tool => ({
   description: tool.description,
   inputSchema: flowToolInputSchema(tool.graph),
 });
+
+/**
+ * JSON-RPC's invalid-params error (-32602), as MCP answers an unknown tool. Not an McpError: its message already
+ * carries "MCP error -32602:", which the client's own McpError would then repeat.
+ */
+const unknownTool = (name: string) =>
+  Object.assign(new Error(`Unknown tool: ${name}. Call tools/list for the tools this API key may use.`), { code: ErrorCode.InvalidParams });
 
 const textResult = (text: string, isError = false): CallToolResult => ({ content: [{ type: "text", text }], ...(isError && { isError }) });
 const outputText = (output: unknown) => (typeof output === "string" ? output : JSON.stringify(output ?? ""));
@@ -66,7 +73,7 @@ export function createFlowToolsServer(dependencies: FlowToolsServerDependencies)
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const tool = await flowTools.findExposed(caller, request.params.name);
     // Another user's tool name reads exactly like one that does not exist.
-    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}. Call tools/list for the tools this API key may use.`);
+    if (!tool) throw unknownTool(request.params.name);
     const input = inputOf(tool, request.params.arguments);
     if (typeof input !== "string") return input;
     const token = request.params._meta?.progressToken;
