@@ -21,6 +21,10 @@ export type AppErrorOptions = {
   cause?: unknown;
 };
 
+// A process-wide mark, not `instanceof`: Next.js bundles a module once per server entry, so an AppError made by
+// the services (built once and kept on globalThis) is of another bundle's AppError class than the route's.
+const appErrorMark = Symbol.for("osmen.AppError");
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: string;
@@ -32,6 +36,7 @@ export class AppError extends Error {
     this.code = code;
     this.userMessage = options.userMessage ?? message;
     this.details = options.details;
+    Object.defineProperty(this, appErrorMark, { value: true });
   }
 }
 
@@ -42,4 +47,6 @@ export function describeZodError(error: { issues: readonly { path: readonly Prop
     .join("; ");
 }
 
-export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+/** Whether `error` is an AppError from any bundle of this process (see appErrorMark). */
+export const isAppError = (error: unknown): error is AppError =>
+  error instanceof AppError || (error instanceof Error && (error as Error & { [appErrorMark]?: boolean })[appErrorMark] === true);
