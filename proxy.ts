@@ -1,9 +1,9 @@
 // The request boundary, applied before any route: the Host check (DNS rebinding), the cross-site mutation
-// check, CORS for /api/v1 and the security headers. The rules live in server/http/; this file only applies them.
+// check, CORS for /api/v1 and /api/mcp, and the security headers. The rules live in server/http/; this file only applies them.
 import { NextResponse, type NextRequest } from "next/server";
 import { loadServerEnv } from "@/server/env.mjs";
 import { checkHost, originPolicyFromEnv, requestProtocol, type OriginPolicy } from "@/server/http/origin-policy";
-import { checkMutation, corsHeadersFor, guardedAreaOf } from "@/server/http/request-guard";
+import { checkMutation, corsHeadersFor, guardedAreaOf, isCorsArea } from "@/server/http/request-guard";
 import { createNonce, securityHeaders } from "@/server/http/security-headers";
 
 let policy: OriginPolicy | undefined;
@@ -31,9 +31,9 @@ export function proxy(request: NextRequest) {
     return withSecurity(new NextResponse(hostRefusal.message, { status: hostRefusal.status, headers: { "content-type": "text/plain; charset=utf-8" } }));
   }
 
-  const isApiV1 = guardedAreaOf(nextUrl.pathname) === "v1";
-  const cors = isApiV1 ? corsHeadersFor(rules, headers.get("origin")) : null;
-  if (isApiV1 && method === "OPTIONS") {
+  const isCorsRoute = isCorsArea(guardedAreaOf(nextUrl.pathname));
+  const cors = isCorsRoute ? corsHeadersFor(rules, headers.get("origin")) : null;
+  if (isCorsRoute && method === "OPTIONS") {
     // A preflight from an origin not in OSMEN_CORS_ORIGINS gets no CORS headers, so the browser stops there.
     return withSecurity(new NextResponse(null, { status: cors ? 204 : 403, headers: cors ?? {} }));
   }

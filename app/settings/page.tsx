@@ -1,13 +1,17 @@
+import { headers } from "next/headers";
 import { Suspense } from "react";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { CredentialsPanel } from "@/components/settings/credentials-panel";
 import { GooglePanel } from "@/components/settings/google-panel";
+import { McpPanel } from "@/components/settings/mcp-panel";
 import { PasswordForm } from "@/components/account/password-form";
 import { getAuthMode, requireCaller } from "@/app/_auth/page-caller";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/auth";
+import { absoluteUrlFromHeaders } from "@/server/http/public-origin";
 
 export default async function SettingsPage() {
   const caller = await requireCaller("/settings");
+  const mcpUrl = absoluteUrlFromHeaders("/api/mcp", await headers());
   return (
     <>
       <h1>Settings</h1>
@@ -17,6 +21,7 @@ export default async function SettingsPage() {
       </Suspense>
       <CredentialsPanel />
       <ApiKeysPanel />
+      <McpPanel url={mcpUrl} />
       {getAuthMode() === "accounts" && caller.via === "session" && <PasswordForm minPasswordLength={MIN_PASSWORD_LENGTH} />}
     </>
   );

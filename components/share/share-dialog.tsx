@@ -1,12 +1,14 @@
 "use client";
 // Share links of a flow: create one (its full address is shown only now, the server keeps a hash), see
-// the existing ones by their prefix, revoke any; and the people of this server the flow is shared with.
+// the existing ones by their prefix, revoke any; the people of this server the flow is shared with; and the
+// flow as a tool for MCP clients.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Modal } from "@/components/ui/modal";
 import { useTRPC } from "@/components/trpc-provider";
 import { CreatedLink } from "./created-link";
 import { FlowPeople } from "./flow-people";
+import { McpToolSettings } from "./mcp-tool-settings";
 
 export function ShareDialog({ flowId, onClose }: { flowId: string; onClose(): void }) {
   const trpc = useTRPC();
@@ -48,6 +50,7 @@ export function ShareDialog({ flowId, onClose }: { flowId: string; onClose(): vo
         ))}
       </ul>
       <FlowPeople flowId={flowId} />
+      <McpToolSettings flowId={flowId} />
     </Modal>
   );
 }

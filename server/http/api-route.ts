@@ -35,6 +35,9 @@ export function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", "internal error", { userMessage: "Something went wrong on the server." });
 }
 
+/** A 401 names the scheme that would work (RFC 9110 §11.6.1): an API key as a Bearer token (RFC 6750). */
+const challengeOf = (error: AppError): Record<string, string> => (error.code === "UNAUTHORIZED" ? { "www-authenticate": 'Bearer realm="OsMEN Studio"' } : {});
+
 /** Wraps a handler: the request must carry a live API key whose scope covers `options.needs`. */
 export function apiRoute<Params>(handler: (context: ApiContext, params: Params) => Promise<Response>, options: ApiRouteOptions = {}) {
   const { errorBody = toHttpErrorBody, needs = "full" } = options;
@@ -50,7 +53,7 @@ export function apiRoute<Params>(handler: (context: ApiContext, params: Params) 
       return await handler({ request, services, runs, apiKey, caller }, await params);
     } catch (error) {
       const appError = toAppError(error);
-      return Response.json(errorBody(appError), { status: httpStatusOf(appError.code), headers: httpHeadersOf(appError) });
+      return Response.json(errorBody(appError), { status: httpStatusOf(appError.code), headers: { ...httpHeadersOf(appError), ...challengeOf(appError) } });
     }
   };
 }

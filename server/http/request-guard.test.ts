@@ -113,6 +113,17 @@ describe("checkMutation", () => {
     expect(checkMutation(configured, { method: "POST", pathname: "/api/v1/flows/f/run", headers: headersOf(noKey) })?.status).toBe(403);
   });
 
+  it("guards /api/mcp like /api/v1: an API key from a non-browser client or a listed origin, JSON bodies only", () => {
+    expect(checkMutation(local, post("/api/mcp", { ...json, authorization: "Bearer osm_123" }))).toBeNull();
+    // Without a key the route answers 401 with MCP's challenge; a cross-site page is still refused here.
+    expect(checkMutation(local, post("/api/mcp", json))).toBeNull();
+    expect(checkMutation(local, post("/api/mcp", { ...json, origin: "https://evil.test" }))?.status).toBe(403);
+    expect(checkMutation(local, post("/api/mcp", { authorization: "Bearer osm_123", "content-type": "text/plain", "content-length": "2" }))?.status).toBe(415);
+    const cross = { ...json, host: "studio.example.com", origin: "https://app.partner.test", "sec-fetch-site": "cross-site", authorization: "Bearer k" };
+    expect(checkMutation(configured, { method: "POST", pathname: "/api/mcp", headers: headersOf(cross) })).toBeNull();
+    expect(corsHeadersFor(configured, "https://app.partner.test")?.["access-control-allow-headers"]).toContain("mcp-protocol-version");
+  });
+
   it("leaves other routes alone", () => {
     expect(checkMutation(local, post("/api/health", { origin: "https://evil.test" }))).toBeNull();
   });

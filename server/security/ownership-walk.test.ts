@@ -60,6 +60,8 @@ const procedureCases: Record<string, Case> = {
   "flow.getVersion": { input: (ids) => ({ id: ids.flowId, version: 1 }), outcome: "notFound" },
   "flow.restoreVersion": { input: (ids) => ({ id: ids.flowId, version: 1, expectedVersion: 2 }), outcome: "notFound" },
   "flow.export": { input: (ids) => ({ id: ids.flowId }), outcome: "notFound" },
+  "flow.mcpTool": { input: (ids) => ({ id: ids.flowId }), outcome: "notFound" },
+  "flow.setMcpTool": { input: (ids) => ({ id: ids.flowId, exposed: false, toolName: "taken_by_b" }), outcome: "notFound" },
   "flow.import": { input: () => ({ document: { format: "osmen-flow", formatVersion: 1, name: "Imported by B", description: "", graph } }), outcome: "own" },
   "flowMember.list": { input: (ids) => ({ flowId: ids.flowId }), outcome: "notFound" },
   "flowMember.add": { input: (ids) => ({ flowId: ids.flowId, email: ids.memberEmail, role: "editor" }), outcome: "notFound" },
@@ -82,6 +84,9 @@ const procedureCases: Record<string, Case> = {
   "template.list": { input: () => undefined, outcome: "own" },
   "template.use": { input: () => ({ id: "daily-brief" }), outcome: "own" },
 };
+
+/** The MCP tool name A exposes their flow under; B's key must neither see nor call it at /api/mcp. */
+const A_TOOL = "a_private_tool";
 
 /** The procedures open to callers with no identity at all; anything else public is a leak. */
 const publicProcedures = ["account.me", "share.view"];
@@ -151,6 +156,7 @@ describe.each(testDatabases())("ownership walk on $provider", ({ create }) => {
     await callerA.flow.update({ id: flow.id, version: 1, graph, description: "second version" });
     const { runId } = await callerA.run.start({ flowId: flow.id, input: "hello" });
     await runs.waitFor(a.caller, runId);
+    await callerA.flow.setMcpTool({ id: flow.id, exposed: true, toolName: A_TOOL });
     const link = await callerA.share.create({ flowId: flow.id });
     const apiKey = await callerA.apiKey.create({ name: "A's key" });
     const credential = await callerA.credential.create({ name: "A's OpenAI", kind: "openai", secret: "sk-a-secret-000000000" });
@@ -252,6 +258,25 @@ describe.each(testDatabases())("ownership walk on $provider", ({ create }) => {
       }
     }
     expect(problems).toEqual([]);
+    expect(await snapshotOf(database, ids.userId)).toEqual(before);
+  });
+
+  it("/api/mcp shows B's API key none of A's tools and calls none of them", async () => {
+    const before = await snapshotOf(database, ids.userId);
+    const { POST } = await import("@/app/api/mcp/route");
+    const rpc = async (method: string, params: unknown) => {
+      const request = new Request("http://localhost/api/mcp", {
+        method: "POST",
+        headers: { authorization: `Bearer ${keyB}`, "content-type": "application/json", accept: "application/json, text/event-stream" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+      });
+      return (await POST(request, { params: Promise.resolve({}) })).text();
+    };
+    const listed = await rpc("tools/list", {});
+    expect(listed).toContain('"tools":[]');
+    const called = await rpc("tools/call", { name: A_TOOL, arguments: { input: "hi" } });
+    expect(called).toContain(`Unknown tool: ${A_TOOL}`);
+    for (const text of [listed, called]) expect(idsOfA().filter((id) => text.includes(id))).toEqual([]);
     expect(await snapshotOf(database, ids.userId)).toEqual(before);
   });
 });

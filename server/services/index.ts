@@ -11,6 +11,7 @@ import { createGoogleConnectionService, type GoogleEndpoints } from "./google-co
 import { createFlowHistoryService } from "./flow-history-service.ts";
 import { createFlowMemberService } from "./flow-member-service.ts";
 import { createFlowService } from "./flow-service.ts";
+import { createFlowToolService } from "./flow-tool-service.ts";
 import { createProviderModelService } from "./provider-model-service.ts";
 import { createShareService } from "./share-service.ts";
 import { createTemplateService } from "./template-service.ts";
@@ -41,6 +42,7 @@ export function createServices(db: Db, vault: () => Vault = getVault) {
     flowCompiler: createFlowCompileService(flows, credentials),
     flowHistory: createFlowHistoryService(db, flows),
     flowMembers: createFlowMemberService(db),
+    flowTools: createFlowToolService(db),
     providerModels: createProviderModelService(credentials),
     shares: createShareService(db, flows),
     templates: createTemplateService(flows),
