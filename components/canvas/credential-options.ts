@@ -2,8 +2,10 @@
 // The credential picker's choices: the server's environment variables (the empty credentialId), then the
 // provider keys stored in Settings, by name, kind and last four characters (never more).
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { isSameEndpoint } from "@/lib/credentials/endpoints";
+import type { CredentialMap } from "@/lib/flow/node-kind";
 import { providerDescriptor } from "@/lib/llm/providers";
 
 export type CredentialOption = { value: string; label: string };
@@ -33,6 +35,19 @@ export function useCredentialOptions(isEnabled = true): CredentialOption[] {
   const trpc = useTRPC();
   const credentials = useQuery(trpc.credential.list.queryOptions(undefined, { enabled: isEnabled }));
   return toCredentialOptions(credentials.data ?? []);
+}
+
+/**
+ * The kind and endpoint of each of the person's stored credentials, for the compiler's credential checks
+ * in the browser (the same facts the server looks up for its compile); undefined until the list has loaded.
+ */
+export function useCredentialMap(): CredentialMap | undefined {
+  const trpc = useTRPC();
+  const credentials = useQuery(trpc.credential.list.queryOptions());
+  return useMemo(
+    () => credentials.data && new Map(credentials.data.map((credential) => [credential.id, { kind: credential.kind, endpoint: credential.endpoint }])),
+    [credentials.data],
+  );
 }
 
 /** Keeps a stored reference selectable even when the list does not (yet) know it. */
