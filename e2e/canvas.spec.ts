@@ -117,6 +117,18 @@ test("an input that takes one edge replaces its old edge", async ({ page, reques
 
 test("compiler diagnostics and the plan's pattern show up as you edit", async ({ page, request }) => {
   const flow = await createFlow(request, `Canvas diagnostics ${Date.now()}`, chainGraph());
+  // The compiler runs in the page: editing posts the graph once, to the autosave, whose answer is its new version.
+  const compiles: string[] = [];
+  const saves: unknown[] = [];
+  page.on("request", (sent) => {
+    if (/\/api\/trpc\/[^?]*flow\.compile/.test(sent.url())) compiles.push(sent.url());
+  });
+  page.on("response", async (answer) => {
+    // A batched call answers one entry per procedure named in its path.
+    const procedures = decodeURIComponent(new URL(answer.url()).pathname.split("/api/trpc/")[1] ?? "").split(",");
+    const index = procedures.indexOf("flow.update");
+    if (index >= 0) saves.push(((await answer.json()) as { result: { data: { json: object } } }[])[index]!.result.data.json);
+  });
   await page.goto(`/flows/${flow.id}`);
   await expect(page.getByTestId("plan-summary")).toContainText("Pattern: SEQUENTIAL");
   await expect(page.getByTestId("plan-summary")).toContainText("0 errors, 0 warnings");
@@ -130,4 +142,8 @@ test("compiler diagnostics and the plan's pattern show up as you edit", async ({
 
   await page.keyboard.press("Delete");
   await expect(page.getByTestId("plan-summary")).toContainText("0 errors, 0 warnings");
+  await expectSaved(page);
+  expect(compiles).toEqual([]);
+  await expect.poll(() => saves.length).toBeGreaterThan(0);
+  for (const saved of saves) expect(Object.keys(saved as object).sort()).toEqual(["updatedAt", "version"]);
 });

@@ -107,7 +107,8 @@ test.describe.serial("accounts: isolation and sharing", () => {
     const created = await createFlow(owner.request, `Shared ${stamp}`, chatGraph({ baseUrl: ollama.url }));
     // One earlier version, so the history has something to offer.
     const moved = created.graph.nodes.map((each) => (each.id === "output" ? { ...each, position: { x: each.position.x, y: 120 } } : each));
-    const flow = await updateFlow(owner.request, { id: created.id, version: created.version, graph: { ...created.graph, nodes: moved } });
+    const graph = { ...created.graph, nodes: moved };
+    const flow = { ...created, ...(await updateFlow(owner.request, { id: created.id, version: created.version, graph })), graph };
     await shareWithBo(flow.id, "viewer");
 
     await other.goto("/");

@@ -3,8 +3,10 @@
 // provider keys stored in Settings, by name, kind and last four characters (never more). A field that names
 // other kinds (an MCP server's key) lists those instead, after "None".
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { isSameEndpoint } from "@/lib/credentials/endpoints";
+import type { CredentialMap } from "@/lib/flow/node-kind";
 import { providerDescriptor } from "@/lib/llm/providers";
 
 export type CredentialOption = { value: string; label: string };
@@ -49,6 +51,19 @@ export function useCredentialOptions(isEnabled = true, kinds?: readonly string[]
   const trpc = useTRPC();
   const credentials = useQuery(trpc.credential.list.queryOptions(undefined, { enabled: isEnabled }));
   return toCredentialOptions(credentials.data ?? [], kinds);
+}
+
+/**
+ * The kind and endpoint of each of the person's stored credentials, for the compiler's credential checks
+ * in the browser (the same facts the server looks up for its compile); undefined until the list has loaded.
+ */
+export function useCredentialMap(): CredentialMap | undefined {
+  const trpc = useTRPC();
+  const credentials = useQuery(trpc.credential.list.queryOptions());
+  return useMemo(
+    () => credentials.data && new Map(credentials.data.map((credential) => [credential.id, { kind: credential.kind, endpoint: credential.endpoint }])),
+    [credentials.data],
+  );
 }
 
 /** Keeps a stored reference selectable even when the list does not (yet) know it. */

@@ -12,9 +12,17 @@ import type { CanvasEdge } from "@/components/editor-state/graph-mapping";
 
 export const PALETTE_DRAG_TYPE = "application/x-osmen-node-kind";
 
+/**
+ * From this many nodes on, xyflow renders only the nodes and edges in view: zoomed in on a large flow,
+ * panning and dragging then cost what is on screen, not the whole graph. Smaller flows render everything,
+ * so nothing appears late while panning them.
+ */
+export const LARGE_FLOW_NODES = 100;
+
 export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
   const store = useEditorStore();
   const nodes = useEditor((state) => state.nodes);
+  const isLarge = nodes.length >= LARGE_FLOW_NODES;
   const edges = useEditor((state) => state.edges);
   const byEdge = useEditor((state) => state.diagnostics.byEdge);
   const displayedEdges = useMemo(() => decorateEdges(edges, byEdge), [edges, byEdge]);
@@ -50,6 +58,7 @@ export function FlowCanvas({ readOnly = false }: { readOnly?: boolean }) {
       nodes={nodes}
       edges={displayedEdges}
       nodeTypes={nodeTypes}
+      onlyRenderVisibleElements={isLarge}
       onNodesChange={store.getState().onNodesChange}
       onEdgesChange={store.getState().onEdgesChange}
       onConnect={store.getState().connect}

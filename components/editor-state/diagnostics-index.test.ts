@@ -16,6 +16,18 @@ describe("indexDiagnostics", () => {
     expect([index.errorCount, index.warningCount]).toEqual([2, 1]);
   });
 
+  it("keeps the lists and maps that did not change, so faces and edges without new findings do not re-render", () => {
+    const first = indexDiagnostics([warningDiagnostic("unused_node", "unused", { nodeId: "n1" }), errorDiagnostic("edge_incompatible", "bad", { edgeId: "e1" })]);
+    const same = indexDiagnostics([warningDiagnostic("unused_node", "unused", { nodeId: "n1" }), errorDiagnostic("edge_incompatible", "bad", { edgeId: "e1" })], first);
+    expect(same.byNode).toBe(first.byNode);
+    expect(same.byEdge).toBe(first.byEdge);
+    expect(same.flow).toBe(first.flow);
+    const changed = indexDiagnostics([warningDiagnostic("unused_node", "unused", { nodeId: "n1" }), warningDiagnostic("unused_node", "unused", { nodeId: "n2" })], same);
+    expect(changed.byNode).not.toBe(same.byNode);
+    expect(changed.byNode.get("n1")).toBe(first.byNode.get("n1"));
+    expect(changed.byEdge.size).toBe(0);
+  });
+
   it("reports the worst severity", () => {
     expect(worstSeverity(undefined)).toBeUndefined();
     expect(worstSeverity([warningDiagnostic("x", "w")])).toBe("warning");

@@ -18,7 +18,12 @@ function push(map: Map<string, Diagnostic[]>, key: string, diagnostic: Diagnosti
   else map.set(key, [diagnostic]);
 }
 
-export function indexDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticsIndex {
+/**
+ * Files each finding under its edge, else its node, else the flow. With `previous` (the last index), every
+ * list whose findings did not change is the previous array, and a map in which nothing changed is the previous
+ * map: node faces and edges select their own list, so an edit re-renders only what its findings touched.
+ */
+export function indexDiagnostics(diagnostics: readonly Diagnostic[], previous?: DiagnosticsIndex): DiagnosticsIndex {
   const byNode = new Map<string, Diagnostic[]>();
   const byEdge = new Map<string, Diagnostic[]>();
   const flow: Diagnostic[] = [];
@@ -28,7 +33,26 @@ export function indexDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic
     else flow.push(diagnostic);
   }
   const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
-  return { byNode, byEdge, flow, errorCount, warningCount: diagnostics.length - errorCount };
+  return {
+    byNode: previous ? keepUnchanged(byNode, previous.byNode) : byNode,
+    byEdge: previous ? keepUnchanged(byEdge, previous.byEdge) : byEdge,
+    flow: previous && sameFindings(flow, previous.flow) ? previous.flow : flow,
+    errorCount,
+    warningCount: diagnostics.length - errorCount,
+  };
+}
+
+const sameFindings = (left: readonly Diagnostic[] | undefined, right: readonly Diagnostic[] | undefined) =>
+  left !== undefined && right !== undefined && left.length === right.length && JSON.stringify(left) === JSON.stringify(right);
+
+function keepUnchanged(next: Map<string, Diagnostic[]>, previous: ReadonlyMap<string, Diagnostic[]>): ReadonlyMap<string, Diagnostic[]> {
+  let isSame = next.size === previous.size;
+  for (const [key, list] of next) {
+    const earlier = previous.get(key);
+    if (sameFindings(list, earlier)) next.set(key, earlier!);
+    else isSame = false;
+  }
+  return isSame ? previous : next;
 }
 
 /** The worst severity among a list, for colouring a node or an edge. */

@@ -20,17 +20,23 @@ export function effectiveConfig(kind: AnyNodeKind, raw: unknown): Record<string,
 export function portsOfNode(node: NodeLike, catalog: NodeCatalog = nodeCatalog): NodePorts | undefined {
   const kind = node.type ? getNodeKind(node.type, catalog) : undefined;
   if (!kind) return undefined;
+  return portsOfConfig(kind, effectiveConfig(kind, readNodeConfig({ data: node.data ?? {} })));
+}
+
+/** The ports for a config already made effective (see effectiveConfig), so a caller that needs more than the ports parses it once. */
+export function portsOfConfig(kind: AnyNodeKind, config: Record<string, unknown>): NodePorts {
   try {
-    return kind.ports(effectiveConfig(kind, readNodeConfig({ data: node.data ?? {} })));
+    return kind.ports(config);
   } catch {
     // A half-typed config may not be something `ports` can read; show no ports rather than crash the canvas.
     return { inputs: [], outputs: [] };
   }
 }
 
-export function summarizeNode(kind: AnyNodeKind, raw: unknown): string {
+/** The kind's one-line summary of an effective config (see effectiveConfig); "" when it has none or cannot read it. */
+export function summarizeConfig(kind: AnyNodeKind, config: Record<string, unknown>): string {
   try {
-    return kind.summarize?.(effectiveConfig(kind, raw)) ?? "";
+    return kind.summarize?.(config) ?? "";
   } catch {
     return "";
   }

@@ -54,4 +54,15 @@ function FlowNodeView({ id, type, data, selected }: NodeProps<CanvasNode>) {
   );
 }
 
-export const FlowNode = memo(FlowNodeView);
+/**
+ * The face shows only the node's id, kind, data and selection (its findings, pattern and run state it reads
+ * from the stores itself), so a face re-renders when one of those changes, and not when xyflow hands it a
+ * new position while the node is dragged, or new dimensions, z-index or flags.
+ */
+export function isSameFace(previous: FaceProps, next: FaceProps): boolean {
+  return previous.id === next.id && previous.type === next.type && previous.data === next.data && previous.selected === next.selected;
+}
+
+type FaceProps = Pick<NodeProps<CanvasNode>, "id" | "type" | "data" | "selected">;
+
+export const FlowNode = memo(FlowNodeView, isSameFace);

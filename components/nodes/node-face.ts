@@ -3,7 +3,7 @@
 import { getNodeKind, readNodeConfig } from "@/lib/flow/catalog";
 import { readsSampleData, type NodeCategory } from "@/lib/flow/node-kind";
 import type { NodePorts } from "@/lib/flow/ports";
-import { effectiveConfig, nodeName, portsOfNode, summarizeNode } from "@/components/editor-state/node-config";
+import { effectiveConfig, nodeName, portsOfConfig, summarizeConfig } from "@/components/editor-state/node-config";
 
 export type NodeFace = {
   title: string;
@@ -17,16 +17,21 @@ export type NodeFace = {
 
 const cache = new WeakMap<object, Map<string, NodeFace>>();
 
+const noPorts: NodePorts = { inputs: [], outputs: [] };
+
 function computeFace(id: string, type: string, data: Record<string, unknown>): NodeFace {
   const kind = getNodeKind(type);
-  const node = { id, type, data };
+  const name = nodeName({ id, type, data });
+  if (!kind) return { title: `Unknown kind "${type}"`, category: "unknown", name, summary: "", ports: noPorts, isSample: false };
+  // Parsed once for summary, ports and badge: a large flow opens with one config parse per node, not three.
+  const config = effectiveConfig(kind, readNodeConfig({ data }));
   return {
-    title: kind?.title ?? `Unknown kind "${type}"`,
-    category: kind?.category ?? "unknown",
-    name: nodeName(node),
-    summary: kind ? summarizeNode(kind, readNodeConfig({ data })) : "",
-    ports: portsOfNode(node) ?? { inputs: [], outputs: [] },
-    isSample: kind ? readsSampleData(kind, effectiveConfig(kind, readNodeConfig({ data }))) : false,
+    title: kind.title,
+    category: kind.category,
+    name,
+    summary: summarizeConfig(kind, config),
+    ports: portsOfConfig(kind, config),
+    isSample: readsSampleData(kind, config),
   };
 }
 

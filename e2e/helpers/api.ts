@@ -29,8 +29,9 @@ export const createFlow = (request: APIRequestContext, name: string, graph?: Gra
 
 export const getFlow = (request: APIRequestContext, id: string) => call<SeededFlow>(request, "query", "flow.get", { id });
 
+/** Saves a new graph; the server answers only the new version and its time. */
 export const updateFlow = (request: APIRequestContext, flow: { id: string; version: number; graph: GraphInput }) =>
-  call<SeededFlow>(request, "mutation", "flow.update", flow);
+  call<{ version: number; updatedAt: string }>(request, "mutation", "flow.update", flow);
 
 export const createShareLink = (request: APIRequestContext, flowId: string) =>
   call<{ id: string; token: string; path: string }>(request, "mutation", "share.create", { flowId });

@@ -4,10 +4,12 @@ import { AppError } from "@/lib/errors";
 import { flowGraphSchema, type FlowGraph } from "@/lib/flow/graph-schema";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
-import type { FlowRecord, FlowService } from "./flow-service.ts";
+import type { FlowService, SavedFlow } from "./flow-service.ts";
 
 export type FlowVersionSummary = { version: number; name: string; createdAt: Date };
 export type FlowVersionRecord = FlowVersionSummary & { graph: FlowGraph };
+/** A restore's answer: the new version and the graph it now holds (the canvas replaces its document with it). */
+export type RestoredFlow = SavedFlow & { graph: FlowGraph };
 
 export function createFlowHistoryService({ prisma }: Db, flows: FlowService) {
   async function list(caller: Caller, flowId: string): Promise<FlowVersionSummary[]> {
@@ -31,9 +33,10 @@ export function createFlowHistoryService({ prisma }: Db, flows: FlowService) {
   }
 
   /** Saves version `version`'s graph as the newest version, if the flow is still at `expectedVersion`. */
-  async function restore(caller: Caller, flowId: string, version: number, expectedVersion: number): Promise<FlowRecord> {
+  async function restore(caller: Caller, flowId: string, version: number, expectedVersion: number): Promise<RestoredFlow> {
     const snapshot = await get(caller, flowId, version);
-    return flows.update(caller, { id: flowId, version: expectedVersion, graph: snapshot.graph });
+    const saved = await flows.update(caller, { id: flowId, version: expectedVersion, graph: snapshot.graph });
+    return { ...saved, graph: snapshot.graph };
   }
 
   return { list, get, restore };

@@ -7,6 +7,7 @@ import { stripSecrets } from "@/lib/flow/strip-secrets";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/sqlite/client";
+import { copyGraphToVersion, writeFlowGraph } from "./flow-graph-writes.ts";
 import { accessOf, callerMembership, flowNotFound, readableFlowsWhere, requireFlowAccess, type FlowAccess } from "./flow-access.ts";
 
 export { flowNotFound } from "./flow-access.ts";
@@ -26,6 +27,11 @@ export type FlowSummary = {
   owner: { id: string; name: string };
 };
 export type FlowRecord = FlowSummary & { graph: FlowGraph };
+/**
+ * What a save answers: the new version (the one the next save must name) and when it was written. The
+ * graph is not sent back: the caller has just sent it, and on a large flow the echo costs more than the write.
+ */
+export type SavedFlow = { version: number; updatedAt: Date };
 
 export type CreateFlowInput = { name: string; description?: string; graph?: FlowGraph };
 export type UpdateFlowInput = { id: string; version: number; graph: FlowGraph; name?: string; description?: string };
@@ -106,27 +112,31 @@ export function createFlowService({ prisma, provider }: Db) {
   /**
    * Saves a new graph if `version` is still the current one; the graph it replaces is kept as a FlowVersion.
    * Needs the owner or an editor. The version check, the access check and the write are one conditional
-   * update, so of two saves from the same version exactly one wins and the other gets CONFLICT.
+   * update, so of two saves from the same version exactly one wins and the other gets CONFLICT; the graph
+   * writes that follow it are in the same transaction (see flow-graph-writes.ts for why they are SQL).
    */
-  async function update(caller: Caller, input: UpdateFlowInput): Promise<FlowRecord> {
+  async function update(caller: Caller, input: UpdateFlowInput): Promise<SavedFlow> {
     await requireFlowAccess(prisma, caller, input.id, "editor");
+    // Set here rather than by @updatedAt, so the answer needs no second read of the row.
+    const updatedAt = new Date();
     return prisma.$transaction(async (tx) => {
-      const current = await tx.flow.findUnique({ where: { id: input.id } });
+      const current = await tx.flow.findUnique({ where: { id: input.id }, select: { version: true, name: true } });
       if (!current) throw flowNotFound(input.id);
       const written = await tx.flow.updateMany({
         where: { id: input.id, version: input.version, ...editableWhere(caller) },
         data: {
-          graph: asJson(input.graph),
           version: input.version + 1,
+          updatedAt,
           ...(input.name !== undefined && { name: input.name }),
           ...(input.description !== undefined && { description: input.description }),
         },
       });
       if (current.version !== input.version || written.count === 0) throw versionConflict(input.id, input.version);
-      await tx.flowVersion.create({
-        data: { flowId: current.id, version: current.version, name: current.name, graph: current.graph as Prisma.InputJsonValue },
-      });
-      return toRecord(caller, await tx.flow.findUniqueOrThrow({ where: { id: input.id }, select: recordFields(caller) }));
+      // The version row is made empty and filled from the stored graph before the new graph replaces it.
+      await tx.flowVersion.create({ data: { flowId: input.id, version: current.version, name: current.name, graph: {} } });
+      await copyGraphToVersion(tx, provider, input.id, current.version);
+      await writeFlowGraph(tx, provider, input.id, input.graph);
+      return { version: input.version + 1, updatedAt };
     });
   }
 
