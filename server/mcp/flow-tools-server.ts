@@ -4,6 +4,7 @@
 // tool's input schema is JSON Schema read from a stored flow, not a zod schema known at build time.
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { RunEvent } from "@/lib/engine/events";
 import { isAppError } from "@/lib/errors";
 import { flowToolInputSchema } from "@/lib/flow/flow-tool";
 import type { Caller } from "@/server/auth/caller";
@@ -46,13 +47,15 @@ function inputOf(tool: ExposedFlowTool, args: Record<string, unknown> | undefine
 async function runFlow({ caller, runs }: FlowToolsServerDependencies, tool: ExposedFlowTool, input: string, progress: Progress | null, signal: AbortSignal) {
   const { runId } = await runs.start(caller, { flowId: tool.flowId, input, source: "mcp" });
   let completed = 0;
+  let final: RunEvent | undefined;
   for await (const event of runs.events(caller, runId, 0, signal)) {
     if (event.type === "node.completed" && progress) await progress(++completed, nodeMessage(tool, event.nodeId));
+    if (event.type === "run.completed" || event.type === "run.failed" || event.type === "run.cancelled") final = event;
   }
-  // The stream ends once the run's row holds its outcome (as runs.waitFor relies on).
-  const run = await runs.get(caller, runId);
-  if (run.status === "succeeded") return textResult(outputText(run.output));
-  return textResult(run.error?.message ?? `The flow run ${run.status}.`, true);
+  // The outcome comes from the run's final event: the stream ends on it, before the run's row is finished.
+  if (final?.type === "run.completed") return textResult(outputText(final.output));
+  if (final?.type === "run.failed") return textResult(final.message, true);
+  return textResult(final ? "The flow run was cancelled." : "The flow run ended without an outcome (the request was cancelled).", true);
 }
 
 const nodeMessage = (tool: ExposedFlowTool, nodeId: string) => {

@@ -90,6 +90,7 @@ describe.each(testDatabases())("/api/mcp on $provider", ({ create }) => {
     expect(result).toMatchObject({ content: [{ type: "text", text: "echo: hello" }] });
     expect(result.isError).toBeFalsy();
     expect(progress).toContain('llm node "llm" completed');
+    await runs.idle(); // the answer follows the run's final event; its row is finished just after
     const [run] = await runs.list(owner.caller, echoFlowId, 1);
     expect(run).toMatchObject({ source: "mcp", status: "succeeded" });
   });
@@ -99,6 +100,7 @@ describe.each(testDatabases())("/api/mcp on $provider", ({ create }) => {
     const result = await client.callTool({ name: "echo", arguments: { input: "fail please" } });
     expect(result.isError).toBe(true);
     expect(JSON.stringify(result.content)).toContain("the model is down");
+    await runs.idle();
     const [run] = await runs.list(owner.caller, echoFlowId, 1);
     expect(run).toMatchObject({ source: "mcp", status: "failed" });
   });
