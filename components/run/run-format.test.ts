@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError, describeEvent, formatDuration, formatUsage, statusLabel } from "./run-format";
+import { describeError, describeEvent, formatDuration, formatUsage, sourceLabel, statusLabel } from "./run-format";
 import { describeFailure, EngineError } from "@/lib/engine/errors";
 import { LLMError } from "@/lib/llm/errors";
 import { eventsOf } from "./test-events";
@@ -34,6 +34,9 @@ describe("run formatting", () => {
 
   it("labels statuses and describes events", () => {
     expect(statusLabel("interrupted")).toBe("Interrupted");
+    expect(sourceLabel("mcp")).toBe("MCP");
+    expect(sourceLabel("api")).toBe("the HTTP API");
+    expect(sourceLabel("canvas")).toBeNull();
     const [started, failed] = eventsOf("r", [
       { type: "run.started", input: "", nodeIds: ["a", "b"] },
       { type: "run.failed", code: "run_timeout", message: "", durationMs: 5 },

@@ -14,6 +14,11 @@ const statusWords: Record<RunLifecycle | NodeRunStatus, string> = {
 
 export const statusLabel = (status: RunLifecycle | NodeRunStatus) => statusWords[status];
 
+const sourceWords: Record<string, string> = { api: "the HTTP API", openai: "the OpenAI-compatible endpoint", mcp: "MCP" };
+
+/** Where a run was started from, for the history ("via MCP"); null for the canvas, the usual place. */
+export const sourceLabel = (source: string): string | null => (source === "canvas" ? null : (sourceWords[source] ?? source));
+
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return "";
   if (ms < 1000) return `${Math.round(ms)} ms`;

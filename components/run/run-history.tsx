@@ -1,7 +1,7 @@
 "use client";
 // The flow's past runs, newest first; opening one replays its stored events onto the canvas.
 import { useRun } from "./use-run";
-import { formatDuration, statusLabel } from "./run-format";
+import { formatDuration, sourceLabel, statusLabel } from "./run-format";
 
 const startedAt = (date: Date | string) => new Date(date).toLocaleString();
 
@@ -19,6 +19,7 @@ export function RunHistory() {
               <button type="button" aria-current={run.id === runId} onClick={() => watch(run.id)} className={`run-history-item run-${run.status}`}>
                 <span className="run-status">{statusLabel(run.status)}</span> {startedAt(run.createdAt)}
                 {run.durationMs !== null && <span className="muted"> · {formatDuration(run.durationMs)}</span>}
+                {sourceLabel(run.source) && <span className="muted" data-testid="run-source"> · via {sourceLabel(run.source)}</span>}
               </button>
             </li>
           ))}
