@@ -7,7 +7,7 @@ import { startOllamaServer } from "@/testing/servers/ollama";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { adminPage, invitedPage, type Account } from "./helpers/accounts";
 import { createFlow, createShareLink, getFlow, graphEssence, updateFlow, type SeededFlow } from "./helpers/api";
-import { nodeById } from "./helpers/canvas";
+import { nodeById, startRunFromCanvas } from "./helpers/canvas";
 
 const stamp = Date.now();
 const bo: Account = { name: "Bo", email: `bo-${stamp}@example.com`, password: "bo's own long password" };
@@ -36,15 +36,6 @@ function recordWrites(page: Page): string[] {
     if (/\/api\/trpc\/[^?]*flow\.(update|restoreVersion)/.test(request.url())) writes.push(request.url());
   });
   return writes;
-}
-
-async function startRun(page: Page, input: string) {
-  await page.locator(".react-flow__pane").click();
-  await page.keyboard.press("Control+Enter");
-  const dialog = page.getByRole("dialog", { name: "Run flow" });
-  await dialog.getByLabel("Input").fill(input);
-  await dialog.getByLabel("Input").press("Enter");
-  await expect(dialog).toBeHidden();
 }
 
 async function shareWithBo(flowId: string, role: "viewer" | "editor") {
@@ -123,7 +114,7 @@ test.describe.serial("accounts: isolation and sharing", () => {
 
     // The saved flow runs.
     await expect(nodeById(other, "llm")).toBeVisible();
-    await startRun(other, "from the viewer");
+    await startRunFromCanvas(other, "from the viewer");
     await expect(other.getByTestId("run-status")).toHaveText("Succeeded");
     expect(ollama.requests.find((each) => each.path === "/api/chat")?.body.messages.at(-1).content).toContain("from the viewer");
 

@@ -7,7 +7,7 @@ import { chatGraph } from "@/testing/flow-graphs";
 import { startOllamaServer } from "@/testing/servers/ollama";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { createFlow } from "./helpers/api";
-import { nodeById } from "./helpers/canvas";
+import { nodeById, startRunFromCanvas } from "./helpers/canvas";
 
 let ollama: ScriptedServer;
 
@@ -31,12 +31,7 @@ async function closedPortUrl(): Promise<string> {
 async function runFromCanvas(page: Page, flowId: string, input: string) {
   await page.goto(`/flows/${flowId}`);
   await expect(nodeById(page, "llm")).toBeVisible();
-  await page.locator(".react-flow__pane").click();
-  await page.keyboard.press("Control+Enter");
-  const dialog = page.getByRole("dialog", { name: "Run flow" });
-  await dialog.getByLabel("Input").fill(input);
-  await dialog.getByLabel("Input").press("Enter");
-  await expect(dialog).toBeHidden();
+  await startRunFromCanvas(page, input);
 }
 
 test("an empty answer cut off at the token limit shows its warnings and the reasoning, collapsed", async ({ page, request }) => {

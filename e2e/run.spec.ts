@@ -6,7 +6,7 @@ import { chatGraph } from "@/testing/flow-graphs";
 import { startOllamaServer } from "@/testing/servers/ollama";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { createFlow } from "./helpers/api";
-import { nodeById } from "./helpers/canvas";
+import { nodeById, startRunFromCanvas } from "./helpers/canvas";
 
 let ollama: ScriptedServer;
 
@@ -23,15 +23,6 @@ const words = (count: number) => Array.from({ length: count }, (_, index) => `wo
 async function openFlowWithRun(page: Page, flowId: string) {
   await page.goto(`/flows/${flowId}`);
   await expect(nodeById(page, "llm")).toBeVisible();
-}
-
-async function startRunFromCanvas(page: Page, input: string) {
-  await page.locator(".react-flow__pane").click();
-  await page.keyboard.press("Control+Enter");
-  const dialog = page.getByRole("dialog", { name: "Run flow" });
-  await dialog.getByLabel("Input").fill(input);
-  await dialog.getByLabel("Input").press("Enter");
-  await expect(dialog).toBeHidden();
 }
 
 /** The highest word index shown on the node so far. */

@@ -6,6 +6,16 @@ export const nodeById = (page: Page, id: string) => page.locator(`.react-flow__n
 export const handleOf = (page: Page, nodeId: string, port: string, side: "source" | "target") =>
   nodeById(page, nodeId).locator(`.react-flow__handle.${side}[data-handleid="${port}"]`);
 
+/** Starts a run as a person does: Ctrl+Enter on the canvas, the input typed into the Run dialog, Enter. */
+export async function startRunFromCanvas(page: Page, input: string): Promise<void> {
+  await page.locator(".react-flow__pane").click();
+  await page.keyboard.press("Control+Enter");
+  const dialog = page.getByRole("dialog", { name: "Run flow" });
+  await dialog.getByLabel("Input").fill(input);
+  await dialog.getByLabel("Input").press("Enter");
+  await expect(dialog).toBeHidden();
+}
+
 type Box = { x: number; y: number; width: number; height: number };
 
 /** The element's box once it has stopped moving (the canvas fits its view after nodes are measured). */
