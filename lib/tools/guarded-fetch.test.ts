@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { runInNewContext } from "node:vm";
+import { setFlagsFromString } from "node:v8";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGuardedFetch } from "./guarded-fetch";
@@ -138,5 +140,42 @@ describe("guarded fetch: what it refuses", () => {
     const loop = `${front.origin}/r?to=${encodeURIComponent(`${front.origin}/r?to=/r%3Fto%3D/x`)}`;
     const guarded = createGuardedFetch({ trustedOrigins: new Set([front.origin]), allowlist: [], maxRedirects: 1, resolveHost: fakeDns({}) });
     await expect(guarded(loop)).rejects.toMatchObject({ code: "too_many_redirects" });
+  });
+});
+
+describe("guarded fetch: cancelling", () => {
+  // A garbage collection between the request and the abort must not cut the link between the caller's signal
+  // and the connection (a Request built from the caller's init follows its signal only weakly).
+  const collectGarbage = (): (() => void) => {
+    setFlagsFromString("--expose-gc");
+    return runInNewContext("gc") as () => void;
+  };
+
+  it("hangs up on the server when the caller's signal aborts mid-stream, even after a garbage collection", async () => {
+    let isHungUp: Promise<boolean> = Promise.resolve(false);
+    const slow = await startServer((_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      const timer = setInterval(() => response.write("data: more\n\n"), 20);
+      isHungUp = new Promise((resolve) => response.once("close", () => resolve(!response.writableFinished)));
+      response.once("close", () => clearInterval(timer));
+    });
+    try {
+      const controller = new AbortController();
+      const guarded = createGuardedFetch({ trustedOrigins: new Set([slow.origin]), allowlist: [], resolveHost: fakeDns({}) });
+      const response = await guarded(`${slow.origin}/stream`, { signal: controller.signal });
+      const reader = response.body!.getReader();
+      await reader.read();
+      collectGarbage()();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      controller.abort(new Error("stopped by the caller"));
+      await expect(isHungUp).resolves.toBe(true);
+      // What was already buffered may still be read; the stream then errors instead of ending normally.
+      const drain = async () => {
+        while (!(await reader.read()).done);
+      };
+      await expect(drain()).rejects.toThrow();
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -37,6 +37,9 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
   const secretHeaders = (options.secretHeaders ?? []).map((name) => name.toLowerCase());
   return async (input, init) => {
     const request = new Request(input, init);
+    // The caller's own signal, not `request.signal`: a Request follows its init's signal only through a weak
+    // reference, so after a garbage collection an abort would no longer reach the connection (nodejs/undici#3644).
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? undefined;
     const allowlist = options.allowlist ?? parseAllowlist(process.env.OSMEN_HTTP_ALLOWLIST);
     const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
     let hop: Hop = { url: parseHttpUrl(request.url), method: request.method, headers: Object.fromEntries(request.headers), body };
@@ -44,7 +47,7 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
       // A trusted origin is one the server configured; everything else, redirects included, is checked.
       const hopAllowlist = trusted.has(hop.url.origin) ? [hostOf(hop.url)] : allowlist;
       const target = await resolveTarget(hop.url, hopAllowlist, options.resolveHost ?? systemResolver, subject);
-      const response = await sendOnce(hop, target, request.signal);
+      const response = await sendOnce(hop, target, signal);
       const location = response.headers.location;
       if (request.redirect === "manual" || !REDIRECT_STATUSES.has(response.statusCode ?? 0) || !location) return toResponse(response);
       response.resume();
@@ -55,7 +58,7 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
 }
 
 
-function sendOnce(hop: Hop, target: ResolvedAddress, signal: AbortSignal): Promise<IncomingMessage> {
+function sendOnce(hop: Hop, target: ResolvedAddress, signal: AbortSignal | undefined): Promise<IncomingMessage> {
   const send = hop.url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const outgoing = send(
@@ -72,7 +75,7 @@ function sendOnce(hop: Hop, target: ResolvedAddress, signal: AbortSignal): Promi
       },
       resolve,
     );
-    outgoing.on("error", (error) => reject(signal.aborted ? signal.reason : new HttpToolError("network", `request failed: ${error.message}`, { cause: error })));
+    outgoing.on("error", (error) => reject(signal?.aborted ? signal.reason : new HttpToolError("network", `request failed: ${error.message}`, { cause: error })));
     outgoing.end(hop.body);
   });
 }
