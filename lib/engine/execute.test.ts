@@ -143,6 +143,27 @@ describe("execute: cancellation and time limits", () => {
     expect((await result).status).toBe("cancelled");
   });
 
+  it("delivers nothing after run.cancelled, even from a kind that streams on after the cancel", async () => {
+    const chunks: ((result: IteratorResult<{ type: "text"; delta: string }>) => void)[] = [];
+    const stubborn = {
+      ...createScriptedProvider(),
+      stream: () => ({ [Symbol.asyncIterator]: () => ({ next: () => new Promise<IteratorResult<{ type: "text"; delta: string }>>((resolve) => chunks.push(resolve)) }) }),
+    };
+    const controller = new AbortController();
+    const recorder = recordEvents();
+    const running = execute(planOf(chain()), { input: "x", providers: stubborn, signal: controller.signal, onEvent: recorder.onEvent });
+    await vi.waitFor(() => expect(chunks).toHaveLength(1));
+    chunks.shift()!({ value: { type: "text", delta: "before " }, done: false });
+    await vi.waitFor(() => expect(chunks).toHaveLength(1));
+    controller.abort();
+    const result = await running;
+    // The model goes on talking after the run has ended.
+    chunks.shift()!({ value: { type: "text", delta: "after" }, done: false });
+    await vi.waitFor(() => expect(chunks).toHaveLength(1));
+    expect(recorder.of("node.delta", "first").map((event) => (event as { text: string }).text)).toEqual(["before "]);
+    expect(recorder.events.at(-1)).toMatchObject({ type: "run.cancelled", seq: result.lastSeq });
+  });
+
   it("fails a node that passes its per-node timeout", async () => {
     // The model never answers: only the node's limit can end it.
     const provider = createScriptedProvider({ respond: () => ({ text: "never", until: createGate().promise }) });
