@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { chainGraph, createFlow, edge, getFlow, node } from "./helpers/api";
-import { canvasNodeIds, connect, expectSaved, handleOf, nodeById } from "./helpers/canvas";
+import { canvasNodeIds, connect, expectSaved, handleOf, nodeById, selectNode } from "./helpers/canvas";
 
 test("build a flow from the palette: add, connect, refuse, edit, save and reload", async ({ page, request }) => {
   const flow = await createFlow(request, `Canvas build ${Date.now()}`);
@@ -62,7 +62,7 @@ test("undo and redo, by keyboard and by button", async ({ page, request }) => {
   await page.goto(`/flows/${flow.id}`);
   await expect(page.locator(".react-flow__node")).toHaveCount(5);
 
-  await nodeById(page, "prompt").click();
+  await selectNode(page, "prompt");
   await page.keyboard.press("Delete");
   await expect(nodeById(page, "prompt")).toHaveCount(0);
   await expect(page.locator(".react-flow__edge")).toHaveCount(2);

@@ -7,7 +7,7 @@ import { startOllamaServer } from "@/testing/servers/ollama";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { adminPage, invitedPage, type Account } from "./helpers/accounts";
 import { createFlow, createShareLink, getFlow, graphEssence, updateFlow, type SeededFlow } from "./helpers/api";
-import { nodeById, startRunFromCanvas } from "./helpers/canvas";
+import { nodeById, selectNode, startRunFromCanvas } from "./helpers/canvas";
 
 const stamp = Date.now();
 const bo: Account = { name: "Bo", email: `bo-${stamp}@example.com`, password: "bo's own long password" };
@@ -131,7 +131,7 @@ test.describe.serial("accounts: isolation and sharing", () => {
     await other.getByRole("button", { name: "Close version history" }).click();
 
     // An edit stays on the canvas only: running now is refused rather than saving it first.
-    await nodeById(other, "output").click();
+    await selectNode(other, "output");
     await other.keyboard.press("Delete");
     await expect(nodeById(other, "output")).toHaveCount(0);
     await other.locator(".react-flow__pane").click();
@@ -171,7 +171,7 @@ test.describe.serial("accounts: isolation and sharing", () => {
     await expect(nodeById(other, "output")).toBeVisible();
     await expect(other.getByTestId("view-only-notice")).toHaveCount(0);
 
-    await nodeById(other, "output").click();
+    await selectNode(other, "output");
     await other.keyboard.press("Delete");
     await expect(nodeById(other, "output")).toHaveCount(0);
     await expect(other.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });

@@ -3,6 +3,12 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 export const nodeById = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
+/** Clicks a node and waits until the canvas has selected it, so a key pressed next acts on it. */
+export async function selectNode(page: Page, id: string) {
+  await nodeById(page, id).click();
+  await expect(nodeById(page, id)).toHaveClass(/\bselected\b/);
+}
+
 export const handleOf = (page: Page, nodeId: string, port: string, side: "source" | "target") =>
   nodeById(page, nodeId).locator(`.react-flow__handle.${side}[data-handleid="${port}"]`);
 
