@@ -62,12 +62,17 @@ function migrateSqlite(url: string, migrations: Migration[], dataDir: string): s
     const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     checkNotEdited(applied, migrations);
     const pending = migrations.filter((migration) => !applied.has(migration.name));
+    // A column change rebuilds its table, and dropping the old one would cascade to every row referencing it.
+    // The scripts' own `PRAGMA foreign_keys=OFF` does nothing inside a transaction, so it is set here, before
+    // one starts; each migration is then checked to leave no dangling reference before it commits.
+    db.pragma("foreign_keys = OFF");
     for (const migration of pending) {
       // IMMEDIATE takes the write lock up front, so two processes starting together apply each file once.
       db.transaction(() => {
         const done = db.prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL`);
         if (done.get(migration.name)) return;
         db.exec(migration.sql);
+        checkNoDanglingReferences(db, migration.name);
         db.prepare(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`,
         ).run(randomUUID(), migration.checksum, migration.name);
@@ -79,6 +84,16 @@ function migrateSqlite(url: string, migrations: Migration[], dataDir: string): s
     // WAL mode made the -wal and -shm files; SQLite gives them the database's mode, but say so outright.
     secureSqliteFiles(file, dataDir);
   }
+}
+
+/** @throws Error naming the migration and the table when a row refers to one that no longer exists (rolls it back). */
+function checkNoDanglingReferences(db: Database.Database, migrationName: string) {
+  const dangling = db.pragma("foreign_key_check") as { table: string; parent: string }[];
+  if (dangling.length === 0) return;
+  const { table, parent } = dangling[0]!;
+  throw new Error(
+    `Migration ${migrationName} would leave ${dangling.length} row(s) in "${table}" referring to "${parent}" rows that no longer exist; it was rolled back. Fix the migration so it keeps or removes those rows itself.`,
+  );
 }
 
 const POSTGRES_TABLE = `CREATE TABLE IF NOT EXISTS _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL,
