@@ -85,6 +85,14 @@ test("opens a finished run from history and paints it on the canvas", async ({ p
   await expect(nodeById(page, "llm").getByTestId("node-run-status")).toHaveText("Succeeded");
   await expect(nodeById(page, "llm").getByTestId("node-run-text")).toContainText("Done");
   await expect(nodeById(page, "output").getByTestId("node-run-status")).toHaveText("Succeeded");
+
+  // Pinned, the run is kept when older runs are pruned; the mark survives a reload.
+  const pin = page.getByRole("list", { name: "Run history" }).getByRole("button", { name: /^Pin the run of/ });
+  await pin.click();
+  await expect(page.getByRole("list", { name: "Run history" }).getByRole("button", { name: /^Unpin the run of/ })).toHaveAttribute("aria-pressed", "true");
+  await page.reload();
+  await page.getByRole("button", { name: "Runs", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Run history" }).getByRole("button", { name: /^Unpin the run of/ })).toHaveAttribute("aria-pressed", "true");
 });
 
 test("a flow with errors is refused with its problems listed", async ({ page, request }) => {

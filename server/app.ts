@@ -8,6 +8,7 @@ import { getDb, prepareDatabase } from "@/server/db";
 import type { Db } from "@/server/db/client";
 import { loadServerEnv } from "@/server/env.mjs";
 import { recoverInterruptedRuns } from "@/server/runs/recover-interrupted";
+import { createRunRetention, type RetentionPolicy } from "@/server/runs/run-retention";
 import { createRunService, type RunService, type RunServiceOptions } from "@/server/runs/run-service";
 import { getVault } from "@/server/secrets";
 import { createServices, type Services } from "@/server/services";
@@ -34,19 +35,28 @@ export type AppParts = {
   runs?: RunService | Partial<RunServiceOptions>;
   /** Brings the schema up to date before `ready()` settles runs. Default: nothing (test databases are made migrated). */
   migrate?: () => Promise<void>;
+  /** Prunes run history in the background once `ready()` has settled. Default: no pruning (tests). */
+  retention?: RetentionPolicy;
 };
+
+/** How often run history is pruned, and how long after start the first time (the start is busy enough). */
+const PRUNE_INTERVAL_MS = 10 * 60 * 1000;
+const FIRST_PRUNE_DELAY_MS = 60 * 1000;
 
 /** Builds and wires every part over `db`. Nothing touches the database until a call does (or `ready()`). */
 export function createApp(parts: AppParts): App {
   const { db, vault = getVault } = parts;
   const services = createServices(db, vault);
   const runs = isRunService(parts.runs) ? parts.runs : createRunService({ db, flows: services.flows }, { ...runSettings(services), ...parts.runs });
+  const retention = parts.retention && createRunRetention(db, parts.retention);
   let readiness: Promise<void> | undefined;
   const ready = () =>
-    (readiness ??= prepare(db, parts.migrate).catch((error: unknown) => {
-      readiness = undefined;
-      throw error;
-    }));
+    (readiness ??= prepare(db, parts.migrate)
+      .then(() => void retention?.start(PRUNE_INTERVAL_MS, FIRST_PRUNE_DELAY_MS))
+      .catch((error: unknown) => {
+        readiness = undefined;
+        throw error;
+      }));
   return { db, vault, services, runs, ready };
 }
 
@@ -54,8 +64,14 @@ const holder = globalThis as typeof globalThis & { osmenApp?: App };
 
 /** The process's App over DATABASE_URL, built on first use (kept on globalThis so dev reloads reuse it). */
 export function getApp(): App {
-  holder.osmenApp ??= createApp({ db: getDb(), vault: getVault, migrate: prepareDatabase });
+  holder.osmenApp ??= createProcessApp();
   return holder.osmenApp;
+}
+
+function createProcessApp(): App {
+  const env = loadServerEnv();
+  const retention = { maxAgeDays: env.OSMEN_RUN_RETENTION_DAYS, maxRunsPerFlow: env.OSMEN_RUN_RETENTION_COUNT };
+  return createApp({ db: getDb(), vault: getVault, migrate: prepareDatabase, retention });
 }
 
 const isRunService = (runs: AppParts["runs"]): runs is RunService => typeof (runs as Partial<RunService> | undefined)?.start === "function";

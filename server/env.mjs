@@ -127,6 +127,10 @@ export const serverEnvSchema = z.object({
   OSMEN_MAX_CONCURRENT_RUNS: wholeNumber(1, 1000, 8),
   OSMEN_RUN_TIMEOUT_MS: wholeNumber(1, 2_147_483_647, 30 * 60 * 1000),
   OSMEN_NODE_TIMEOUT_MS: wholeNumber(1, 2_147_483_647, 5 * 60 * 1000),
+  // Run history kept: finished runs older than this many days, and past this many per flow, are pruned
+  // (pinned runs excepted); 0 turns either bound off
+  OSMEN_RUN_RETENTION_DAYS: wholeNumber(0, 36_500, 30),
+  OSMEN_RUN_RETENTION_COUNT: wholeNumber(0, 10_000_000, 1000),
   // /api/v1 event streams: a comment line at least this often, under the idle timeout of any proxy in front
   OSMEN_SSE_HEARTBEAT_MS: wholeNumber(1, 600_000, 15_000),
   // The HTTP tool: hosts exempt from the private-address guard (lib/tools/http-address.ts reads the list)

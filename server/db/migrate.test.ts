@@ -117,6 +117,26 @@ describe("SQLite migrations keep the rows they do not mean to change", () => {
     expect(await migrateDatabase(project.url, options)).toEqual(["3_rebuild_parent"]);
   });
 
+  it("sets up incremental vacuum on a new file, and switches a file an earlier version made", async () => {
+    const fresh = scratchProject({ "1_parent_and_child": parentAndChild });
+    await migrateDatabase(fresh.url, { root: fresh.root, dataDir: path.dirname(fresh.file) });
+    withDb(fresh.file, (db) => expect(db.pragma("auto_vacuum", { simple: true })).toBe(2));
+
+    // An earlier version's file: tables and rows, WAL journal, no auto_vacuum; its migrations already applied.
+    const earlier = scratchProject();
+    mkdirSync(path.dirname(earlier.file), { recursive: true });
+    withDb(earlier.file, (db) => {
+      db.pragma("journal_mode = WAL");
+      db.exec(parentAndChild);
+      fillEveryTable(db);
+    });
+    expect(await migrateDatabase(earlier.url, { root: earlier.root, dataDir: path.dirname(earlier.file) })).toEqual([]);
+    withDb(earlier.file, (db) => {
+      expect(db.pragma("auto_vacuum", { simple: true })).toBe(2);
+      expect(rowCounts(db, ["Parent", "Child"])).toEqual({ Parent: 1, Child: 1 });
+    });
+  });
+
   // Every step of the project's own history: fill every table the earlier migrations made, apply the rest.
   const shipped = readdirSync(migrationsFolder("sqlite")).filter((name) => /^\d/.test(name)).sort();
   it.each(shipped.slice(1).map((name, index) => [name, index + 1] as const))("keeps every row through %s and what follows it", async (_name, applied) => {

@@ -54,6 +54,8 @@ function migrateSqlite(url: string, migrations: Migration[], dataDir: string): s
   secureSqliteFiles(file, dataDir);
   const db = new Database(file);
   try {
+    // Before WAL: switching journals writes the header of a new file, after which auto_vacuum needs a VACUUM.
+    turnOnIncrementalVacuum(db);
     db.pragma("journal_mode = WAL");
     db.exec(SQLITE_TABLE);
     const rows = db
@@ -84,6 +86,18 @@ function migrateSqlite(url: string, migrations: Migration[], dataDir: string): s
     // WAL mode made the -wal and -shm files; SQLite gives them the database's mode, but say so outright.
     secureSqliteFiles(file, dataDir);
   }
+}
+
+/**
+ * Lets pruning hand deleted pages back to the file system (`PRAGMA incremental_vacuum`, server/runs/run-retention.ts).
+ * A new file takes the setting at once; an existing one needs one full VACUUM to switch (https://sqlite.org/pragma.html#pragma_auto_vacuum).
+ */
+function turnOnIncrementalVacuum(db: Database.Database) {
+  const INCREMENTAL = 2;
+  if (db.pragma("auto_vacuum", { simple: true }) === INCREMENTAL) return;
+  db.pragma("auto_vacuum = INCREMENTAL");
+  const hasTables = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1`).get() !== undefined;
+  if (hasTables) db.exec("VACUUM");
 }
 
 /** @throws Error naming the migration and the table when a row refers to one that no longer exists (rolls it back). */

@@ -16,6 +16,8 @@ export type RunSummary = {
   usage: { inputTokens: number; outputTokens: number };
   /** `errorKind` and `hint` when a provider failure ended the run (see lib/engine/errors.ts). */
   error: { code: string; message: string; nodeId?: string; errorKind?: FailureKind; hint?: string } | null;
+  /** Kept whatever the retention policy says. */
+  pinned: boolean;
 };
 
 export type RunDetail = RunSummary & {
@@ -38,6 +40,7 @@ export function toRunSummary(row: RunRow): RunSummary {
     durationMs: row.startedAt && row.finishedAt ? row.finishedAt.getTime() - row.startedAt.getTime() : null,
     usage: { inputTokens: row.inputTokens, outputTokens: row.outputTokens },
     error: (row.error as RunSummary["error"]) ?? null,
+    pinned: row.pinned,
   };
 }
 

@@ -174,6 +174,12 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     return toRunSummary(row);
   }
 
+  /** Pins or unpins a run the caller can read: a pinned run outlives the retention policy (run-retention.ts). */
+  async function pin(caller: Caller, runId: string, pinned: boolean): Promise<RunSummary> {
+    await readableRun(caller, runId);
+    return toRunSummary(await prisma.run.update({ where: { id: runId }, data: { pinned } }));
+  }
+
   async function readableRun(caller: Caller, runId: string) {
     const row = await prisma.run.findFirst({ where: { id: runId, ...readableRunsWhere(caller) } });
     if (!row) throw runNotFound(runId);
@@ -218,6 +224,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
   return {
     start,
     cancel,
+    pin,
     get,
     list,
     events,

@@ -73,6 +73,7 @@ const procedureCases: Record<string, Case> = {
   "provider.models": { input: (ids) => ({ provider: "openai", credentialId: ids.credentialId }), outcome: "notFound" },
   "run.start": { input: (ids) => ({ flowId: ids.flowId, input: "hi" }), outcome: "notFound" },
   "run.cancel": { input: (ids) => ({ runId: ids.runId }), outcome: "notFound" },
+  "run.pin": { input: (ids) => ({ runId: ids.runId, pinned: true }), outcome: "notFound" },
   "run.get": { input: (ids) => ({ runId: ids.runId }), outcome: "notFound" },
   "run.list": { input: (ids) => ({ flowId: ids.flowId }), outcome: "notFound" },
   "run.events": { input: (ids) => ({ runId: ids.runId, afterSeq: 0 }), outcome: "notFound" },

@@ -15,6 +15,7 @@ export const runRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => ctx.runs.start(ctx.caller, { flowId: input.flowId, input: input.input, source: "canvas" })),
 
   cancel: protectedProcedure.input(z.object({ runId })).mutation(({ ctx, input }) => ctx.runs.cancel(ctx.caller, input.runId)),
+  pin: protectedProcedure.input(z.object({ runId, pinned: z.boolean() })).mutation(({ ctx, input }) => ctx.runs.pin(ctx.caller, input.runId, input.pinned)),
 
   get: protectedProcedure.input(z.object({ runId })).query(({ ctx, input }) => ctx.runs.get(ctx.caller, input.runId)),
 
