@@ -33,6 +33,11 @@ export async function startBenchServer(dataDir: string, env: Record<string, stri
       // The benchmark's model server is on loopback; a node's Base URL reaches it only when allowlisted.
       OSMEN_HTTP_ALLOWLIST: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Thousands of runs a minute from one key and one address are the load being measured, not abuse.
+      OSMEN_RATE_LIMIT_READS: "0",
+      OSMEN_RATE_LIMIT_WRITES: "0",
+      OSMEN_RATE_LIMIT_RUNS: "0",
+      OSMEN_RATE_LIMIT_OPENAI: "0",
       // Production refuses to start without a vault key; a throwaway one suits a throwaway database.
       OSMEN_SECRET_KEY: process.env.OSMEN_SECRET_KEY ?? randomBytes(32).toString("base64"),
       ...env,

@@ -9,6 +9,7 @@ import type { Db } from "@/server/db/client";
 import { loadServerEnv } from "@/server/env.mjs";
 import { recoverInterruptedRuns } from "@/server/runs/recover-interrupted";
 import { createRunRetention, type RetentionPolicy } from "@/server/runs/run-retention";
+import { createRequestRateLimiter, type RequestRateLimiter, type RequestRateLimitSettings } from "@/server/http/request-rate-limits";
 import { createRunService, type RunService, type RunServiceOptions } from "@/server/runs/run-service";
 import { getVault } from "@/server/secrets";
 import { createServices, type Services } from "@/server/services";
@@ -20,6 +21,8 @@ export type App = {
   services: Services;
   /** One per App: it owns the live event hub and the concurrency limit. */
   runs: RunService;
+  /** The request budgets every endpoint spends from; null when none are set (tests). */
+  requestLimits: RequestRateLimiter | null;
   /**
    * Resolves once the database is migrated and the runs an earlier process left queued or running are marked
    * interrupted. Does the work once; after a failure (database unreachable) the next call tries again.
@@ -37,6 +40,8 @@ export type AppParts = {
   migrate?: () => Promise<void>;
   /** Prunes run history in the background once `ready()` has settled. Default: no pruning (tests). */
   retention?: RetentionPolicy;
+  /** Request budgets per minute (server/http/request-rate-limits.ts). Default: none (tests). */
+  requestLimits?: RequestRateLimitSettings & { trustProxy?: boolean };
 };
 
 /** How often run history is pruned, and how long after start the first time (the start is busy enough). */
@@ -49,6 +54,7 @@ export function createApp(parts: AppParts): App {
   const services = createServices(db, vault);
   const runs = isRunService(parts.runs) ? parts.runs : createRunService({ db, flows: services.flows }, { ...runSettings(services), ...parts.runs });
   const retention = parts.retention && createRunRetention(db, parts.retention);
+  const requestLimits = parts.requestLimits ? createRequestRateLimiter(parts.requestLimits, { trustProxy: parts.requestLimits.trustProxy }) : null;
   let readiness: Promise<void> | undefined;
   const ready = () =>
     (readiness ??= prepare(db, parts.migrate)
@@ -57,7 +63,7 @@ export function createApp(parts: AppParts): App {
         readiness = undefined;
         throw error;
       }));
-  return { db, vault, services, runs, ready };
+  return { db, vault, services, runs, requestLimits, ready };
 }
 
 const holder = globalThis as typeof globalThis & { osmenApp?: App };
@@ -71,7 +77,14 @@ export function getApp(): App {
 function createProcessApp(): App {
   const env = loadServerEnv();
   const retention = { maxAgeDays: env.OSMEN_RUN_RETENTION_DAYS, maxRunsPerFlow: env.OSMEN_RUN_RETENTION_COUNT };
-  return createApp({ db: getDb(), vault: getVault, migrate: prepareDatabase, retention });
+  const requestLimits = {
+    read: env.OSMEN_RATE_LIMIT_READS,
+    write: env.OSMEN_RATE_LIMIT_WRITES,
+    run: env.OSMEN_RATE_LIMIT_RUNS,
+    openai: env.OSMEN_RATE_LIMIT_OPENAI,
+    trustProxy: env.OSMEN_TRUST_PROXY === "1",
+  };
+  return createApp({ db: getDb(), vault: getVault, migrate: prepareDatabase, retention, requestLimits });
 }
 
 const isRunService = (runs: AppParts["runs"]): runs is RunService => typeof (runs as Partial<RunService> | undefined)?.start === "function";

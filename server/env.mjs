@@ -159,6 +159,11 @@ export const serverEnvSchema = z.object({
   // The request boundary: origins answered with CORS on /api/v1, and how many runs may wait for a slot
   OSMEN_CORS_ORIGINS: originList("https://app.example.com"),
   OSMEN_MAX_QUEUED_RUNS: wholeNumber(0, 100_000, 200),
+  // Requests per minute per caller (an IP gets five callers' worth), per budget; 0 turns one off
+  OSMEN_RATE_LIMIT_READS: wholeNumber(0, 1_000_000, 1200),
+  OSMEN_RATE_LIMIT_WRITES: wholeNumber(0, 1_000_000, 300),
+  OSMEN_RATE_LIMIT_RUNS: wholeNumber(0, 1_000_000, 60),
+  OSMEN_RATE_LIMIT_OPENAI: wholeNumber(0, 1_000_000, 60),
 });
 
 /** @typedef {z.output<typeof serverEnvSchema>} ServerEnv */

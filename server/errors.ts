@@ -2,6 +2,7 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { AppError, type AppErrorCode } from "@/lib/errors";
+import { rateLimitHeaders, type RateLimitState } from "@/server/http/request-rate-limits";
 
 const errorMap: Record<AppErrorCode, { trpc: TRPC_ERROR_CODE_KEY; http: number }> = {
   BAD_REQUEST: { trpc: "BAD_REQUEST", http: 400 },
@@ -29,9 +30,14 @@ export function toHttpErrorBody(error: AppError) {
 
 /**
  * Response headers an AppError implies: `Retry-After` (RFC 9110 §10.2.3, seconds) when its details carry
- * `retryAfterSeconds`, as a full run queue's 429 does.
+ * `retryAfterSeconds`, as a full run queue's 429 does, and `RateLimit-*` when they carry `rateLimit` (a
+ * request over its budget, server/http/request-rate-limits.ts).
  */
 export function httpHeadersOf(error: AppError): Record<string, string> {
   const retryAfter = error.details?.retryAfterSeconds;
-  return typeof retryAfter === "number" && Number.isFinite(retryAfter) ? { "retry-after": String(Math.max(1, Math.ceil(retryAfter))) } : {};
+  const rateLimit = error.details?.rateLimit as RateLimitState | undefined;
+  return {
+    ...(typeof retryAfter === "number" && Number.isFinite(retryAfter) ? { "retry-after": String(Math.max(1, Math.ceil(retryAfter))) } : {}),
+    ...(rateLimit ? rateLimitHeaders(rateLimit) : {}),
+  };
 }

@@ -5,18 +5,22 @@
 import type { Vault } from "@/lib/secrets";
 import { createApp, type App } from "@/server/app";
 import type { Db } from "@/server/db/client";
+import type { RequestRateLimitSettings } from "@/server/http/request-rate-limits";
 import type { RunService } from "@/server/runs/run-service";
 
 type Holder = { osmenDb?: Db; osmenDbReady?: Promise<void>; osmenVault?: Vault; osmenApp?: App };
 
 /**
  * Makes `getApp()`, `getDb()`, `prepareDatabase()` and `getVault()` answer with an app built from these parts.
- * Its `ready()` resolves at once: the test database is migrated, and its runs are the test's own.
+ * Its `ready()` resolves at once: the test database is migrated, and its runs are the test's own. Request
+ * budgets apply only when `requestLimits` is given.
  */
-export function useAppSingletons({ db, runs, vault }: { db: Db; runs: RunService; vault: Vault }): { restore: () => void } {
+export function useAppSingletons({ db, runs, vault, requestLimits }: { db: Db; runs: RunService; vault: Vault; requestLimits?: RequestRateLimitSettings }): {
+  restore: () => void;
+} {
   const holder = globalThis as typeof globalThis & Holder;
   const saved: Holder = { osmenDb: holder.osmenDb, osmenDbReady: holder.osmenDbReady, osmenVault: holder.osmenVault, osmenApp: holder.osmenApp };
-  const app: App = { ...createApp({ db, vault: () => vault, runs }), ready: () => Promise.resolve() };
+  const app: App = { ...createApp({ db, vault: () => vault, runs, requestLimits }), ready: () => Promise.resolve() };
   Object.assign(holder, { osmenDb: db, osmenDbReady: Promise.resolve(), osmenVault: vault, osmenApp: app });
   return { restore: () => void Object.assign(holder, saved) };
 }

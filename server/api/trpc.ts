@@ -7,18 +7,20 @@ import { describeZodError, isAppError } from "@/lib/errors";
 import { getApp, type App } from "@/server/app";
 import type { Db } from "@/server/db/client";
 import { toTRPCError } from "@/server/errors";
+import { budgetOfProcedure, type RequestRateLimiter } from "@/server/http/request-rate-limits";
 import type { RunService } from "@/server/runs/run-service";
 import type { Services } from "@/server/services";
 import type { Caller } from "@/server/auth/caller";
 
 /** `caller` is who is asking, or null when the request proved no identity (signed out in accounts mode). */
-export type Context = { db: Db; services: Services; runs: RunService; headers: Headers; caller: Caller | null };
+/** `requestLimits`: the budgets each procedure call spends from; null spends nothing. */
+export type Context = { db: Db; services: Services; runs: RunService; requestLimits: RequestRateLimiter | null; headers: Headers; caller: Caller | null };
 
 /** `app`: the parts procedures use; default the process's (server/app.ts), a test passes one over its database. */
-type ContextOptions = { headers: Headers; caller: Caller | null; app?: Pick<App, "db" | "services" | "runs"> };
+type ContextOptions = { headers: Headers; caller: Caller | null; app?: Pick<App, "db" | "services" | "runs"> & Partial<Pick<App, "requestLimits">> };
 
 export async function createContext({ headers, caller, app = getApp() }: ContextOptions): Promise<Context> {
-  return { db: app.db, services: app.services, runs: app.runs, headers, caller };
+  return { db: app.db, services: app.services, runs: app.runs, requestLimits: app.requestLimits ?? null, headers, caller };
 }
 
 const t = initTRPC.context<Context>().create({
@@ -51,10 +53,16 @@ const normaliseErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Every call spends from its caller's and its IP's budget first; over it, TOO_MANY_REQUESTS and nothing done. */
+const spendRequestBudget = t.middleware(async ({ ctx, path, type, next }) => {
+  await ctx.requestLimits?.consume(budgetOfProcedure(path, type), { userId: ctx.caller?.userId, headers: ctx.headers });
+  return next();
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 /** Open to anyone, signed in or not: only for what a share link or the sign-in page needs. */
-export const publicProcedure = t.procedure.use(normaliseErrors);
+export const publicProcedure = t.procedure.use(normaliseErrors).use(spendRequestBudget);
 
 /** Needs a caller; `ctx.caller` is then non-null. Signed out: UNAUTHORIZED. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -5,6 +5,7 @@ import { AppError, describeZodError, isAppError } from "@/lib/errors";
 import { getApp } from "@/server/app";
 import { httpHeadersOf, httpStatusOf, toHttpErrorBody } from "@/server/errors";
 import { DEFAULT_BODY_LIMIT_BYTES, limitRequestBody } from "./body-limit.ts";
+import { rateLimitHeaders, type RequestBudget } from "./request-rate-limits.ts";
 import type { RunService } from "@/server/runs/run-service";
 import type { Services } from "@/server/services";
 import type { ApiKeySummary } from "@/server/services/api-key-service";
@@ -22,6 +23,8 @@ export type ApiRouteOptions = {
    * new route is closed to run-only keys until it says otherwise) for everything else.
    */
   needs?: ApiKeyScope;
+  /** The request budget a call spends (server/http/request-rate-limits.ts). Default: `read` for GET, else `write`. */
+  budget?: RequestBudget | ((request: Request) => Promise<RequestBudget>);
 };
 
 const scopeTooNarrow = () =>
@@ -38,19 +41,28 @@ export function toAppError(error: unknown): AppError {
 /** A 401 names the scheme that would work (RFC 9110 §11.6.1): an API key as a Bearer token (RFC 6750). */
 const challengeOf = (error: AppError): Record<string, string> => (error.code === "UNAUTHORIZED" ? { "www-authenticate": 'Bearer realm="OsMEN Studio"' } : {});
 
-/** Wraps a handler: the request must carry a live API key whose scope covers `options.needs`. */
+const budgetByMethod = async (request: Request): Promise<RequestBudget> => (request.method === "GET" || request.method === "HEAD" ? "read" : "write");
+
+/**
+ * Wraps a handler: the request must carry a live API key whose scope covers `options.needs`, and its user and
+ * IP must have budget left (429 with Retry-After and RateLimit-* otherwise, before the handler runs).
+ */
 export function apiRoute<Params>(handler: (context: ApiContext, params: Params) => Promise<Response>, options: ApiRouteOptions = {}) {
-  const { errorBody = toHttpErrorBody, needs = "full" } = options;
+  const { errorBody = toHttpErrorBody, needs = "full", budget = budgetByMethod } = options;
   return async (incoming: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
     try {
       const request = await limitRequestBody(incoming, DEFAULT_BODY_LIMIT_BYTES);
-      const { services, runs, ready } = getApp();
+      const { services, runs, requestLimits, ready } = getApp();
       await ready().catch((error: unknown) => {
         throw new AppError("UNAVAILABLE", "database unavailable", { userMessage: "The database cannot be reached right now.", cause: error });
       });
       const { apiKey, caller } = await services.apiKeys.authenticate(request.headers.get("authorization"));
       if (needs === "full" && caller.scope !== "full") throw scopeTooNarrow();
-      return await handler({ request, services, runs, apiKey, caller }, await params);
+      const spend = typeof budget === "function" ? await budget(request) : budget;
+      const limit = await requestLimits?.consume(spend, { userId: caller.userId, headers: request.headers });
+      const response = await handler({ request, services, runs, apiKey, caller }, await params);
+      if (limit) for (const [name, value] of Object.entries(rateLimitHeaders(limit))) response.headers.set(name, value);
+      return response;
     } catch (error) {
       const appError = toAppError(error);
       return Response.json(errorBody(appError), { status: httpStatusOf(appError.code), headers: { ...httpHeadersOf(appError), ...challengeOf(appError) } });

@@ -6,6 +6,7 @@ import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/
 import type { AppError } from "@/lib/errors";
 import { DEFAULT_BODY_LIMIT_BYTES } from "@/server/http/body-limit";
 import { apiRoute, type ApiContext } from "@/server/http/api-route";
+import type { RequestBudget } from "@/server/http/request-rate-limits";
 import { createFlowToolsServer } from "./flow-tools-server.ts";
 
 /** JSON-RPC 2.0's error object for a request whose id is unknown: -32000 is the "server error" range. */
@@ -25,5 +26,16 @@ async function handleMcp({ request, services, runs, caller }: ApiContext): Promi
   return transport.handleRequest(request);
 }
 
+/** A POST that calls a tool runs a flow, so it spends from the run budget; anything else is a read. */
+async function budgetOfMcpRequest(request: Request): Promise<RequestBudget> {
+  if (request.method !== "POST") return "read";
+  const body: unknown = await request
+    .clone()
+    .json()
+    .catch(() => null);
+  const messages = Array.isArray(body) ? body : [body];
+  return messages.some((message) => (message as { method?: unknown } | null)?.method === "tools/call") ? "run" : "read";
+}
+
 /** The route handler for every method of /api/mcp: any key that may run flows (scope `run` or `full`). */
-export const mcpRoute = apiRoute<Record<string, never>>(handleMcp, { errorBody: jsonRpcErrorBody, needs: "run" });
+export const mcpRoute = apiRoute<Record<string, never>>(handleMcp, { errorBody: jsonRpcErrorBody, needs: "run", budget: budgetOfMcpRequest });

@@ -3,4 +3,4 @@ import { runFlowOverHttp } from "@/server/http/run-api";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute<{ id: string }>((context, { id }) => runFlowOverHttp(context, id), { needs: "run" });
+export const POST = apiRoute<{ id: string }>((context, { id }) => runFlowOverHttp(context, id), { needs: "run", budget: "run" });
