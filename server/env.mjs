@@ -141,7 +141,8 @@ export const serverEnvSchema = z.object({
   ),
   // Public origin: absolute URLs (OAuth callbacks, share links, API snippets) are built from the first
   OSMEN_ORIGIN: originList("https://studio.example.com"),
-  // Behind a TLS proxy: 1 trusts X-Forwarded-Proto and X-Forwarded-Host
+  // Behind a TLS proxy: 1 trusts X-Forwarded-Proto and X-Forwarded-Host, marks sign-in cookies Secure, sends
+  // HSTS, and redirects (308) a request the proxy received over plain HTTP for a non-loopback host to HTTPS
   OSMEN_TRUST_PROXY: z.preprocess(blankToUnset, z.enum(["0", "1"], { message: "must be 1 (behind a proxy) or 0, e.g. 1" }).default("0")),
   // Accounts and sign-in: the bind address, the auth mode, who may sign up, Better Auth's secret and URL
   HOST: z.preprocess(blankToUnset, z.string().trim().default("127.0.0.1")),
