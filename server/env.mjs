@@ -156,6 +156,9 @@ export const serverEnvSchema = z.object({
   // The request boundary: origins answered with CORS on /api/v1, and how many runs may wait for a slot
   OSMEN_CORS_ORIGINS: originList("https://app.example.com"),
   OSMEN_MAX_QUEUED_RUNS: wholeNumber(0, 100_000, 200),
+  // Build only: 1 makes `next build` emit the self-contained server in .next/standalone (the Dockerfile sets
+  // it); `next start`, which the tests use, needs the default output, so it stays off everywhere else
+  OSMEN_STANDALONE_BUILD: z.preprocess(blankToUnset, z.enum(["0", "1"], { message: "must be 1 (standalone build) or 0, e.g. 1" }).default("0")),
 });
 
 /** @typedef {z.output<typeof serverEnvSchema>} ServerEnv */
