@@ -7,13 +7,16 @@ describe("references", () => {
   });
 
   it("finds /api paths but not URLs' other parts or file names", () => {
-    expect(apiPathsNamed("curl http://x/api/health/live?x=1 and /api/v1/runs/ and app/api/trpc and /apix")).toEqual(["/api/health/live", "/api/v1/runs"]);
+    expect(apiPathsNamed("curl http://x/api/health/live?x=1 and /api/v1/runs/ and app/api/trpc, server/api/routers and /apix")).toEqual(["/api/health/live", "/api/v1/runs"]);
+    expect(apiPathsNamed("POST http://localhost:3000/api/v1/flows/<flow id>/run")).toEqual(["/api/v1/flows/<flow id>/run"]);
   });
 
   it("matches a path to its route file, dynamic and catch-all segments included", () => {
     const routes = ["app/api/health/route.ts", "app/api/v1/runs/[id]/events/route.ts", "app/api/auth/[...all]/route.ts"];
     expect(isServedPath("/api/health", routes)).toBe(true);
     expect(isServedPath("/api/v1/runs/abc/events", routes)).toBe(true);
+    expect(isServedPath("/api/v1/runs/<run id>/events", routes)).toBe(true);
+    expect(isServedPath("/", ["app/page.tsx"])).toBe(true);
     expect(isServedPath("/api/auth/sign-in/email", routes)).toBe(true);
     expect(isServedPath("/api/health/live", routes)).toBe(false);
     expect(isServedPath("/api/v1/runs/abc", routes)).toBe(false);

@@ -11,21 +11,23 @@ export function npmScriptsNamed(text: string): string[] {
 }
 
 /**
- * Paths under /api named in a text (`/api/health/live`, also inside a URL), without query or trailing slash.
- * A source folder (`app/api/...`) is not a path.
+ * Paths under /api named in a text (`/api/health/live`, also inside a URL), without query or trailing slash;
+ * a placeholder segment such as `<flow id>` is kept whole. A source folder (`app/api/...`, `server/api/...`) is not
+ * a path.
  */
 export function apiPathsNamed(text: string): string[] {
   const paths = new Set<string>();
-  for (const match of text.matchAll(/(?<!\bapp)\/api(?![\w-])(?:\/[\w.-]+)*/g)) paths.add(match[0].replace(/\/$/, ""));
+  for (const match of text.matchAll(/(?<!\b(?:app|server))\/api(?![\w-])(?:\/(?:[\w.-]+|<[^>\n]+>))*/g)) paths.add(match[0].replace(/\/$/, ""));
   return [...paths].sort();
 }
 
 /**
- * True when `apiPath` is served by a route file: `app<apiPath>/route.ts`, where a folder may also be a
- * dynamic segment (`[id]`, `[...all]`). `routeFiles` are repository paths such as `app/api/v1/runs/[id]/route.ts`.
+ * True when `apiPath` is served by one of `routeFiles`: `app<apiPath>/route.ts` (or `page.tsx` for a page), where
+ * a folder may also be a dynamic segment (`[id]`, `[...all]`) that takes any segment, a `<placeholder>` included.
+ * `routeFiles` are repository paths such as `app/api/v1/runs/[id]/route.ts`.
  */
 export function isServedPath(apiPath: string, routeFiles: readonly string[]): boolean {
-  const wanted = `app${apiPath}`.split("/");
+  const wanted = `app${apiPath}`.split("/").filter(Boolean);
   return routeFiles.some((file) => {
     const folders = file.split("/").slice(0, -1);
     const catchAll = folders.findIndex((folder) => /^\[\.\.\..+\]$/.test(folder));
