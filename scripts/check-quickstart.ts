@@ -117,7 +117,6 @@ async function main() {
     assert.match(await page(origin, "/templates"), /<h1>Templates<\/h1>/);
     const settings = await page(origin, "/settings");
     for (const panel of [...guide.matchAll(/\*\*Settings → ([^*]+)\*\*/g)].map((match) => match[1]!)) assert.ok(settings.includes(`>${panel}<`), `Settings shows no "${panel}"`);
-    assert.ok(settings.includes(">Connect Google<"), "Settings shows no Connect Google");
     console.log("the home, templates and settings pages show what the guide names");
 
     const templates = (await trpc(origin, "template.list")) as { name: string }[];
