@@ -5,11 +5,12 @@
 // environment (defaults only), on a free port through the guide's `PORT=... npm run dev`, and a local server
 // that speaks Ollama's protocol in place of Ollama. CI runs it from .ci/run. Exits 1 on the first difference.
 import assert from "node:assert/strict";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { serverEnvSchema } from "@/server/env.mjs";
 import { listTemplates } from "@/lib/templates";
 import { chatGraph } from "@/testing/flow-graphs";
@@ -17,6 +18,7 @@ import { startOllamaServer } from "@/testing/servers/ollama";
 
 const repository = path.resolve(import.meta.dirname, "..");
 const guide = readFileSync(path.join(repository, "docs/QUICKSTART_USER.md"), "utf8");
+const execFileAsync = promisify(execFile);
 const ANSWER = "Good morning: two meetings and one email that needs a reply.";
 
 /** The lines of the first ```bash block after `## <title>`. */
@@ -27,10 +29,14 @@ function commandsUnder(title: string): string[] {
   return block.trim().split("\n").map((line) => line.trim());
 }
 
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): string {
-  const result = spawnSync(command, args, { ...options, encoding: "utf8", timeout: 300_000 });
-  assert.equal(result.status, 0, `${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
+/** Runs a command to its end and returns its stdout. Asynchronous: the local model server lives in this process. */
+async function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<string> {
+  try {
+    return (await execFileAsync(command, args, { ...options, encoding: "utf8", timeout: 300_000, maxBuffer: 16 * 1024 * 1024 })).stdout;
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    return assert.fail(`${command} ${args.join(" ")} failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
+  }
 }
 
 function freePort(): Promise<number> {
@@ -44,11 +50,11 @@ function freePort(): Promise<number> {
 }
 
 /** A clone of this repository's last commit, with node_modules hard-linked (copied where links cannot be made). */
-function freshClone(): string {
+async function freshClone(): Promise<string> {
   const folder = path.join(mkdtempSync(path.join(os.tmpdir(), "osmen-quickstart-")), "osmen-studio");
-  run("git", ["clone", "--quiet", repository, folder], { cwd: repository, env: process.env });
+  await run("git", ["clone", "--quiet", repository, folder], { cwd: repository, env: process.env });
   const linked = spawnSync("cp", ["-al", path.join(repository, "node_modules"), folder]);
-  if (linked.status !== 0) run("cp", ["-a", path.join(repository, "node_modules"), folder], { cwd: folder, env: process.env });
+  if (linked.status !== 0) await run("cp", ["-a", path.join(repository, "node_modules"), folder], { cwd: folder, env: process.env });
   return folder;
 }
 
@@ -93,7 +99,7 @@ async function main() {
   assert.deepEqual(commandsUnder("Install and start"), ["npm install", "npm run dev"]);
   assert.match(guide, /another port: `PORT=\d+ npm run dev`/);
 
-  const clone = freshClone();
+  const clone = await freshClone();
   const ollama = await startOllamaServer({ models: ["llama3.2"], defaultResponse: { text: ANSWER } });
   const port = await freePort();
   const origin = `http://localhost:${port}`;
@@ -101,7 +107,7 @@ async function main() {
   let server: ChildProcess | undefined;
   try {
     // `npm install`, less the download: the Prisma clients it generates.
-    run("npm", ["run", "db:generate"], { cwd: clone, env });
+    await run("npm", ["run", "db:generate"], { cwd: clone, env });
 
     let log = "";
     server = spawn("npm", ["run", "dev"], { cwd: clone, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -124,7 +130,7 @@ async function main() {
     console.log(`the gallery offers ${templates.length} templates`);
 
     // API keys: the guide's command, then its curl request against the first flow (input -> LLM on Ollama -> output).
-    const created = run("npm", ["run", "--silent", "osmen", "--", ...commandsUnder("API keys")[0]!.split(" ").slice(4)], { cwd: clone, env });
+    const created = await run("npm", ["run", "--silent", "osmen", "--", ...commandsUnder("API keys")[0]!.split(" ").slice(4)], { cwd: clone, env });
     const key = created.split("shown only this once:")[1]?.trim().split(/\s/)[0];
     assert.ok(key, `no key in:\n${created}`);
     const flow = (await trpc(origin, "flow.create", { name: "First flow", graph: chatGraph() })) as { id: string };
@@ -141,7 +147,7 @@ async function main() {
     // The Daily Brief without Google.
     const briefCommand = commandsUnder("The Daily Brief")[0]!;
     assert.equal(briefCommand, "npm run daily-brief -- --provider ollama --sample-data");
-    const brief = run("npm", ["run", "--silent", ...briefCommand.split(" ").slice(2)], { cwd: clone, env });
+    const brief = await run("npm", ["run", "--silent", ...briefCommand.split(" ").slice(2)], { cwd: clone, env });
     assert.ok(brief.includes(ANSWER), `the brief is not the model's answer:\n${brief}`);
     console.log("npm run daily-brief --sample-data prints the brief");
     console.log("\nThe quick start works as written.");
