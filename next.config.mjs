@@ -19,6 +19,8 @@ const nextConfig = {
   // Native and server-only packages stay outside the bundle and are required at run time.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "googleapis"],
   poweredByHeader: false,
+  // The container image runs the self-contained server (Dockerfile); `next start` needs the default output.
+  ...(env.OSMEN_STANDALONE_BUILD === "1" && { output: "standalone" }),
   allowedDevOrigins: devOrigins(),
   // proxy.ts makes Next buffer request bodies; cap that buffer just above the largest body a route accepts
   // (5 MB for a flow, server/http/body-limit.ts), which refuses anything bigger with 413.

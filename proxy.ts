@@ -1,8 +1,10 @@
 // The request boundary, applied before any route: the Host check (DNS rebinding), the cross-site mutation
-// check, CORS for /api/v1 and /api/mcp, and the security headers. The rules live in server/http/; this file only applies them.
+// check, the move to HTTPS behind a TLS proxy, CORS for /api/v1 and /api/mcp, and the security headers. The rules
+// live in server/http/; this file only applies them.
 import { NextResponse, type NextRequest } from "next/server";
 import { loadServerEnv } from "@/server/env.mjs";
-import { checkHost, originPolicyFromEnv, requestProtocol, type OriginPolicy } from "@/server/http/origin-policy";
+import { checkHost, isHealthProbe, originPolicyFromEnv, requestProtocol, type OriginPolicy } from "@/server/http/origin-policy";
+import { HTTPS_REDIRECT_STATUS, httpsRedirectTarget } from "@/server/http/https-redirect";
 import { checkMutation, corsHeadersFor, guardedAreaOf, isCorsArea } from "@/server/http/request-guard";
 import { createNonce, securityHeaders } from "@/server/http/security-headers";
 
@@ -26,10 +28,13 @@ export function proxy(request: NextRequest) {
     return response;
   };
 
-  const hostRefusal = checkHost(rules, headers);
+  const hostRefusal = isHealthProbe(method, nextUrl.pathname) ? null : checkHost(rules, headers);
   if (hostRefusal) {
     return withSecurity(new NextResponse(hostRefusal.message, { status: hostRefusal.status, headers: { "content-type": "text/plain; charset=utf-8" } }));
   }
+
+  const httpsTarget = httpsRedirectTarget(rules, nextUrl, headers);
+  if (httpsTarget) return withSecurity(NextResponse.redirect(httpsTarget, HTTPS_REDIRECT_STATUS));
 
   const isCorsRoute = isCorsArea(guardedAreaOf(nextUrl.pathname));
   const cors = isCorsRoute ? corsHeadersFor(rules, headers.get("origin")) : null;

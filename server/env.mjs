@@ -145,7 +145,8 @@ export const serverEnvSchema = z.object({
   ),
   // Public origin: absolute URLs (OAuth callbacks, share links, API snippets) are built from the first
   OSMEN_ORIGIN: originList("https://studio.example.com"),
-  // Behind a TLS proxy: 1 trusts X-Forwarded-Proto and X-Forwarded-Host
+  // Behind a TLS proxy: 1 trusts X-Forwarded-Proto and X-Forwarded-Host, marks sign-in cookies Secure, sends
+  // HSTS, and redirects (308) a request the proxy received over plain HTTP for a non-loopback host to HTTPS
   OSMEN_TRUST_PROXY: z.preprocess(blankToUnset, z.enum(["0", "1"], { message: "must be 1 (behind a proxy) or 0, e.g. 1" }).default("0")),
   // Accounts and sign-in: the bind address, the auth mode, who may sign up, Better Auth's secret and URL
   HOST: z.preprocess(blankToUnset, z.string().trim().default("127.0.0.1")),
@@ -164,6 +165,9 @@ export const serverEnvSchema = z.object({
   OSMEN_RATE_LIMIT_WRITES: wholeNumber(0, 1_000_000, 300),
   OSMEN_RATE_LIMIT_RUNS: wholeNumber(0, 1_000_000, 60),
   OSMEN_RATE_LIMIT_OPENAI: wholeNumber(0, 1_000_000, 60),
+  // Build only: 1 makes `next build` emit the self-contained server in .next/standalone (the Dockerfile sets
+  // it); `next start`, which the tests use, needs the default output, so it stays off everywhere else
+  OSMEN_STANDALONE_BUILD: z.preprocess(blankToUnset, z.enum(["0", "1"], { message: "must be 1 (standalone build) or 0, e.g. 1" }).default("0")),
 });
 
 /** @typedef {z.output<typeof serverEnvSchema>} ServerEnv */

@@ -7,6 +7,7 @@ import { loadAuthSecret } from "./auth-secret.ts";
 import { createAuth, type Auth } from "./auth.ts";
 import { resolveCaller } from "./resolve-caller.ts";
 import { withAuthRateLimit, type AuthHandler } from "./auth-rate-limit.ts";
+import { usesSecureCookies } from "./secure-cookies.ts";
 
 const holder = globalThis as typeof globalThis & { osmenAuth?: Auth; osmenAuthHandler?: AuthHandler };
 
@@ -28,7 +29,7 @@ export function getAuth(): Auth {
     baseURL,
     trustedOrigins: origins,
     signUp: env.OSMEN_SIGNUP,
-    secureCookies: (baseURL?.startsWith("https://") ?? false) || trustProxy,
+    secureCookies: usesSecureCookies(env),
     trustProxy,
   });
   return holder.osmenAuth;

@@ -2,7 +2,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { testDatabases } from "@/testing/databases";
 import { TEST_PASSWORD, cookieOf, createAuthHarness } from "@/testing/auth-harness";
+import { parseServerEnv } from "@/server/env.mjs";
 import { sessionCaller } from "./resolve-caller.ts";
+import { usesSecureCookies } from "./secure-cookies.ts";
 import { createUserAdmin } from "./user-admin.ts";
 
 // Each sign-in attempt runs the real password hash (scrypt), which is slow on a busy machine.
@@ -103,7 +105,8 @@ describe.each(testDatabases())("sessions on $provider", (database) => {
     expect(plain).toMatch(/SameSite=Lax/i);
     expect(plain).not.toMatch(/;\s*Secure/i);
 
-    const overHttps = createAuthHarness(db, "open", { secureCookies: true });
+    // As the server decides it behind a TLS proxy (OSMEN_TRUST_PROXY=1, app-auth.ts).
+    const overHttps = createAuthHarness(db, "open", { secureCookies: usesSecureCookies(parseServerEnv({ OSMEN_TRUST_PROXY: "1" })) });
     const secure = sessionCookie(await overHttps.post("sign-in/email", { email: "admin@example.com", password: TEST_PASSWORD }));
     expect(secure).toMatch(/;\s*Secure/i);
     expect(secure).toMatch(/HttpOnly/i);
