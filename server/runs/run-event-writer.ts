@@ -6,8 +6,7 @@
 // hub, not storage, so holding them costs a live watcher nothing and spares a row per token.
 import type { RunEvent } from "@/lib/engine/events";
 import { terminalEventTypes } from "@/lib/engine/events";
-import type { PrismaDb } from "@/server/db/client";
-import { canExtendBatch, isBatchable, toRunEventRow } from "./run-event-rows.ts";
+import { canExtendBatch, isBatchable, toRunEventRow, type RunEventRow } from "./run-event-rows.ts";
 
 /** `flushed(runId)` stores that run's held deltas now; without a run id, every run's. */
 export type RunEventWriter = { write(event: RunEvent): void; flushed(runId?: string): Promise<void> };
@@ -19,7 +18,8 @@ const MAX_BATCH_CHUNKS = 1000;
 
 type RunState = { rowSeq: number; held: RunEvent[]; timer?: ReturnType<typeof setTimeout> };
 
-export function createRunEventWriter(prisma: PrismaDb, onError: (error: unknown, events: RunEvent[]) => void): RunEventWriter {
+/** `insertRows` stores rows of any runs in one go (server/runs/run-rows.ts); `onError` hears of a failed store. */
+export function createRunEventWriter(insertRows: (rows: RunEventRow[]) => Promise<void>, onError: (error: unknown, events: RunEvent[]) => void): RunEventWriter {
   const runs = new Map<string, RunState>();
   let ready: { rowSeq: number; events: RunEvent[] }[] = [];
   let chain: Promise<void> = Promise.resolve();
@@ -31,9 +31,7 @@ export function createRunEventWriter(prisma: PrismaDb, onError: (error: unknown,
     ready = [];
     if (batch.length === 0) return;
     const rows = batch.map(({ rowSeq, events }) => toRunEventRow(rowSeq, events));
-    await prisma.runEvent
-      .createMany({ data: rows.map((row) => ({ ...row, payload: row.payload as object })) })
-      .catch((error: unknown) => onError(error, batch.flatMap(({ events }) => events)));
+    await insertRows(rows).catch((error: unknown) => onError(error, batch.flatMap(({ events }) => events)));
   };
 
   const schedule = () => {

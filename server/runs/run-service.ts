@@ -16,9 +16,11 @@ import type { Db } from "@/server/db/client";
 import type { FlowService } from "@/server/services/flow-service";
 import { eventsAfter } from "./run-event-rows.ts";
 import { createRunEventWriter } from "./run-event-writer.ts";
+import { createRunRows } from "./run-rows.ts";
 import { streamRunEvents } from "./run-event-stream.ts";
 import { createRunHub } from "./run-hub.ts";
 import { lifecycleOf, toRunDetail, toRunSummary, type RunDetail, type RunSummary } from "./run-records.ts";
+import type { Run as RunRow } from "@/server/db/generated/sqlite/client";
 import { createRunSlots, type RunSlotTicket } from "./run-slots.ts";
 
 /** What a run service is built on: its database, and the flow service that decides who may run or read a flow. */
@@ -71,9 +73,12 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
   const hub = createRunHub();
   const slots = createRunSlots(options.maxConcurrentRuns, options.maxQueuedRuns);
   const controllers = new Map<string, AbortController>();
-  const writer = createRunEventWriter(prisma, (error, events) => console.error(`[runs] storing ${events.length} event(s) failed:`, error));
-  /** The runs this process is executing, by id: each settles once the run's row is final. */
-  const background = new Map<string, Promise<void>>();
+  const rows = createRunRows(db);
+  const writer = createRunEventWriter(rows.insertEventRows, (error, events) => console.error(`[runs] storing ${events.length} event(s) failed:`, error));
+  /** The runs this process is executing, by id: each settles with the run's final row (undefined if that is unknown). */
+  const background = new Map<string, Promise<RunRow | undefined>>();
+  /** Who started each run this process is executing: they may always read it, so following it asks the database nothing. */
+  const starters = new Map<string, string>();
 
   /** Starts a run of a flow the caller can read (owner or member), as the caller. @throws AppError NOT_FOUND otherwise. */
   async function start(caller: Caller, { flowId, input, source = "canvas" }: StartRunInput): Promise<{ runId: string; status: "queued" }> {
@@ -92,9 +97,8 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     // With a slot free, the run is stored as running at once: one write instead of a queued row and an update.
     const releaseSlot = ticket.acquireNow();
     const now = new Date();
-    const state = releaseSlot ? { status: "running", startedAt: now } : { status: "queued" };
-    const run = await prisma.run
-      .create({ data: { userId: caller.userId, flowId, flowVersion: flow.version, ...state, source, input: (input ?? null) as object, createdAt: now } })
+    const run = await rows
+      .insertRun({ userId: caller.userId, flowId, flowVersion: flow.version, status: releaseSlot ? "running" : "queued", startedAt: releaseSlot ? now : null, source, input, createdAt: now })
       .catch((error: unknown) => {
         if (releaseSlot) releaseSlot();
         else ticket.cancel();
@@ -103,13 +107,21 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     hub.open(run.id);
     const controller = new AbortController();
     controllers.set(run.id, controller);
-    const task = runInBackground(run.id, caller.userId, plan, input, controller, releaseSlot ?? ticket).finally(() => background.delete(run.id));
+    starters.set(run.id, caller.userId);
+    const task = runInBackground(run, plan, input, controller, releaseSlot ?? ticket).finally(() => {
+      background.delete(run.id);
+      starters.delete(run.id);
+    });
     background.set(run.id, task);
     return { runId: run.id, status: "queued" };
   }
 
-  /** `slot`: the release function of the slot the run already holds, or the ticket to wait for one with. */
-  async function runInBackground(runId: string, userId: string, plan: Plan, input: unknown, controller: AbortController, slot: RunSlotTicket | (() => void)) {
+  /**
+   * `slot`: the release function of the slot the run already holds, or the ticket to wait for one with.
+   * Settles with the run's final row, or undefined when the run ended outside the engine.
+   */
+  async function runInBackground(run: RunRow, plan: Plan, input: unknown, controller: AbortController, slot: RunSlotTicket | (() => void)): Promise<RunRow | undefined> {
+    const { id: runId, userId } = run;
     const emit = (event: RunEvent) => {
       hub.publish(event);
       writer.write(event);
@@ -117,23 +129,26 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     try {
       const isWaiting = typeof slot !== "function";
       const release = isWaiting ? await slot.acquire(controller.signal).catch(() => undefined) : slot;
-      if (!release) return await finishCancelledWhileQueued(runId, emit);
+      if (!release) {
+        await finishCancelledWhileQueued(runId, emit);
+        return undefined;
+      }
       try {
-        if (isWaiting) await prisma.run.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
+        const startedAt = isWaiting ? new Date() : run.startedAt;
+        if (isWaiting) await rows.markRunning(runId, startedAt!);
         const result = await execute(plan, { ...executeSettings(userId), runId, input, signal: controller.signal, onEvent: emit });
         await writer.flushed(runId);
-        await prisma.run.update({
-          where: { id: runId },
-          data: {
-            status: lifecycleOf(result.status),
-            lastSeq: result.lastSeq,
-            output: (result.output ?? null) as object,
-            error: result.error ?? undefined,
-            inputTokens: result.usage.inputTokens,
-            outputTokens: result.usage.outputTokens,
-            finishedAt: new Date(),
-          },
-        });
+        const outcome = {
+          status: lifecycleOf(result.status),
+          lastSeq: result.lastSeq,
+          output: result.output ?? null,
+          error: result.error ?? null,
+          inputTokens: result.usage.inputTokens,
+          outputTokens: result.usage.outputTokens,
+          finishedAt: new Date(),
+        };
+        await rows.finishRun(runId, outcome);
+        return { ...run, ...outcome, status: outcome.status, startedAt, output: outcome.output as RunRow["output"], error: outcome.error as RunRow["error"] };
       } finally {
         release();
       }
@@ -142,6 +157,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
       await prisma.run
         .update({ where: { id: runId }, data: { status: "failed", error: { code: "internal", message: "The run stopped because of a server error." }, finishedAt: new Date() } })
         .catch(() => undefined);
+      return undefined;
     } finally {
       controllers.delete(runId);
       hub.close(runId);
@@ -200,8 +216,9 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
   }
 
   async function* events(caller: Caller, runId: string, afterSeq = 0, signal?: AbortSignal): AsyncGenerator<RunEvent> {
-    // The row is written before the run goes live, so checking it covers live runs too.
-    await readableRun(caller, runId);
+    // The row is written before the run goes live, so checking it covers live runs too; whoever started a run
+    // this process is executing may read it, which needs no query.
+    if (starters.get(runId) !== caller.userId) await readableRun(caller, runId);
     yield* streamRunEvents(prisma, hub, runId, afterSeq, signal);
   }
 
@@ -214,9 +231,9 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     const followed: RunEvent[] = [];
     for await (const event of events(caller, runId, 0, signal)) followed.push(event);
     if (signal?.aborted) return get(caller, runId);
-    // A live run's stream ends on its last event, before its row is finished: wait for that.
-    await task;
-    const row = await prisma.run.findUnique({ where: { id: runId } });
+    // A live run's stream ends on its last event, before its row is finished: wait for that, and use the row it
+    // settles with rather than reading it again.
+    const row = (await task) ?? (await prisma.run.findUnique({ where: { id: runId } }));
     if (!row) throw runNotFound(runId);
     return toRunDetail(row, followed);
   }
