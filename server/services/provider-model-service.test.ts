@@ -19,9 +19,10 @@ describe.each(testDatabases())("provider models on $provider", ({ create }) => {
   let keyed: ScriptedServer;
   let credentials: CredentialService;
 
-  const serviceWith = (env: Record<string, string>) => {
+  const serviceWith = (env: Record<string, string>, clock?: { now: number }) => {
     const router = new ProviderRouter({ env });
-    return createProviderModelService(credentials, { env, listModels: (provider, overrides) => router.listModels(provider, overrides) });
+    const now = clock && (() => clock.now);
+    return createProviderModelService(credentials, { env, now, listModels: (provider, overrides) => router.listModels(provider, overrides) });
   };
 
   beforeAll(async () => {
@@ -58,5 +59,29 @@ describe.each(testDatabases())("provider models on $provider", ({ create }) => {
     await expect(serviceWith({}).list(me, { provider: "openai-compatible", baseUrl: configured.url })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(configured.requests).toHaveLength(requestsBefore);
     expect(await serviceWith({ OSMEN_HTTP_ALLOWLIST: "127.0.0.1" }).list(me, { provider: "openai-compatible", baseUrl: configured.url })).toEqual(["gpt-4o-mini"]);
+  });
+
+  it("keeps a listing for a minute per person, provider and endpoint, and keeps no failure", async () => {
+    const clock = { now: 1_000_000 };
+    const service = serviceWith({ OPENAI_COMPATIBLE_BASE_URL: configured.url, OSMEN_HTTP_ALLOWLIST: "127.0.0.1" }, clock);
+    const listings = () => configured.requests.filter((request) => request.path === "/v1/models").length;
+    const before = listings();
+    await service.list(me, { provider: "openai-compatible" });
+    clock.now += 59_000;
+    expect(await service.list(me, { provider: "openai-compatible" })).toEqual(["gpt-4o-mini"]);
+    expect(listings()).toBe(before + 1);
+
+    await service.list({ userId: "another-person" }, { provider: "openai-compatible" });
+    expect(listings()).toBe(before + 2);
+
+    clock.now += 1_000;
+    await service.list(me, { provider: "openai-compatible" });
+    expect(listings()).toBe(before + 3);
+
+    // The keyed server refuses a listing without its key: the failure is asked again, not remembered.
+    await expect(service.list(me, { provider: "openai-compatible", baseUrl: keyed.url })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const keyedBefore = keyed.requests.length;
+    await expect(service.list(me, { provider: "openai-compatible", baseUrl: keyed.url })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(keyed.requests.length).toBe(keyedBefore + 1);
   });
 });
