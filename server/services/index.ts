@@ -13,6 +13,7 @@ import { createFlowMemberService } from "./flow-member-service.ts";
 import { createFlowService } from "./flow-service.ts";
 import { createFlowToolService } from "./flow-tool-service.ts";
 import { createProviderModelService } from "./provider-model-service.ts";
+import { createProviderStatusService } from "./provider-status-service.ts";
 import { createShareService } from "./share-service.ts";
 import { createTemplateService } from "./template-service.ts";
 
@@ -44,6 +45,7 @@ export function createServices(db: Db, vault: () => Vault = getVault) {
     flowMembers: createFlowMemberService(db),
     flowTools: createFlowToolService(db),
     providerModels: createProviderModelService(credentials),
+    providerStatus: createProviderStatusService(),
     shares: createShareService(db, flows),
     templates: createTemplateService(flows),
   };
