@@ -1,9 +1,9 @@
 // Models and editor ergonomics: the model picker filled from a local Ollama-protocol server (and its pull hint,
 // and a server that cannot be reached), the providers' status in Settings, the Run dialog's focus and when it
 // asks at all, and an edit kept when the page is left through an in-app link right after it.
-import { createServer } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { chatGraph } from "@/testing/flow-graphs";
+import { closedPortUrl } from "@/testing/closed-port";
 import { startOllamaServer } from "@/testing/servers/ollama";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { createFlow, getFlow } from "./helpers/api";
@@ -18,14 +18,6 @@ test.afterAll(async () => {
   await ollama?.close();
 });
 test.beforeEach(() => ollama.reset());
-
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
 
 async function openModelNode(page: Page, flowId: string) {
   await page.goto(`/flows/${flowId}`);

@@ -1,20 +1,12 @@
 // The providers' status for Settings, probed through the real provider layer: a reachable local Ollama-protocol
 // server, a cloud key set in the environment (never shown), and the server's endpoints for admins only.
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closedPortUrl } from "@/testing/closed-port";
 import { startOllamaServer } from "@/testing/servers/ollama";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { createProviderStatusService } from "./provider-status-service.ts";
 
 const OPENAI_KEY = "sk-status-check-key-5b1d";
-
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
 
 describe("provider status", () => {
   let ollama: ScriptedServer;
