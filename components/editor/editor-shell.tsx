@@ -21,6 +21,7 @@ import { useLiveDiagnostics } from "@/components/canvas/use-live-diagnostics";
 import { VersionPanel } from "@/components/canvas/version-panel";
 import { ViewOnlyNotice } from "@/components/canvas/view-only-notice";
 import { useEditorStore } from "@/components/editor-state/editor-context";
+import { ShortcutsHelp } from "@/components/ui/shortcuts-dialog";
 
 /** `access`: the person's relation to the flow; a viewer's canvas is never saved, and only the owner shares. */
 type Flow = { id: string; name: string; version: number; access: "owner" | "editor" | "viewer"; owner: { name: string } };
@@ -43,6 +44,7 @@ export function EditorShell({ flow }: { flow: Flow }) {
             History
           </button>
           {flow.access === "owner" && <ShareButton flowId={flow.id} />}
+          <ShortcutsHelp />
         </FlowToolbar>
         {isViewOnly && <ViewOnlyNotice flowId={flow.id} ownerName={flow.owner.name} />}
         <ConflictBanner autosave={autosave} />
