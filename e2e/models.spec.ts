@@ -117,11 +117,51 @@ test("Settings shows each provider's status", async ({ page }) => {
   const section = page.getByRole("region", { name: "Model providers" });
   const rows = section.getByTestId("provider-row");
   await expect(rows).toHaveCount(4);
-  // The test server's environment names no provider: Ollama is not running on its default address, no key is set.
+  // The test server's environment sets no cloud key (whether an Ollama answers on its default address depends on the machine).
+  const anthropicRow = rows.filter({ hasText: "Anthropic" });
+  await expect(anthropicRow.getByTestId("provider-availability")).toHaveText("Not available");
+  await expect(anthropicRow.getByTestId("provider-key")).toHaveText("Key not set");
+  await expect(anthropicRow).toContainText("To set up: Anthropic: set ANTHROPIC_API_KEY");
   const ollamaRow = rows.filter({ hasText: "Ollama" }).first();
-  await expect(ollamaRow.getByTestId("provider-availability")).toHaveText("Not available");
-  await expect(ollamaRow).toContainText("ollama pull");
   await expect(ollamaRow.getByTestId("provider-model")).toHaveText("Default model llama3.2");
-  const openaiRow = rows.filter({ hasText: /^OpenAI(?!-compatible)/ });
-  await expect(openaiRow.getByTestId("provider-key")).toHaveText("Key not set");
+  await expect(ollamaRow.getByTestId("provider-key")).toHaveCount(0);
+  await expect(rows.filter({ hasText: /^OpenAI(?!-compatible)/ }).getByTestId("provider-key")).toHaveText("Key not set");
+});
+
+test("? lists the keyboard shortcuts; an import error leaves the toolbar as it was; the app has an icon", async ({ page, request }) => {
+  const flow = await createFlow(request, "Models: keys", chatGraph({ baseUrl: ollama.url }));
+  await page.goto(`/flows/${flow.id}`);
+  await page.locator(".react-flow__pane").click();
+  await page.keyboard.press("Shift+?");
+  const keys = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(keys.getByRole("row", { name: /Redo/ })).toContainText("Shift+Ctrl/Cmd+Z or Ctrl/Cmd+Y");
+  await expect(keys.getByRole("row", { name: /Keyboard shortcuts/ })).toContainText("?");
+  await page.keyboard.press("Escape");
+  await expect(keys).toBeHidden();
+
+  const history = page.getByRole("button", { name: "History" });
+  const before = await history.boundingBox();
+  const reason = "x".repeat(300);
+  await page.getByLabel("Import a flow file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ format: reason })) });
+  const message = page.getByTestId("import-export-message");
+  await expect(message).toContainText("Import failed");
+  expect(await history.boundingBox()).toEqual(before);
+  await message.getByRole("button", { name: "Dismiss message" }).click();
+  await expect(message).toHaveCount(0);
+
+  const icon = await request.get((await page.locator('link[rel="icon"]').first().getAttribute("href"))!);
+  expect(icon.ok()).toBe(true);
+  expect(await icon.text()).toContain("<svg");
+});
+
+test("a new empty flow greets with a hint, not an error; an imported flow gets a distinct name", async ({ page, request }) => {
+  const empty = await createFlow(request, "Models: empty");
+  await page.goto(`/flows/${empty.id}`);
+  await expect(page.getByTestId("empty-flow-hint")).toContainText("This flow is empty.");
+  await expect(page.getByRole("list", { name: "Problems with this flow" })).toHaveCount(0);
+
+  const document = { format: "osmen-flow", formatVersion: 1, name: "Models: empty", description: "", graph: { version: 1, nodes: [], edges: [] } };
+  await page.getByLabel("Import a flow file").setInputFiles({ name: "empty.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) });
+  await expect(page).not.toHaveURL(new RegExp(`/flows/${empty.id}$`));
+  await expect(page.getByRole("heading", { name: "Models: empty (imported)" })).toBeVisible();
 });
