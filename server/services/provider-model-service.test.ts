@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProviderRouter } from "@/lib/llm";
 import { createVault } from "@/lib/secrets";
 import { testDatabases } from "@/testing/databases";
+import { startAnthropicServer } from "@/testing/servers/anthropic";
+import { startOllamaServer } from "@/testing/servers/ollama";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { localTestCaller as me } from "@/testing/trpc-caller";
@@ -83,5 +85,18 @@ describe.each(testDatabases())("provider models on $provider", ({ create }) => {
     const keyedBefore = keyed.requests.length;
     await expect(service.list(me, { provider: "openai-compatible", baseUrl: keyed.url })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(keyed.requests.length).toBe(keyedBefore + 1);
+  });
+
+  it("lists an Ollama server's tags and Anthropic's models through their own SDKs", async () => {
+    const [ollama, anthropic] = await Promise.all([startOllamaServer({ models: ["llama3.2", "qwen2.5:7b"] }), startAnthropicServer({ apiKey: "sk-ant-listing-1" })]);
+    try {
+      const service = serviceWith({ OLLAMA_HOST: ollama.url, ANTHROPIC_BASE_URL: anthropic.url, ANTHROPIC_API_KEY: "sk-ant-listing-1" });
+      expect(await service.list(me, { provider: "ollama" })).toEqual(["llama3.2:latest", "qwen2.5:7b"]);
+      expect(ollama.requests.at(-1)).toMatchObject({ method: "GET", path: "/api/tags" });
+      expect(await service.list(me, { provider: "anthropic" })).toEqual(["claude-sonnet-5-5", "claude-haiku-4-5"]);
+      expect(anthropic.requests.at(-1)).toMatchObject({ method: "GET", path: "/v1/models" });
+    } finally {
+      await Promise.all([ollama.close(), anthropic.close()]);
+    }
   });
 });
