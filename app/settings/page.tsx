@@ -4,6 +4,7 @@ import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { CredentialsPanel } from "@/components/settings/credentials-panel";
 import { GooglePanel } from "@/components/settings/google-panel";
 import { McpPanel } from "@/components/settings/mcp-panel";
+import { ProvidersPanel } from "@/components/settings/providers-panel";
 import { PasswordForm } from "@/components/account/password-form";
 import { getAuthMode, requireCaller } from "@/app/_auth/page-caller";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/auth";
@@ -19,6 +20,7 @@ export default async function SettingsPage() {
       <Suspense>
         <GooglePanel />
       </Suspense>
+      <ProvidersPanel />
       <CredentialsPanel />
       <ApiKeysPanel />
       <McpPanel url={mcpUrl} />

@@ -3,11 +3,16 @@
 // visible next to its message instead of being silently corrected.
 import { useId } from "react";
 import { useCredentialOptions, withCurrentCredential } from "./credential-options";
+import { providerOfNodeType } from "./model-options";
+import { ModelPicker } from "./model-picker";
 import { formatFieldValue, parseFieldInput, type FormField } from "./schema-form";
 
-type Props = { field: FormField; value: unknown; error?: string; readOnly: boolean; onChange(value: unknown): void };
+/** The node a field belongs to: its type and whole config (the model picker lists with its credential and Base URL). */
+export type FieldNode = { type: string; config: Record<string, unknown> };
 
-export function ConfigField({ field, value, error, readOnly, onChange }: Props) {
+type Props = { field: FormField; node: FieldNode; value: unknown; error?: string; readOnly: boolean; onChange(value: unknown): void };
+
+export function ConfigField({ field, node, value, error, readOnly, onChange }: Props) {
   const id = useId();
   const describedBy = [field.description && `${id}-help`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   const shown = formatFieldValue(field, value);
@@ -23,7 +28,7 @@ export function ConfigField({ field, value, error, readOnly, onChange }: Props) 
       ) : (
         <label htmlFor={id}>{field.title}</label>
       )}
-      {field.widget !== "toggle" && <FieldControl field={field} shown={String(shown)} change={change} common={common} />}
+      {field.widget !== "toggle" && <FieldControl field={field} node={node} shown={String(shown)} change={change} common={common} />}
       {field.description && (
         <p id={`${id}-help`} className="field-help">
           {field.description}
@@ -38,10 +43,12 @@ export function ConfigField({ field, value, error, readOnly, onChange }: Props) 
   );
 }
 
-type ControlProps = { field: FormField; shown: string; change(input: string): void; common: Record<string, unknown> };
+type ControlProps = { field: FormField; node: FieldNode; shown: string; change(input: string): void; common: Record<string, unknown> & { id: string } };
 
-function FieldControl({ field, shown, change, common }: ControlProps) {
+function FieldControl({ field, node, shown, change, common }: ControlProps) {
   const onChange = (event: { target: { value: string } }) => change(event.target.value);
+  const provider = field.widget === "model" ? providerOfNodeType(node.type) : null;
+  if (provider) return <ModelPicker provider={provider} config={node.config} shown={shown} change={change} common={common} />;
   switch (field.widget) {
     case "textarea":
     case "key-value":

@@ -1,6 +1,6 @@
 "use client";
 // Export the flow as a JSON file (the server strips secrets) and import one as a new flow; an invalid
-// file is refused with the server's reason and creates nothing.
+// file is refused with the server's reason, creates nothing, and leaves the toolbar as it was.
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ChangeEvent } from "react";
 import { useTRPCClient } from "@/components/trpc-provider";
@@ -65,9 +65,13 @@ export function ImportExportButtons({ flowId, flowName }: { flowId: string; flow
       </button>
       <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label="Import a flow file" onChange={(event) => void importFile(event)} />
       {message && (
-        <span role="alert" className="field-error">
+        // On its own line under the buttons, so a long reason never pushes the toolbar apart; dismissible.
+        <p role="alert" className="toolbar-message field-error" data-testid="import-export-message">
           {message}
-        </span>
+          <button type="button" className="link-button" aria-label="Dismiss message" onClick={() => setMessage(null)}>
+            ×
+          </button>
+        </p>
       )}
     </>
   );

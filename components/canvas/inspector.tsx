@@ -57,6 +57,7 @@ export function Inspector() {
           <ConfigField
             key={`${node.id}:${field.name}`}
             field={field}
+            node={{ type: node.type ?? "", config }}
             value={config[field.name] ?? (parsed?.success ? (parsed.data as Record<string, unknown>)[field.name] : undefined)}
             error={errors[field.name]}
             readOnly={readOnly}

@@ -5,9 +5,9 @@ import { fieldErrors, formatFieldValue, formFields, parseFieldInput, type FormFi
 const fieldsOf = (type: string) => formFields(configJsonSchema(getNodeKind(type)!));
 
 describe("formFields", () => {
-  it("maps a provider's schema to text, slider, number, toggle and credential controls", () => {
+  it("maps a provider's schema to model, slider, number, toggle and credential controls", () => {
     const fields = Object.fromEntries(fieldsOf("provider.openai").map((field) => [field.name, field]));
-    expect(fields.model).toMatchObject({ widget: "text", title: "Model" });
+    expect(fields.model).toMatchObject({ widget: "model", title: "Model" });
     expect(fields.temperature).toMatchObject({ widget: "slider", min: 0, max: 2, step: 0.1 });
     expect(fields.maxTokens).toMatchObject({ widget: "number", step: 1 });
     expect(fields.jsonMode).toMatchObject({ widget: "toggle" });

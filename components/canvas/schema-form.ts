@@ -1,6 +1,6 @@
 // The inspector's form, derived from a kind's config JSON Schema (with its `.meta` titles and widgets):
 // which control each field gets, and how typed text becomes a value and back.
-export type FieldWidget = "text" | "textarea" | "number" | "slider" | "select" | "toggle" | "credential" | "tags" | "key-value";
+export type FieldWidget = "text" | "textarea" | "number" | "slider" | "select" | "toggle" | "credential" | "tags" | "key-value" | "model";
 
 export type FormField = {
   name: string;
@@ -17,7 +17,7 @@ export type FormField = {
 
 type JsonSchema = Record<string, unknown>;
 
-const knownWidgets: ReadonlySet<string> = new Set(["textarea", "slider", "credential", "tags", "key-value"]);
+const knownWidgets: ReadonlySet<string> = new Set(["textarea", "slider", "credential", "tags", "key-value", "model"]);
 
 function widgetOf(property: JsonSchema): FieldWidget {
   const declared = property.widget;

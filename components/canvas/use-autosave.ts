@@ -3,7 +3,8 @@
 // If the flow changed elsewhere meanwhile the server answers CONFLICT, saving stops, and the person
 // chooses: reload theirs (replace the canvas) or keep mine (save over it; theirs stays in the version
 // history). Nothing is overwritten or dropped without that choice. A flow opened view-only (shared with the
-// person as a viewer) is never saved: edits stay on the canvas until they duplicate it.
+// person as a viewer) is never saved: edits stay on the canvas until they duplicate it. Leaving the page in the
+// app saves what is pending; closing or reloading the tab while a save is pending asks first.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPCClient } from "@/components/trpc-provider";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
@@ -112,7 +113,21 @@ export function useAutosave(flowId: string, initialVersion: number, { delayMs = 
     return "The flow is still changing; run it again in a moment.";
   }, [isReadOnly, save, store]);
 
+  useFlushOnLeave(flush);
+
   return { status, error, version, saveNow: () => void save(), flush, reloadTheirs, keepMine, adopt };
+}
+
+/**
+ * Leaving the page in the app (a link, Back) unmounts the editor before the debounce fires, which used to drop
+ * the last edit: what is pending is saved then. The client outlives the page, so the request still completes.
+ */
+function useFlushOnLeave(flush: () => Promise<string | null>) {
+  const latest = useRef(flush);
+  useEffect(() => {
+    latest.current = flush;
+  }, [flush]);
+  useEffect(() => () => void latest.current(), []);
 }
 
 function useWarnBeforeLeaving(hasUnsavedChanges: boolean) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copySelection, makeNodeId, pasteClipboard } from "./clipboard";
+import { copySelection, makeNodeId, pasteClipboard, shiftClipboard } from "./clipboard";
 import type { CanvasEdge, CanvasNode } from "./graph-mapping";
 
 const nodes: CanvasNode[] = [
@@ -26,6 +26,16 @@ describe("clipboard", () => {
     expect(pasted.nodes.map((node) => node.id)).toEqual(["input-1", "output-2"]);
     expect(pasted.nodes[0]).toMatchObject({ position: { x: 40, y: 40 }, selected: true, data: { config: { defaultValue: "hi" } } });
     expect(pasted.edges).toEqual([{ id: "edge-3", source: "input-1", sourceHandle: "text", target: "output-2", targetHandle: "value" }]);
+  });
+
+  it("moves the clipboard on after a paste, so the next paste does not cover the last one", () => {
+    const content = copySelection(nodes, edges)!;
+    const offset = { x: 40, y: 40 };
+    const first = pasteClipboard(content, { offset, makeId: makeNodeId });
+    const second = pasteClipboard(shiftClipboard(content, offset), { offset, makeId: makeNodeId });
+    expect(first.nodes.map((node) => node.position)).toEqual([{ x: 40, y: 40 }, { x: 240, y: 40 }]);
+    expect(second.nodes.map((node) => node.position)).toEqual([{ x: 80, y: 80 }, { x: 280, y: 80 }]);
+    expect(content.nodes[0]!.position).toEqual({ x: 0, y: 0 });
   });
 
   it("does not share config objects between the copy and the original", () => {

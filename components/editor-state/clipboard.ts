@@ -35,6 +35,14 @@ export function pasteClipboard(content: ClipboardContent, { offset, makeId }: Pa
   return { nodes, edges };
 }
 
+/** The clipboard moved by `offset`: after each paste, so the next one lands beside it rather than on top of it. */
+export function shiftClipboard(content: ClipboardContent, offset: { x: number; y: number }): ClipboardContent {
+  return {
+    nodes: content.nodes.map((node) => ({ ...node, position: { x: node.position.x + offset.x, y: node.position.y + offset.y } })),
+    edges: content.edges,
+  };
+}
+
 /** A short random id, readable in the DOM and unique enough for one graph. */
 export function makeNodeId(prefix: string): string {
   const safePrefix = prefix.replace(/[^A-Za-z0-9]+/g, "-").slice(0, 24);

@@ -6,7 +6,7 @@ import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } 
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
 import type { PlanSummary } from "@/lib/flow/plan-summary";
-import { copySelection, makeNodeId, type ClipboardContent } from "./clipboard";
+import { copySelection, makeNodeId, shiftClipboard, type ClipboardContent } from "./clipboard";
 import { emptyDiagnostics, type DiagnosticsIndex } from "./diagnostics-index";
 import * as edits from "./graph-edits";
 import { toCanvas, type CanvasEdge, type CanvasNode } from "./graph-mapping";
@@ -109,7 +109,10 @@ export function createEditorStore(graph: FlowGraph, { readOnly = false } = {}): 
       copy: () => set({ clipboard: copySelection(get().nodes, get().edges) ?? get().clipboard }),
       paste() {
         const clipboard = get().clipboard;
-        if (clipboard) commit(edits.pasteInto(content(), clipboard, PASTE_OFFSET, makeNodeId));
+        if (!clipboard) return;
+        commit(edits.pasteInto(content(), clipboard, PASTE_OFFSET, makeNodeId));
+        // Pasting again cascades down and right instead of stacking every copy in one place.
+        set({ clipboard: shiftClipboard(clipboard, PASTE_OFFSET) });
       },
       duplicate() {
         const copied = copySelection(get().nodes, get().edges);

@@ -1,8 +1,9 @@
 "use client";
 // Layout of the editor: toolbar on top, palette, canvas and inspector side by side, and the panels and
 // dialogs the toolbar opens.
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { RunButtons } from "@/components/run/run-buttons";
+import { takesRunInput } from "@/components/run/run-choice";
 import { RunProvider } from "@/components/run/run-context";
 import { RunPanel } from "@/components/run/run-panel";
 import { ShareButton } from "@/components/share/share-button";
@@ -19,6 +20,8 @@ import { useEditorShortcuts } from "@/components/canvas/use-editor-shortcuts";
 import { useLiveDiagnostics } from "@/components/canvas/use-live-diagnostics";
 import { VersionPanel } from "@/components/canvas/version-panel";
 import { ViewOnlyNotice } from "@/components/canvas/view-only-notice";
+import { useEditorStore } from "@/components/editor-state/editor-context";
+import { ShortcutsHelp } from "@/components/ui/shortcuts-dialog";
 
 /** `access`: the person's relation to the flow; a viewer's canvas is never saved, and only the owner shares. */
 type Flow = { id: string; name: string; version: number; access: "owner" | "editor" | "viewer"; owner: { name: string } };
@@ -27,10 +30,12 @@ export function EditorShell({ flow }: { flow: Flow }) {
   const isViewOnly = flow.access === "viewer";
   const autosave = useAutosave(flow.id, flow.version, { isReadOnly: isViewOnly });
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
+  const store = useEditorStore();
+  const takesInput = useCallback(() => takesRunInput(store.getState().nodes), [store]);
   useLiveDiagnostics();
   useEditorShortcuts();
   return (
-    <RunProvider flowId={flow.id} beforeStart={autosave.flush}>
+    <RunProvider flowId={flow.id} beforeStart={autosave.flush} takesInput={takesInput}>
       <div className="editor-page" data-testid="flow-editor">
         <FlowToolbar name={flow.name} autosave={autosave}>
           <RunButtons />
@@ -39,6 +44,7 @@ export function EditorShell({ flow }: { flow: Flow }) {
             History
           </button>
           {flow.access === "owner" && <ShareButton flowId={flow.id} />}
+          <ShortcutsHelp />
         </FlowToolbar>
         {isViewOnly && <ViewOnlyNotice flowId={flow.id} ownerName={flow.owner.name} />}
         <ConflictBanner autosave={autosave} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diagnosticsOfStartError, runToReattach } from "./run-choice";
+import { diagnosticsOfStartError, runToReattach, takesRunInput } from "./run-choice";
 
 describe("run choices", () => {
   it("reattaches to the newest run still going", () => {
@@ -13,5 +13,11 @@ describe("run choices", () => {
     expect(diagnosticsOfStartError({ data: { details: { diagnostics } } })).toEqual(diagnostics);
     expect(diagnosticsOfStartError({ data: { details: null } })).toEqual([]);
     expect(diagnosticsOfStartError(new Error("x"))).toEqual([]);
+  });
+
+  it("asks for run input only when the flow has an Input node", () => {
+    expect(takesRunInput([{ type: "provider.ollama" }, { type: "input" }, { type: "llm" }])).toBe(true);
+    expect(takesRunInput([{ type: "tool.google-calendar" }, { type: "llm" }, { type: "output" }])).toBe(false);
+    expect(takesRunInput([])).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // Small decisions the run view makes: which run to reattach to, start-error details.
 import type { Diagnostic } from "@/lib/flow/diagnostics";
+import { inputKind } from "@/lib/flow/kinds/input";
 
 type ListedRun = { id: string; status: string };
 
@@ -13,4 +14,9 @@ export function diagnosticsOfStartError(error: unknown): Diagnostic[] {
   const details = (error as { data?: { details?: { diagnostics?: unknown } | null } | null } | null)?.data?.details;
   const diagnostics = details?.diagnostics;
   return Array.isArray(diagnostics) ? (diagnostics as Diagnostic[]) : [];
+}
+
+/** Whether the flow takes run input (it has an Input node), so starting a run asks for it; otherwise it runs at once. */
+export function takesRunInput(nodes: readonly { type?: string }[]): boolean {
+  return nodes.some((node) => node.type === inputKind.type);
 }

@@ -7,11 +7,13 @@ import { RunStateProvider } from "./node-run-state";
 import { RunDialog } from "./run-dialog";
 import { RunEdgeStyles } from "./run-edge-styles";
 import { RunContext } from "./use-run";
-import { useRunController, type BeforeRunStart } from "./use-run-controller";
+import { useRunController, type BeforeRunStart, type TakesRunInput } from "./use-run-controller";
 import { useRunShortcut } from "./use-run-shortcut";
 
-export function RunProvider({ flowId, beforeStart, children }: { flowId: string; beforeStart?: BeforeRunStart; children: ReactNode }) {
-  const controller = useRunController(flowId, beforeStart);
+type Props = { flowId: string; beforeStart?: BeforeRunStart; takesInput?: TakesRunInput; children: ReactNode };
+
+export function RunProvider({ flowId, beforeStart, takesInput, children }: Props) {
+  const controller = useRunController(flowId, beforeStart, takesInput);
   useRunShortcut(controller.openDialog);
   return (
     <RunContext.Provider value={controller}>

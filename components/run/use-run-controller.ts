@@ -69,7 +69,10 @@ function useRunCancel(runId: string | null) {
   return { cancel, isCancelling: mutation.isPending };
 }
 
-export function useRunController(flowId: string, beforeStart?: BeforeRunStart) {
+/** Whether starting a run should ask for its input (the flow has an Input node); read when a run is asked for. */
+export type TakesRunInput = () => boolean;
+
+export function useRunController(flowId: string, beforeStart?: BeforeRunStart, takesInput?: TakesRunInput) {
   const [store] = useState<RunStore>(createRunStore);
   const [runId, setRunId] = useState<string | null>(null);
   const [isDialogOpen, setIsDialogOpen] = useState(false);
@@ -93,6 +96,8 @@ export function useRunController(flowId: string, beforeStart?: BeforeRunStart) {
   const watcher = useRunWatcher(store, runId, flowId);
   useReattach(list.data, watch);
   const start = useCallback((input: string) => (setIsDialogOpen(false), void starting.start(input)), [starting]);
+  // A flow without an Input node has nothing to ask: it runs at once.
+  const openDialog = useCallback(() => (takesInput && !takesInput() ? start("") : setIsDialogOpen(true)), [takesInput, start]);
   return {
     flowId,
     store,
@@ -104,7 +109,7 @@ export function useRunController(flowId: string, beforeStart?: BeforeRunStart) {
     start,
     ...cancelling,
     isDialogOpen,
-    openDialog: useCallback(() => setIsDialogOpen(true), []),
+    openDialog,
     closeDialog: useCallback(() => setIsDialogOpen(false), []),
     isPanelOpen,
     setIsPanelOpen,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionForKey, ariaKeyShortcuts, keymap, shortcutText, titleWithShortcut } from "./keymap";
+import { actionForKey, ariaKeyShortcuts, keymap, shortcutList, shortcutText, titleWithShortcut } from "./keymap";
 
 const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -59,6 +59,20 @@ describe("keymap words", () => {
     expect(titleWithShortcut("openRunDialog")).toBe("Run (Ctrl/Cmd+Enter)");
     expect(shortcutText("submitRunInput")).toBe("Enter");
     expect(ariaKeyShortcuts("openRunDialog")).toBe("Control+Enter Meta+Enter");
+  });
+
+  it("opens the shortcuts list on ? with or without Shift, not with Ctrl/Cmd", () => {
+    expect(actionForKey(press("?", { shiftKey: true }), "page")).toBe("showShortcuts");
+    expect(actionForKey(press("?"), "page")).toBe("showShortcuts");
+    expect(actionForKey(press("?", { ctrlKey: true }), "page")).toBeNull();
+  });
+
+  it("lists every shortcut with all of its keys and where it works", () => {
+    const list = shortcutList();
+    expect(list).toHaveLength(keymap.length);
+    expect(list).toContainEqual({ scope: "On the canvas", label: "Redo", keys: ["Shift+Ctrl/Cmd+Z", "Ctrl/Cmd+Y"] });
+    expect(list).toContainEqual({ scope: "On the canvas", label: "Delete", keys: ["Delete", "Backspace"] });
+    expect(list).toContainEqual({ scope: "In any dialog", label: "Close", keys: ["Escape"] });
   });
 
   it("declares each action once", () => {

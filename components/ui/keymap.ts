@@ -13,7 +13,8 @@ export type KeyAction =
   | "selectAll"
   | "openRunDialog"
   | "submitRunInput"
-  | "closeDialog";
+  | "closeDialog"
+  | "showShortcuts";
 
 /** Where a binding listens: the whole editor page, the run dialog's input box, or any open dialog. */
 export type KeyScope = "page" | "runInput" | "dialog";
@@ -41,6 +42,8 @@ export const keymap: readonly KeyBinding[] = [
     chords: ["Delete", "Backspace"].map((key) => ({ key, mod: false, shift: "either", alt: false })),
   },
   { action: "openRunDialog", label: "Run", scope: "page", chords: [withMod("Enter")] },
+  // "?" is Shift+/ on most layouts, so Shift is not looked at.
+  { action: "showShortcuts", label: "Keyboard shortcuts", scope: "page", chords: [{ key: "?", mod: false, shift: "either", alt: false }] },
   // Shift+Enter is left to the text box: it adds a new line.
   { action: "submitRunInput", label: "Run", scope: "runInput", chords: [{ key: "Enter", mod: "either", shift: false, alt: "either" }] },
   { action: "closeDialog", label: "Close", scope: "dialog", chords: [{ key: "Escape", mod: "either", shift: "either", alt: "either" }] },
@@ -64,10 +67,19 @@ export function actionForKey(press: KeyPress, scope: KeyScope): KeyAction | null
 const bindingOf = (action: KeyAction): KeyBinding => keymap.find((binding) => binding.action === action)!;
 const keyName = (key: string) => (key.length === 1 ? key.toUpperCase() : key);
 
+const chordText = (chord: KeyChord) => [chord.shift === true && "Shift", chord.mod === true && "Ctrl/Cmd", keyName(chord.key)].filter(Boolean).join("+");
+
 /** The action's first chord as people write it, e.g. "Shift+Ctrl/Cmd+Z". */
 export function shortcutText(action: KeyAction): string {
-  const chord = bindingOf(action).chords[0]!;
-  return [chord.shift === true && "Shift", chord.mod === true && "Ctrl/Cmd", keyName(chord.key)].filter(Boolean).join("+");
+  return chordText(bindingOf(action).chords[0]!);
+}
+
+/** Where each scope's keys work, in the words of the shortcuts list. */
+const scopeNames: Record<KeyScope, string> = { page: "On the canvas", runInput: "In the Run dialog's input", dialog: "In any dialog" };
+
+/** Every shortcut for the shortcuts list, in keymap order: where it works, what it does, and each of its chords. */
+export function shortcutList(): { scope: string; label: string; keys: string[] }[] {
+  return keymap.map((binding) => ({ scope: scopeNames[binding.scope], label: binding.label, keys: binding.chords.map(chordText) }));
 }
 
 /** A button title naming the action and its shortcut, e.g. "Undo (Ctrl/Cmd+Z)". */

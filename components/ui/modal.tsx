@@ -1,6 +1,7 @@
 "use client";
-// A small modal dialog: labelled, closes on Escape, takes focus when it opens and gives it back after.
-import { useEffect, useId, useRef, type ReactNode } from "react";
+// A small modal dialog: labelled, closes on Escape, takes focus when it opens (unless a field in it took it) and
+// gives it back after.
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { actionForKey } from "./keymap";
 
 type Props = { title: string; onClose(): void; children: ReactNode; wide?: boolean };
@@ -8,11 +9,13 @@ type Props = { title: string; onClose(): void; children: ReactNode; wide?: boole
 export function Modal({ title, onClose, children, wide = false }: Props) {
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
+  // Read while rendering, before a field inside takes focus, so closing gives focus back to what had it.
+  const [previous] = useState(() => (typeof document === "undefined" ? null : (document.activeElement as HTMLElement | null)));
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    dialog.current?.focus();
+    // A field inside that asked for focus (autoFocus) keeps it; otherwise the dialog itself takes it.
+    if (!dialog.current?.contains(document.activeElement)) dialog.current?.focus();
     return () => previous?.focus?.();
-  }, []);
+  }, [previous]);
   return (
     <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div

@@ -1,6 +1,7 @@
 // The public entry of the LLM layer: import from "@/lib/llm", never from an adapter's folder.
 export { getLLMProvider, defaultRouter } from "./router/get-llm-provider.ts";
 export { ProviderRouter, type ProviderRouterOptions, type ProviderStatus } from "./router/provider-router.ts";
+export { summarizeProviderStatuses, type ProviderStatusSummary } from "./router/provider-status.ts";
 export type { ProviderFactory } from "./router/provider-factory.ts";
 export { LLMError, isLLMError, llmErrorKinds, type LLMErrorKind } from "./errors.ts";
 export { llmConfigSchema, defaultModels, providerNames } from "./types.ts";

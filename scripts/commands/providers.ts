@@ -1,17 +1,17 @@
 // `npm run osmen -- providers`: which LLM providers are available, in the order they are chosen.
-import { ProviderRouter, providerDescriptor } from "@/lib/llm/index.ts";
+import { ProviderRouter, summarizeProviderStatuses } from "@/lib/llm/index.ts";
 import type { Command } from "./command.ts";
 
 async function run(): Promise<number> {
-  const statuses = await new ProviderRouter().status();
-  const chosen = statuses.find((status) => status.isAvailable)?.name;
+  const summaries = summarizeProviderStatuses(await new ProviderRouter().status());
+  const chosen = summaries.find((summary) => summary.isChosen)?.name;
   console.log("Providers, in priority order (local first):\n");
-  for (const { name, isAvailable, config, setupHint } of statuses) {
-    const marker = name === chosen ? "*" : " ";
+  for (const { name, isAvailable, key, defaultModel, baseUrl, setupHint, isChosen } of summaries) {
+    const marker = isChosen ? "*" : " ";
     const state = isAvailable ? "available" : "not available";
     // Whether a key is set, never the key itself; only for providers that take one from the environment.
-    const key = providerDescriptor(name)?.endpoint.apiKeyVariable ? `, key ${config.apiKey ? "set" : "not set"}` : "";
-    console.log(`${marker} ${name.padEnd(17)} ${state.padEnd(14)} model ${config.model}${config.baseUrl ? `, ${config.baseUrl}` : ""}${key}`);
+    const keyText = key === "not needed" ? "" : `, key ${key}`;
+    console.log(`${marker} ${name.padEnd(17)} ${state.padEnd(14)} model ${defaultModel}${baseUrl ? `, ${baseUrl}` : ""}${keyText}`);
     if (!isAvailable) console.log(`${" ".repeat(20)}to set up: ${setupHint}`);
   }
   console.log(chosen ? `\n* used when no provider is named: ${chosen}` : "\nNo provider is available yet.");

@@ -71,6 +71,7 @@ const procedureCases: Record<string, Case> = {
   "google.saveClient": { input: () => ({ clientId: "b-client-id.apps.googleusercontent.com", clientSecret: "b-client-secret" }), outcome: "own" },
   "google.disconnect": { input: () => undefined, outcome: "own" },
   "provider.models": { input: (ids) => ({ provider: "openai", credentialId: ids.credentialId }), outcome: "notFound" },
+  "provider.status": { input: () => undefined, outcome: "own" },
   "run.start": { input: (ids) => ({ flowId: ids.flowId, input: "hi" }), outcome: "notFound" },
   "run.cancel": { input: (ids) => ({ runId: ids.runId }), outcome: "notFound" },
   "run.pin": { input: (ids) => ({ runId: ids.runId, pinned: true }), outcome: "notFound" },

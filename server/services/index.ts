@@ -9,10 +9,12 @@ import { createCredentialService } from "./credential-service.ts";
 import { createFlowCompileService } from "./flow-compile-service.ts";
 import { createGoogleConnectionService, type GoogleEndpoints } from "./google-connection-service.ts";
 import { createFlowHistoryService } from "./flow-history-service.ts";
+import { createFlowImportService } from "./flow-import-service.ts";
 import { createFlowMemberService } from "./flow-member-service.ts";
 import { createFlowService } from "./flow-service.ts";
 import { createFlowToolService } from "./flow-tool-service.ts";
 import { createProviderModelService } from "./provider-model-service.ts";
+import { createProviderStatusService } from "./provider-status-service.ts";
 import { createShareService } from "./share-service.ts";
 import { createTemplateService } from "./template-service.ts";
 
@@ -41,9 +43,11 @@ export function createServices(db: Db, vault: () => Vault = getVault) {
     flows,
     flowCompiler: createFlowCompileService(flows, credentials),
     flowHistory: createFlowHistoryService(db, flows),
+    flowImports: createFlowImportService(db, flows),
     flowMembers: createFlowMemberService(db),
     flowTools: createFlowToolService(db),
     providerModels: createProviderModelService(credentials),
+    providerStatus: createProviderStatusService(),
     shares: createShareService(db, flows),
     templates: createTemplateService(flows),
   };

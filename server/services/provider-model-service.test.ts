@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProviderRouter } from "@/lib/llm";
 import { createVault } from "@/lib/secrets";
 import { testDatabases } from "@/testing/databases";
+import { startAnthropicServer } from "@/testing/servers/anthropic";
+import { startOllamaServer } from "@/testing/servers/ollama";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { localTestCaller as me } from "@/testing/trpc-caller";
@@ -19,9 +21,10 @@ describe.each(testDatabases())("provider models on $provider", ({ create }) => {
   let keyed: ScriptedServer;
   let credentials: CredentialService;
 
-  const serviceWith = (env: Record<string, string>) => {
+  const serviceWith = (env: Record<string, string>, clock?: { now: number }) => {
     const router = new ProviderRouter({ env });
-    return createProviderModelService(credentials, { env, listModels: (provider, overrides) => router.listModels(provider, overrides) });
+    const now = clock && (() => clock.now);
+    return createProviderModelService(credentials, { env, now, listModels: (provider, overrides) => router.listModels(provider, overrides) });
   };
 
   beforeAll(async () => {
@@ -58,5 +61,42 @@ describe.each(testDatabases())("provider models on $provider", ({ create }) => {
     await expect(serviceWith({}).list(me, { provider: "openai-compatible", baseUrl: configured.url })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(configured.requests).toHaveLength(requestsBefore);
     expect(await serviceWith({ OSMEN_HTTP_ALLOWLIST: "127.0.0.1" }).list(me, { provider: "openai-compatible", baseUrl: configured.url })).toEqual(["gpt-4o-mini"]);
+  });
+
+  it("keeps a listing for a minute per person, provider and endpoint, and keeps no failure", async () => {
+    const clock = { now: 1_000_000 };
+    const service = serviceWith({ OPENAI_COMPATIBLE_BASE_URL: configured.url, OSMEN_HTTP_ALLOWLIST: "127.0.0.1" }, clock);
+    const listings = () => configured.requests.filter((request) => request.path === "/v1/models").length;
+    const before = listings();
+    await service.list(me, { provider: "openai-compatible" });
+    clock.now += 59_000;
+    expect(await service.list(me, { provider: "openai-compatible" })).toEqual(["gpt-4o-mini"]);
+    expect(listings()).toBe(before + 1);
+
+    await service.list({ userId: "another-person" }, { provider: "openai-compatible" });
+    expect(listings()).toBe(before + 2);
+
+    clock.now += 1_000;
+    await service.list(me, { provider: "openai-compatible" });
+    expect(listings()).toBe(before + 3);
+
+    // The keyed server refuses a listing without its key: the failure is asked again, not remembered.
+    await expect(service.list(me, { provider: "openai-compatible", baseUrl: keyed.url })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const keyedBefore = keyed.requests.length;
+    await expect(service.list(me, { provider: "openai-compatible", baseUrl: keyed.url })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(keyed.requests.length).toBe(keyedBefore + 1);
+  });
+
+  it("lists an Ollama server's tags and Anthropic's models through their own SDKs", async () => {
+    const [ollama, anthropic] = await Promise.all([startOllamaServer({ models: ["llama3.2", "qwen2.5:7b"] }), startAnthropicServer({ apiKey: "sk-ant-listing-1" })]);
+    try {
+      const service = serviceWith({ OLLAMA_HOST: ollama.url, ANTHROPIC_BASE_URL: anthropic.url, ANTHROPIC_API_KEY: "sk-ant-listing-1" });
+      expect(await service.list(me, { provider: "ollama" })).toEqual(["llama3.2:latest", "qwen2.5:7b"]);
+      expect(ollama.requests.at(-1)).toMatchObject({ method: "GET", path: "/api/tags" });
+      expect(await service.list(me, { provider: "anthropic" })).toEqual(["claude-sonnet-5-5", "claude-haiku-4-5"]);
+      expect(anthropic.requests.at(-1)).toMatchObject({ method: "GET", path: "/v1/models" });
+    } finally {
+      await Promise.all([ollama.close(), anthropic.close()]);
+    }
   });
 });

@@ -1,6 +1,8 @@
 // Which models a provider's endpoint offers, for the model node's picker: asked with the caller's own stored
 // key, sent only to the endpoint that key was stored for, or with the server's environment (its keys go only to
 // its own endpoints). A Base URL the server did not configure goes through the same address guard as a run.
+// A listing is kept briefly per person, provider, credential and endpoint: the picker asks each time a node is
+// selected, and a local server's model list is slow to change. Failures are not kept, so a fixed server shows at once.
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { guardedFetchFor } from "@/lib/engine";
 import type { Environment } from "@/lib/credentials/endpoints";
@@ -18,7 +20,14 @@ export type ProviderModelServiceOptions = {
   listModels?: ModelLister;
   /** The server's environment: its endpoints, keys and OSMEN_HTTP_ALLOWLIST. Defaults to process.env. */
   env?: Environment;
+  /** How long a successful listing is reused, in milliseconds. Default 60 000. */
+  cacheTtlMs?: number;
+  /** The clock, in milliseconds since the epoch (tests move it). */
+  now?: () => number;
 };
+
+/** At most this many listings are kept; the oldest is dropped first. */
+const MAX_CACHED_LISTINGS = 500;
 
 const codes: Partial<Record<LLMErrorKind, AppErrorCode>> = { bad_request: "BAD_REQUEST", auth: "BAD_REQUEST", not_found: "BAD_REQUEST", rate_limit: "TOO_MANY_REQUESTS" };
 
@@ -30,6 +39,24 @@ async function providerLayerLister(provider: ProviderName, overrides: Partial<LL
 
 export function createProviderModelService(credentials: Pick<CredentialService, "resolveForRun">, options: ProviderModelServiceOptions = {}) {
   const listModels = options.listModels ?? providerLayerLister;
+  const cacheTtlMs = options.cacheTtlMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { storedAt: number; models: string[] }>();
+
+  function remember(key: string, models: string[]): void {
+    cache.delete(key);
+    cache.set(key, { storedAt: now(), models });
+    // A Map iterates in insertion order, so the first key is the oldest listing.
+    if (cache.size > MAX_CACHED_LISTINGS) cache.delete(cache.keys().next().value!);
+  }
+
+  function recalled(key: string): string[] | undefined {
+    const entry = cache.get(key);
+    if (!entry) return undefined;
+    if (now() - entry.storedAt < cacheTtlMs) return entry.models;
+    cache.delete(key);
+    return undefined;
+  }
 
   /** Where the listing goes and with which key: the stored credential's endpoint, else the Base URL given, else the environment's. */
   async function overridesFor(owner: CredentialOwner, input: ListModelsInput): Promise<Partial<LLMConfigInput>> {
@@ -41,12 +68,21 @@ export function createProviderModelService(credentials: Pick<CredentialService, 
     return { baseUrl: fit.endpoint, apiKey: credential.secret };
   }
 
-  /** The model ids, as the endpoint lists them. NOT_FOUND for another user's credential; the provider's failure otherwise. */
+  /**
+   * The model ids, as the endpoint lists them (reused for `cacheTtlMs` after a success). NOT_FOUND for another
+   * user's credential; the provider's failure otherwise. The credential is looked up every time, so a deleted
+   * or foreign one is refused even while a listing made with it is kept.
+   */
   async function list(owner: CredentialOwner, input: ListModelsInput): Promise<string[]> {
     const overrides = await overridesFor(owner, input);
     const fetch = guardedFetchFor(overrides.baseUrl, { env: options.env });
+    const key = JSON.stringify([owner.userId, input.provider, input.credentialId ?? "", overrides.baseUrl ?? ""]);
+    const kept = recalled(key);
+    if (kept) return kept;
     try {
-      return await listModels(input.provider, fetch ? { ...overrides, fetch } : overrides);
+      const models = await listModels(input.provider, fetch ? { ...overrides, fetch } : overrides);
+      remember(key, models);
+      return models;
     } catch (error) {
       if (!isLLMError(error)) throw error;
       throw new AppError(codes[error.kind] ?? "UNAVAILABLE", error.message, { cause: error });

@@ -18,7 +18,7 @@ const commonFields = {
     .trim()
     .max(200)
     .default("")
-    .meta({ title: "Model", description: "Leave empty for the provider's default model." }),
+    .meta({ title: "Model", description: "Pick one the provider lists, or type any name. Empty: the provider's default model.", widget: "model" }),
   maxTokens: z.number().int().positive().max(1_000_000).default(4096).meta({ title: "Max tokens" }),
   jsonMode: z.boolean().default(false).meta({ title: "JSON mode", description: "Ask the model for JSON output." }),
   timeoutMs: z.number().int().positive().max(600_000).default(120_000).meta({ title: "Timeout (ms)" }),

@@ -56,7 +56,10 @@ describe("flow compile, history, export and import", () => {
     expect(JSON.stringify(document)).not.toContain("sk-ant-secret");
     const imported = await caller.flow.import({ document: JSON.parse(JSON.stringify(document)) });
     expect(imported.id).not.toBe(flow.id);
-    expect(imported).toMatchObject({ name: "Portable", description: "takes a trip", graph: document.graph });
+    expect(imported).toMatchObject({ name: "Portable (imported)", description: "takes a trip", graph: document.graph });
+    // Each further import of the same file gets the next number; a name nobody has is kept as it is.
+    expect((await caller.flow.import({ document: JSON.parse(JSON.stringify(document)) })).name).toBe("Portable (imported 2)");
+    expect((await caller.flow.import({ document: { ...JSON.parse(JSON.stringify(document)), name: "Portable elsewhere" } })).name).toBe("Portable elsewhere");
   });
 
   it("refuses an invalid import, naming the field, and creates nothing", async () => {

@@ -31,5 +31,5 @@ export const flowExtraProcedures = {
 
   import: fullAccessProcedure
     .input(z.object({ document: flowDocumentSchema }))
-    .mutation(({ ctx, input }) => ctx.services.flows.create(ctx.caller, input.document)),
+    .mutation(({ ctx, input }) => ctx.services.flowImports.importFlow(ctx.caller, input.document)),
 };

@@ -13,4 +13,6 @@ export const providerRouter = createTRPCRouter({
       }),
     )
     .query(({ ctx, input }) => ctx.services.providerModels.list(ctx.caller, input)),
+  /** Each provider's status as the CLI's `providers` shows it: available, key set (never the key), default model. */
+  status: protectedProcedure.query(({ ctx }) => ctx.services.providerStatus.list(ctx.caller)),
 });
