@@ -9,7 +9,7 @@ import type { GraphPreview } from "@/lib/templates";
 import { LastRunBadge } from "./last-run-badge.tsx";
 import type { LastRunSummary } from "./last-run.ts";
 
-/** `access` and `owner` tell a flow shared with the person from their own; `lastRun` is the person's own latest run. */
+/** `access` and `owner` tell a flow shared with the person from their own; `lastRun` is the latest run they may read. */
 type FlowSummary = {
   id: string;
   name: string;

@@ -1,10 +1,10 @@
 // The latest run of each of a list of flows, as the home page's cards show it: one query for the whole list
-// (a window over the runs of those flows), not one per flow. Only the caller's own runs count: a run belongs
-// to the user who started it, so on a flow shared with them a member sees their own last run, never the
-// owner's (and the owner never sees the member's).
+// (a window over the runs of those flows), not one per flow. Only runs the caller may read count, as in the
+// run history (run-service.ts): their own, and any run of a flow they own. So a flow's owner sees the latest
+// run by anyone, and a member of a shared flow sees their own latest run, never the owner's or another member's.
 import type { Db } from "@/server/db/client";
 
-/** A flow's latest run by the caller: its status (queued | running | succeeded | failed | cancelled | interrupted) and times. */
+/** A flow's latest run the caller may read: its status (queued | running | succeeded | failed | cancelled | interrupted) and times. */
 export type LastRun = { id: string; status: string; createdAt: Date; finishedAt: Date | null };
 
 type RawClient = Pick<Db["prisma"], "$queryRawUnsafe">;
@@ -15,12 +15,15 @@ function placeholders(provider: Db["provider"], count: number, offset: number): 
   return Array.from({ length: count }, (_, index) => (provider === "postgresql" ? `$${offset + index + 1}` : "?")).join(", ");
 }
 
+/** Parameters, in the order they appear (SQLite's `?` are positional and cannot be reused): the caller's id twice, then the flow ids. */
 function latestRunsSql(provider: Db["provider"], flowCount: number): string {
-  const user = provider === "postgresql" ? "$1" : "?";
+  const [runUser, flowOwner] = provider === "postgresql" ? ["$1", "$2"] : ["?", "?"];
   return `SELECT "id", "flowId", "status", "createdAt", "finishedAt" FROM (
     SELECT "id", "flowId", "status", "createdAt", "finishedAt",
       ROW_NUMBER() OVER (PARTITION BY "flowId" ORDER BY "createdAt" DESC, "id" DESC) AS "rank"
-    FROM "Run" WHERE "userId" = ${user} AND "flowId" IN (${placeholders(provider, flowCount, 1)})
+    FROM "Run"
+    WHERE ("userId" = ${runUser} OR EXISTS (SELECT 1 FROM "Flow" WHERE "Flow"."id" = "Run"."flowId" AND "Flow"."ownerId" = ${flowOwner}))
+      AND "flowId" IN (${placeholders(provider, flowCount, 2)})
   ) AS "latest" WHERE "rank" = 1`;
 }
 
@@ -30,9 +33,9 @@ function toDate(value: unknown): Date | null {
   return value instanceof Date ? value : new Date(value as string);
 }
 
-/** Flow id -> the caller's latest run of it; flows they never ran are absent. */
+/** Flow id -> the latest run of it the caller may read; flows without one are absent. */
 export async function lastRunsOf({ prisma, provider }: { prisma: RawClient; provider: Db["provider"] }, userId: string, flowIds: string[]): Promise<Map<string, LastRun>> {
   if (flowIds.length === 0) return new Map();
-  const rows = await prisma.$queryRawUnsafe<LastRunRow[]>(latestRunsSql(provider, flowIds.length), userId, ...flowIds);
+  const rows = await prisma.$queryRawUnsafe<LastRunRow[]>(latestRunsSql(provider, flowIds.length), userId, userId, ...flowIds);
   return new Map(rows.map((row) => [row.flowId, { id: row.id, status: row.status, createdAt: toDate(row.createdAt)!, finishedAt: toDate(row.finishedAt) }]));
 }

@@ -1,4 +1,5 @@
-// The home page's flow list: each flow carries a preview of its graph and the caller's own latest run.
+// The home page's flow list: each flow carries a preview of its graph and the latest run the caller may read
+// (their own, or anyone's on a flow they own: the same runs as the flow's run history).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
 import { testDatabases } from "@/testing/databases";
@@ -49,16 +50,19 @@ describe.each(testDatabases())("flow list with last runs on $provider", ({ creat
     expect(listed.find((flow) => flow.id === fresh.id)!.lastRun).toBeNull();
   });
 
-  it("counts only the caller's own runs: on a shared flow each side sees their own latest, a stranger sees no flow", async () => {
+  it("counts the runs the caller may read: the owner sees a member's run, the member only their own, a stranger no flow", async () => {
     const shared = await flows.create(owner.caller, { name: "Shared", graph });
     await database.prisma.flowMember.create({ data: { flowId: shared.id, userId: member.id, role: "editor" } });
-    await addRun(owner, shared.id, "succeeded", "2026-11-03T08:00:00.000Z", "2026-11-03T08:00:01.000Z");
-    await addRun(member, shared.id, "cancelled", "2026-11-04T08:00:00.000Z", "2026-11-04T08:00:01.000Z");
+    await addRun(member, shared.id, "cancelled", "2026-11-03T08:00:00.000Z", "2026-11-03T08:00:01.000Z");
+    await addRun(owner, shared.id, "succeeded", "2026-11-04T08:00:00.000Z", "2026-11-04T08:00:01.000Z");
+    await addRun(member, shared.id, "failed", "2026-11-05T08:00:00.000Z", "2026-11-05T08:00:01.000Z");
+    const lastRunOf = async (user: TestUser) => (await flows.list(user.caller)).find((flow) => flow.id === shared.id)!.lastRun;
 
-    const ownersView = (await flows.list(owner.caller)).find((flow) => flow.id === shared.id)!;
-    expect(ownersView.lastRun).toMatchObject({ status: "succeeded", createdAt: new Date("2026-11-03T08:00:00.000Z") });
-    const membersView = (await flows.list(member.caller)).find((flow) => flow.id === shared.id)!;
-    expect(membersView.lastRun).toMatchObject({ status: "cancelled", createdAt: new Date("2026-11-04T08:00:00.000Z") });
+    expect(await lastRunOf(owner)).toMatchObject({ status: "failed", createdAt: new Date("2026-11-05T08:00:00.000Z") });
+    await addRun(owner, shared.id, "succeeded", "2026-11-06T08:00:00.000Z", "2026-11-06T08:00:01.000Z");
+    // The member's latest readable run is still their own, although the owner ran it since.
+    expect(await lastRunOf(member)).toMatchObject({ status: "failed", createdAt: new Date("2026-11-05T08:00:00.000Z") });
+    expect(await lastRunOf(owner)).toMatchObject({ status: "succeeded", createdAt: new Date("2026-11-06T08:00:00.000Z") });
     expect(await flows.list(stranger.caller)).toEqual([]);
   });
 

@@ -30,7 +30,7 @@ export type FlowSummary = {
   owner: { id: string; name: string };
 };
 export type FlowRecord = FlowSummary & { graph: FlowGraph };
-/** A flow as the home page's cards show it: a miniature of its graph and the caller's own latest run of it (null: never run). */
+/** A flow as the home page's cards show it: a miniature of its graph and the latest run of it the caller may read (null: none). */
 export type FlowListItem = FlowSummary & { preview: GraphPreview; lastRun: LastRun | null };
 /**
  * What a save answers: the new version (the one the next save must name) and when it was written. The
@@ -102,7 +102,7 @@ export function createFlowService({ prisma, provider }: Db) {
 
   /**
    * The caller's own flows and those shared with them, newest change first, each with a preview of its graph
-   * and the caller's latest run of it. Two queries whatever the number of flows.
+   * and the latest run of it the caller may read. Two queries whatever the number of flows.
    */
   async function list(caller: Caller, { search, limit = 100 }: ListFlowsInput = {}): Promise<FlowListItem[]> {
     const term = search?.trim();
