@@ -1,11 +1,10 @@
 "use client";
 // Import on the home page: an exported flow file becomes a new flow of the caller's, opened on the canvas.
-// An invalid file is refused with the server's reason and creates nothing.
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ChangeEvent } from "react";
 import { useTRPC, useTRPCClient } from "@/components/trpc-provider";
-import { errorMessageOf } from "@/components/ui/trpc-errors";
+import { importFlowFile } from "@/components/ui/import-flow-file";
 
 export function ImportFlowButton() {
   const trpc = useTRPC();
@@ -20,19 +19,10 @@ export function ImportFlowButton() {
     event.target.value = "";
     if (!file) return;
     setMessage(null);
-    let document: unknown;
-    try {
-      document = JSON.parse(await file.text());
-    } catch {
-      return setMessage(`Import failed: ${file.name} is not a JSON file.`);
-    }
-    try {
-      const flow = await client.flow.import.mutate({ document: document as never });
-      await queryClient.invalidateQueries({ queryKey: trpc.flow.list.pathKey() });
-      router.push(`/flows/${flow.id}`);
-    } catch (error) {
-      setMessage(`Import failed: ${errorMessageOf(error)}`);
-    }
+    const outcome = await importFlowFile(file, (document) => client.flow.import.mutate({ document }));
+    if ("message" in outcome) return setMessage(outcome.message);
+    await queryClient.invalidateQueries({ queryKey: trpc.flow.list.pathKey() });
+    router.push(`/flows/${outcome.flowId}`);
   }
 
   return (
