@@ -14,7 +14,7 @@ export function TemplateRequirements({ requirements, owned }: { requirements: Te
         const state = owned ? requirementState(requirement, owned) : undefined;
         const note = requirementNote(requirement, state);
         return (
-          <li key={requirement.kind} data-testid="template-requirement" data-state={state ?? "unknown"} title={requirement.reason}>
+          <li key={requirement.kind} data-testid="template-requirement" data-state={state ?? "unknown"} data-optional={requirement.optional} title={requirement.reason}>
             <span className="requirement-label">
               {requirement.label}
               {requirement.optional && " (optional)"}

@@ -63,6 +63,21 @@ describe("template gallery", () => {
     expect(instantiateTemplate("nope")).toBeUndefined();
   });
 
+  it("centres a preview in its frame", () => {
+    const row = previewGraph({
+      version: 1,
+      nodes: [
+        { id: "a", type: "input", position: { x: 0, y: 40 }, data: {} },
+        { id: "b", type: "output", position: { x: 300, y: 40 }, data: {} },
+      ],
+      edges: [],
+    });
+    expect(row.nodes.map((node) => [node.x, node.y])).toEqual([
+      [12, 60],
+      [228, 60],
+    ]);
+  });
+
   it("contains no secrets and previews within its frame", () => {
     for (const summary of listTemplates()) {
       const template = getTemplate(summary.id)!;
