@@ -24,6 +24,7 @@ test("search and filter the gallery, see a template's requirements, use it and l
   await expect(requirement("Ollama")).toContainText("no key needed");
   await expect(requirement("OpenAI API key")).toHaveAttribute("data-state", "missing");
   await expect(requirement("OpenAI API key")).toContainText("no key stored");
+  await expect(comparison.getByTestId("template-readiness")).toHaveText("Needs setup before it runs: see above.");
 
   // Once a key of that kind is stored, the card says so (and shows nothing of the key itself).
   const secret = "sk-gallery-test-9876543210";
@@ -33,6 +34,7 @@ test("search and filter the gallery, see a template's requirements, use it and l
     await page.getByRole("group", { name: "Categories" }).getByRole("button", { name: /^Model comparison/ }).click();
     await expect(requirement("OpenAI API key")).toHaveAttribute("data-state", "ready");
     await expect(requirement("OpenAI API key")).toContainText("you have a stored key");
+    await expect(comparison.getByTestId("template-readiness")).toHaveText("Ready to run with what you have.");
     expect(await page.content()).not.toContain(secret);
   } finally {
     await deleteCredential(request, credential.id);

@@ -1,5 +1,6 @@
 // The few words after a requirement's name on a template card.
-import type { RequirementState, TemplateRequirement } from "@/lib/templates";
+import type { RequirementState } from "@/lib/templates/requirement-state";
+import type { TemplateRequirement } from "@/lib/templates/template-schema";
 
 /** `state` undefined: the user's credentials are not known (yet); the requirement's own reason is shown. */
 export function requirementNote(requirement: TemplateRequirement, state: RequirementState | undefined): string {

@@ -1,4 +1,7 @@
-import { categoryLabel, type GraphPreview, type OwnedCredentials, type TemplateSummary } from "@/lib/templates";
+import { categoryLabel } from "@/lib/templates/categories";
+import type { GraphPreview } from "@/lib/templates/preview";
+import { isReadyToRun, type OwnedCredentials } from "@/lib/templates/requirement-state";
+import type { TemplateSummary } from "@/lib/templates/template-schema";
 import { TemplatePreview } from "./template-preview.tsx";
 import { TemplateRequirements } from "./template-requirements.tsx";
 
@@ -27,6 +30,11 @@ export function TemplateCard({ template, owned, isBusy, onUse }: Props) {
       </p>
       <p className="muted">{template.description}</p>
       <TemplateRequirements requirements={template.requirements} owned={owned} />
+      {owned && (
+        <p className="template-readiness" data-testid="template-readiness">
+          {isReadyToRun(template.requirements, owned) ? "Ready to run with what you have." : "Needs setup before it runs: see above."}
+        </p>
+      )}
       <button type="button" className="primary" disabled={isBusy} onClick={onUse} aria-label={`Use template ${template.name}`}>
         Use template
       </button>

@@ -5,7 +5,9 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
-import { categoriesIn, filterTemplates, templateCategories, type OwnedCredentials } from "@/lib/templates";
+import { templateCategories } from "@/lib/templates/categories";
+import type { OwnedCredentials } from "@/lib/templates/requirement-state";
+import { categoriesIn, filterTemplates } from "@/lib/templates/search";
 import { TemplateCard } from "./template-card.tsx";
 
 export function TemplateGallery() {

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { requirementState, type OwnedCredentials, type TemplateRequirement } from "@/lib/templates";
+import { requirementState, type OwnedCredentials } from "@/lib/templates/requirement-state";
+import type { TemplateRequirement } from "@/lib/templates/template-schema";
 import { requirementNote } from "./requirement-note.ts";
 
 /**

@@ -21,7 +21,8 @@ import { flowTemplateSchema, type FlowTemplate, type TemplateSummary } from "./t
 
 export { flowTemplateSchema, templateCredentialSchema, type FlowTemplate, type TemplateCredential, type TemplateRequirement, type TemplateSummary } from "./template-schema";
 export { categoryLabel, templateCategories, type TemplateCategory } from "./categories";
-export { graphRequirements, isReadyToRun, requirementsOf, requirementState, type OwnedCredentials, type RequirementState } from "./requirements";
+export { graphRequirements, requirementsOf } from "./requirements";
+export { isReadyToRun, requirementState, type OwnedCredentials, type RequirementState } from "./requirement-state";
 export { categoriesIn, filterTemplates, type SearchableTemplate, type TemplateFilter } from "./search";
 export { previewGraph, type GraphPreview, type PreviewEdge, type PreviewNode } from "./preview";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createGraphBuilder } from "@/lib/flow/graph-builder";
-import { graphRequirements, isReadyToRun, requirementsOf, requirementState } from "./requirements";
+import { isReadyToRun, requirementState } from "./requirement-state";
+import { graphRequirements, requirementsOf } from "./requirements";
 
 const owned = (...kinds: string[]) => ({ kinds: new Set(kinds) });
 
