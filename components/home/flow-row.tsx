@@ -67,24 +67,24 @@ export function FlowRow({ flow }: { flow: FlowSummary }) {
         </time>
       </p>
       <div className="toolbar flow-card-actions">
-      {!isRenaming && flow.access !== "viewer" && (
-        <button type="button" onClick={() => setIsRenaming(true)} aria-label={`Rename ${flow.name}`}>
-          Rename
+        {!isRenaming && flow.access !== "viewer" && (
+          <button type="button" onClick={() => setIsRenaming(true)} aria-label={`Rename ${flow.name}`}>
+            Rename
+          </button>
+        )}
+        <button type="button" onClick={() => duplicate.mutate({ id: flow.id })} aria-label={`Duplicate ${flow.name}`}>
+          Duplicate
         </button>
-      )}
-      <button type="button" onClick={() => duplicate.mutate({ id: flow.id })} aria-label={`Duplicate ${flow.name}`}>
-        Duplicate
-      </button>
-      {flow.access === "owner" && (
-        <button
-          type="button"
-          className="danger"
-          aria-label={`Delete ${flow.name}`}
-          onClick={() => window.confirm(`Delete "${flow.name}"? This cannot be undone.`) && remove.mutate({ id: flow.id })}
-        >
-          Delete
-        </button>
-      )}
+        {flow.access === "owner" && (
+          <button
+            type="button"
+            className="danger"
+            aria-label={`Delete ${flow.name}`}
+            onClick={() => window.confirm(`Delete "${flow.name}"? This cannot be undone.`) && remove.mutate({ id: flow.id })}
+          >
+            Delete
+          </button>
+        )}
       </div>
       {error && (
         <span role="alert" className="field-error">
