@@ -72,3 +72,25 @@ test("the home page shows a flow's card with its last run, and opens a template"
   await expect(page).toHaveURL(/\/flows\/[\w-]+$/);
   await expect(nodeById(page, "calendar")).toBeVisible();
 });
+
+test("the home page imports an exported flow file, and refuses one that is not a flow", async ({ page }) => {
+  await page.goto("/");
+  const picker = page.getByLabel("Import a flow file");
+  await picker.setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ hello: "world" })) });
+  await expect(page.getByRole("alert").filter({ hasText: "Import failed" })).toContainText('format must be "osmen-flow"');
+  await expect(page).toHaveURL(/\/$/);
+
+  const name = `Imported ${Date.now()}`;
+  const document = {
+    format: "osmen-flow",
+    formatVersion: 1,
+    name,
+    graph: { version: 1, nodes: [node("in", "input", 0, 0), node("out", "output", 300, 0)], edges: [edge("in", "text", "out", "value")] },
+  };
+  await picker.setInputFiles({ name: "imported.osmen.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) });
+  await expect(page).toHaveURL(/\/flows\/[\w-]+$/);
+  await expect(nodeById(page, "out")).toBeVisible();
+  await page.goto("/");
+  await page.getByLabel("Search flows").fill(name);
+  await expect(page.getByTestId("flow-row").filter({ hasText: name })).toHaveCount(1);
+});
