@@ -1,5 +1,6 @@
 import { TemplateGallery } from "@/components/templates/template-gallery";
 import { requireCaller } from "@/app/_auth/page-caller";
+import "../gallery.css";
 
 export default async function TemplatesPage() {
   await requireCaller("/templates");

@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ChangeEvent } from "react";
 import { useTRPCClient } from "@/components/trpc-provider";
+import { importFlowFile } from "@/components/ui/import-flow-file";
 import { errorMessageOf } from "@/components/ui/trpc-errors";
 
 export function exportFileName(flowName: string): string {
@@ -41,18 +42,9 @@ export function ImportExportButtons({ flowId, flowName }: { flowId: string; flow
     event.target.value = "";
     if (!file) return;
     setMessage(null);
-    let document: unknown;
-    try {
-      document = JSON.parse(await file.text());
-    } catch {
-      return setMessage(`Import failed: ${file.name} is not a JSON file.`);
-    }
-    try {
-      const flow = await client.flow.import.mutate({ document: document as never });
-      router.push(`/flows/${flow.id}`);
-    } catch (error) {
-      setMessage(`Import failed: ${errorMessageOf(error)}`);
-    }
+    const outcome = await importFlowFile(file, (document) => client.flow.import.mutate({ document }));
+    if ("message" in outcome) return setMessage(outcome.message);
+    router.push(`/flows/${outcome.flowId}`);
   }
 
   return (

@@ -1,43 +1,51 @@
 "use client";
+// The gallery: a search box and category chips over the template cards; each card says what the template
+// needs and whether the user has it (from the names and kinds of their stored credentials, never secrets).
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
-import { TemplatePreview } from "./template-preview.tsx";
-
-const patternLabels: Record<string, string> = {
-  SEQUENTIAL: "Sequential",
-  PARALLEL: "Parallel",
-  HIERARCHICAL: "Hierarchical",
-  SUPERVISOR: "Supervisor",
-};
+import { templateCategories } from "@/lib/templates/categories";
+import type { OwnedCredentials } from "@/lib/templates/requirement-state";
+import { categoriesIn, filterTemplates } from "@/lib/templates/search";
+import { TemplateCard } from "./template-card.tsx";
 
 export function TemplateGallery() {
   const trpc = useTRPC();
   const router = useRouter();
+  const [query, setQuery] = useState("");
+  const [category, setCategory] = useState<string | undefined>(undefined);
   const templates = useQuery(trpc.template.list.queryOptions());
+  const credentials = useQuery(trpc.credential.list.queryOptions());
   const use = useMutation(trpc.template.use.mutationOptions({ onSuccess: (flow) => router.push(`/flows/${flow.id}`) }));
+  const owned = useMemo<OwnedCredentials | undefined>(
+    () => (credentials.data ? { kinds: new Set(credentials.data.map((credential) => credential.kind)) } : undefined),
+    [credentials.data],
+  );
 
   if (templates.isPending) return <p className="muted">Loading templates…</p>;
   if (templates.isError) return <p role="alert" className="error-banner">{templates.error.message}</p>;
+  const shown = filterTemplates(templates.data, { query, category });
   return (
     <>
-      {use.error && <p role="alert" className="error-banner">{use.error.message}</p>}
-      <ul className="template-grid">
-        {templates.data.map((template) => (
-          <li key={template.id} className="template-card" data-testid="template-card">
-            <TemplatePreview preview={template.preview} />
-            <h2>{template.name}</h2>
-            <p className="template-pattern">{patternLabels[template.pattern] ?? template.pattern}</p>
-            <p className="muted">{template.description}</p>
-            <p className="template-credentials">
-              {template.credentials.length === 0
-                ? "Needs no credentials."
-                : template.credentials.map((credential) => `${credential.kind}${credential.optional ? " (optional)" : ""}: ${credential.reason}`).join(" · ")}
-            </p>
-            <button type="button" className="primary" disabled={use.isPending} onClick={() => use.mutate({ id: template.id })} aria-label={`Use template ${template.name}`}>
-              Use template
+      <div className="toolbar gallery-filters">
+        <input type="search" aria-label="Search templates" placeholder="Search templates" value={query} onChange={(event) => setQuery(event.target.value)} />
+        <div role="group" aria-label="Categories" className="chips">
+          <button type="button" className="chip" aria-pressed={category === undefined} onClick={() => setCategory(undefined)}>
+            All ({templates.data.length})
+          </button>
+          {categoriesIn(templates.data, templateCategories).map((chip) => (
+            <button key={chip.id} type="button" className="chip" aria-pressed={category === chip.id} onClick={() => setCategory(category === chip.id ? undefined : chip.id)}>
+              {chip.label} ({chip.count})
             </button>
-          </li>
+          ))}
+        </div>
+      </div>
+      {use.error && <p role="alert" className="error-banner">{use.error.message}</p>}
+      {shown.length === 0 && <p className="muted">No template matches: try other words or another category.</p>}
+      <ul className="template-grid">
+        {shown.map((template) => (
+          <TemplateCard key={template.id} template={template} owned={owned} isBusy={use.isPending} onUse={() => use.mutate({ id: template.id })} />
         ))}
       </ul>
     </>

@@ -38,6 +38,12 @@ export const createShareLink = (request: APIRequestContext, flowId: string) =>
 
 export const revokeShareLink = (request: APIRequestContext, id: string) => call<unknown>(request, "mutation", "share.revoke", { id });
 
+/** Stores an API key as a credential of the local user; the answer carries its id, never the secret. */
+export const createCredential = (request: APIRequestContext, credential: { name: string; kind: string; secret: string }) =>
+  call<{ id: string; kind: string }>(request, "mutation", "credential.create", credential);
+
+export const deleteCredential = (request: APIRequestContext, id: string) => call<unknown>(request, "mutation", "credential.delete", { id });
+
 export function node(id: string, type: string, x: number, y: number, config?: Record<string, unknown>): GraphNode {
   return { id, type, position: { x, y }, data: config ? { config } : {} };
 }

@@ -4,13 +4,16 @@
 import { AppError } from "@/lib/errors";
 import { emptyGraph, flowGraphSchema, type FlowGraph } from "@/lib/flow/graph-schema";
 import { stripSecrets } from "@/lib/flow/strip-secrets";
+import { previewGraph, type GraphPreview } from "@/lib/templates/preview";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/sqlite/client";
 import { copyGraphToVersion, writeFlowGraph } from "./flow-graph-writes.ts";
 import { accessOf, callerMembership, flowNotFound, readableFlowsWhere, requireFlowAccess, type FlowAccess } from "./flow-access.ts";
+import { lastRunsOf, type LastRun } from "./flow-last-runs.ts";
 
 export { flowNotFound } from "./flow-access.ts";
+export type { LastRun } from "./flow-last-runs.ts";
 
 /**
  * A flow as lists show it. `access` is the caller's relation to it (owner, editor or viewer);
@@ -27,6 +30,8 @@ export type FlowSummary = {
   owner: { id: string; name: string };
 };
 export type FlowRecord = FlowSummary & { graph: FlowGraph };
+/** A flow as the home page's cards show it: a miniature of its graph and the latest run of it the caller may read (null: none). */
+export type FlowListItem = FlowSummary & { preview: GraphPreview; lastRun: LastRun | null };
 /**
  * What a save answers: the new version (the one the next save must name) and when it was written. The
  * graph is not sent back: the caller has just sent it, and on a large flow the echo costs more than the write.
@@ -95,8 +100,11 @@ export function createFlowService({ prisma, provider }: Db) {
     return toRecord(caller, row);
   }
 
-  /** The caller's own flows and those shared with them, newest change first. */
-  async function list(caller: Caller, { search, limit = 100 }: ListFlowsInput = {}): Promise<FlowSummary[]> {
+  /**
+   * The caller's own flows and those shared with them, newest change first, each with a preview of its graph
+   * and the latest run of it the caller may read. Two queries whatever the number of flows.
+   */
+  async function list(caller: Caller, { search, limit = 100 }: ListFlowsInput = {}): Promise<FlowListItem[]> {
     const term = search?.trim();
     // SQLite's LIKE ignores ASCII case already; PostgreSQL needs to be asked.
     const nameFilter = term ? { contains: term, ...(provider === "postgresql" ? { mode: "insensitive" } : {}) } : undefined;
@@ -104,9 +112,10 @@ export function createFlowService({ prisma, provider }: Db) {
       where: { ...readableFlowsWhere(caller), ...(nameFilter && { name: nameFilter as { contains: string } }) },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: limit,
-      select: rowFields(caller),
+      select: { ...rowFields(caller), graph: true },
     });
-    return rows.map((row) => toSummary(caller, row));
+    const lastRuns = await lastRunsOf({ prisma, provider }, caller.userId, rows.map((row) => row.id));
+    return rows.map((row) => ({ ...toSummary(caller, row), preview: previewOf(row.graph), lastRun: lastRuns.get(row.id) ?? null }));
   }
 
   /**
@@ -170,6 +179,12 @@ function versionConflict(id: string, version: number) {
     userMessage: "This flow was changed somewhere else since you opened it.",
     details: { staleVersion: version },
   });
+}
+
+/** A card-sized preview of a stored graph; an unreadable one previews as empty rather than failing the list. */
+function previewOf(stored: unknown): GraphPreview {
+  const parsed = flowGraphSchema.safeParse(stored);
+  return previewGraph(parsed.success ? parsed.data : emptyGraph());
 }
 
 /** "Name" -> "Name (copy)", kept within the 200-character limit. */

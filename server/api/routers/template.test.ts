@@ -11,6 +11,8 @@ describe("template router", () => {
     expect(templates[0]).toMatchObject({ id: "daily-brief", name: expect.stringContaining("Daily Brief") });
     expect(new Set(templates.map((template) => template.pattern))).toEqual(new Set(["SEQUENTIAL", "PARALLEL", "HIERARCHICAL", "SUPERVISOR"]));
     for (const template of templates) expect(template.preview.nodes.length).toBe(template.nodeCount);
+    const comparison = templates.find((template) => template.id === "local-vs-cloud")!;
+    expect(comparison).toMatchObject({ category: "evaluation", requirements: [{ kind: "ollama", needsCredential: false }, { kind: "openai", needsCredential: true }] });
   });
 
   it("creates a new flow from a template that compiles without errors", async () => {
