@@ -144,6 +144,17 @@ describe("POST /api/v1/chat/completions with the openai client", () => {
     expect(finishReason).toBe("stop");
   });
 
+  it("answers a failed run once: the client is told not to retry, so the flow does not run again", async () => {
+    ollama.enqueue({ error: { status: 404, message: 'model "llama3.2" not found, try pulling it first' } });
+    const before = await db.prisma.run.count({ where: { flowId } });
+    // The SDK's default: two retries of a 5xx answer unless the server says not to.
+    const retrying = new OpenAI({ apiKey: key, baseURL: `${app.url}/api/v1`, maxRetries: 2 });
+    await expect(retrying.chat.completions.create({ model: `flow:${flowId}`, messages: [{ role: "user", content: "fail once" }] })).rejects.toBeInstanceOf(
+      OpenAI.InternalServerError,
+    );
+    expect(await db.prisma.run.count({ where: { flowId } })).toBe(before + 1);
+  });
+
   it("raises the client's own errors for a bad key and an unknown flow", async () => {
     const badKey = new OpenAI({ apiKey: "osm_nope", baseURL: `${app.url}/api/v1`, maxRetries: 0 });
     await expect(badKey.chat.completions.create({ model: `flow:${flowId}`, messages: [{ role: "user", content: "x" }] })).rejects.toBeInstanceOf(OpenAI.AuthenticationError);

@@ -89,7 +89,8 @@ export async function chatCompletion(context: ApiContext): Promise<Response> {
   const run = await context.runs.waitFor(context.caller, runId, context.request.signal);
   if (run.status !== "succeeded") {
     const kind = run.error?.errorKind ? { error_kind: run.error.errorKind, hint: run.error.hint } : {};
-    throw new AppError("INTERNAL", `flow run ${run.status}`, { userMessage: run.error?.message ?? `The flow run ${run.status}.`, details: { runId, ...kind } });
+    // The run happened and is stored: a client must not send the request again to get the same failure.
+    throw new AppError("INTERNAL", `flow run ${run.status}`, { userMessage: run.error?.message ?? `The flow run ${run.status}.`, details: { runId, doNotRetry: true, ...kind } });
   }
   const answers = [...answerNodeIds(flow.graph)];
   const finishReason = answers.some((nodeId) => run.nodes[nodeId]?.finishReason === "length") ? "length" : "stop";
