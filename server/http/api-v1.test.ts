@@ -29,10 +29,14 @@ beforeAll(async () => {
   const runRoute = await import("@/app/api/v1/flows/[id]/run/route");
   const runsRoute = await import("@/app/api/v1/runs/[id]/route");
   const chatRoute = await import("@/app/api/v1/chat/completions/route");
+  const modelsRoute = await import("@/app/api/v1/models/route");
+  const unknownRoute = await import("@/app/api/v1/[...path]/route");
   app = await startRouteServer([
+    { method: "GET", path: /^\/api\/v1\/models$/, handler: modelsRoute.GET },
     { method: "POST", path: /^\/api\/v1\/flows\/([^/]+)\/run$/, paramNames: ["id"], handler: runRoute.POST },
     { method: "GET", path: /^\/api\/v1\/runs\/([^/]+)$/, paramNames: ["id"], handler: runsRoute.GET },
     { method: "POST", path: /^\/api\/v1\/chat\/completions$/, handler: chatRoute.POST },
+    { method: "GET", path: /^\/api\/v1\/.+$/, handler: unknownRoute.GET },
   ]);
   const { prepareDatabase, getDb } = await import("@/server/db");
   const { createServices } = await import("@/server/services");
@@ -153,6 +157,24 @@ describe("POST /api/v1/chat/completions with the openai client", () => {
       OpenAI.InternalServerError,
     );
     expect(await db.prisma.run.count({ where: { flowId } })).toBe(before + 1);
+  });
+
+  it("lists the flows the key's user can run as models, named as a completion names them", async () => {
+    const models = await client().models.list();
+    const ids = models.data.map((model) => model.id);
+    expect(ids).toContain(`flow:${flowId}`);
+    expect(models.data.find((model) => model.id === `flow:${flowId}`)).toMatchObject({ object: "model" });
+    const stranger = await createTestUser(db);
+    const strangerKey = (await services.apiKeys.create(stranger.caller, { name: "theirs" })).key;
+    const theirs = await new OpenAI({ apiKey: strangerKey, baseURL: `${app.url}/api/v1`, maxRetries: 0 }).models.list();
+    expect(theirs.data.map((model) => model.id)).not.toContain(`flow:${flowId}`);
+  });
+
+  it("answers an unknown API path with a JSON 404 that names the routes there are", async () => {
+    const response = await fetch(`${app.url}/api/v1/flows`, { headers: { authorization: `Bearer ${key}` } });
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("POST /api/v1/flows/{id}/run") });
   });
 
   it("raises the client's own errors for a bad key and an unknown flow", async () => {
