@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 const ROUTES = "POST /api/v1/flows/{id}/run, GET /api/v1/runs/{id}, GET /api/v1/runs/{id}/events, POST /api/v1/chat/completions, GET /api/v1/models";
 
-function notFound(request: Request): Response {
+async function notFound(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
   const error = new AppError("NOT_FOUND", `no API route ${request.method} ${pathname}`, {
     userMessage: `There is no API route ${request.method} ${pathname}. The HTTP API has: ${ROUTES} (see the README, "Running flows from apps").`,
