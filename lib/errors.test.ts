@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError, isAppError } from "./errors.ts";
+import { AppError, describeZodError, isAppError } from "./errors.ts";
 
 type ErrorsModule = typeof import("./errors.ts");
 
@@ -18,5 +18,17 @@ describe("AppError", () => {
     expect(isAppError(new Error("plain"))).toBe(false);
     expect(isAppError({ code: "NOT_FOUND", message: "look-alike" })).toBe(false);
     expect(isAppError(null)).toBe(false);
+  });
+});
+
+describe("describeZodError", () => {
+  it("names each field once, and says every problem", () => {
+    const issues = [
+      { path: ["name"], message: "name must not be empty" },
+      { path: ["secret"], message: "looks too short" },
+      { path: ["graph", "nodes", 0, "id"], message: "must be unique" },
+      { path: [], message: "the body must be an object" },
+    ];
+    expect(describeZodError({ issues })).toBe("name must not be empty; secret: looks too short; graph.nodes.0.id: must be unique; the body must be an object");
   });
 });

@@ -47,10 +47,14 @@ export class AppError extends Error {
   }
 }
 
-/** "name: name must not be empty; graph.edges.0.target: ..." — each problem with the field it concerns. */
+/** "name must not be empty; graph.edges.0.target: ..." — each problem with the field it concerns, named once. */
 export function describeZodError(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      const field = issue.path.map(String).join(".");
+      // A message that already names its field ("name must not be empty") reads better without the prefix.
+      return field === "" || issue.message.startsWith(`${field} `) ? issue.message : `${field}: ${issue.message}`;
+    })
     .join("; ");
 }
 

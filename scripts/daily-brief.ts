@@ -7,6 +7,7 @@
 // with a token source (a string or `async () => token`). OSMEN_GOOGLE_API_ROOT and OSMEN_GOOGLE_TOKEN_URL point it
 // at another Google endpoint (tests). The model's endpoint follows the provider's own variables (OLLAMA_HOST, ...).
 import { pathToFileURL } from "node:url";
+import nextEnv from "@next/env";
 import { parseArgs } from "node:util";
 import { providerNames } from "@/lib/llm/types";
 import { readGoogleClientSettings } from "@/lib/tools/google/client-settings";
@@ -123,6 +124,8 @@ async function readStoredGoogle(): Promise<GoogleServices | null> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // The .env files `next dev` and `next start` read (scripts/osmen.ts says why).
+  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => undefined, error: console.error });
   runDailyBrief(process.argv.slice(2), { storedGoogle: readStoredGoogle }).then(
     (code) => process.exit(code),
     (error: unknown) => {

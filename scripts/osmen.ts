@@ -1,5 +1,10 @@
 // `npm run osmen -- <command> [...args]`: the project's command line. Commands live in scripts/commands/.
 import { commands } from "./commands/index.ts";
+import nextEnv from "@next/env";
+
+// The same .env files, in the same order and without overriding the environment, as `next dev` and `next start`
+// read (https://nextjs.org/docs/app/guides/environment-variables): the CLI must reach the server's database.
+nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => undefined, error: console.error });
 
 async function main([name, ...rest]: string[]): Promise<number> {
   if (!name || name === "help" || name === "--help") {

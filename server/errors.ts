@@ -31,7 +31,8 @@ export function toHttpErrorBody(error: AppError) {
 /**
  * Response headers an AppError implies: `Retry-After` (RFC 9110 §10.2.3, seconds) when its details carry
  * `retryAfterSeconds`, as a full run queue's 429 does, and `RateLimit-*` when they carry `rateLimit` (a
- * request over its budget, server/http/request-rate-limits.ts).
+ * request over its budget, server/http/request-rate-limits.ts), and `X-Should-Retry: false` when they carry
+ * `doNotRetry` (the request had its effect; repeating it would repeat the effect).
  */
 export function httpHeadersOf(error: AppError): Record<string, string> {
   const retryAfter = error.details?.retryAfterSeconds;
@@ -39,5 +40,8 @@ export function httpHeadersOf(error: AppError): Record<string, string> {
   return {
     ...(typeof retryAfter === "number" && Number.isFinite(retryAfter) ? { "retry-after": String(Math.max(1, Math.ceil(retryAfter))) } : {}),
     ...(rateLimit ? rateLimitHeaders(rateLimit) : {}),
+    // The request was carried out (a run was stored and failed): the OpenAI and Anthropic SDKs retry a 5xx
+    // unless told not to, and each retry would run the flow again.
+    ...(error.details?.doNotRetry === true ? { "x-should-retry": "false" } : {}),
   };
 }

@@ -87,7 +87,7 @@ describe("tool.mcp in a run", () => {
     const before = server.requests.length;
     const { result } = await runAgent({ url: server.url("/mcp") }, ["unused"]);
     expect(result.status).toBe("failed");
-    expect(result.error).toMatchObject({ nodeId: "mcp", message: expect.stringMatching(/loopback address; an MCP server URL only reaches public addresses/) });
+    expect(result.error).toMatchObject({ nodeId: "mcp", message: expect.stringMatching(/loopback address; an MCP server URL only reaches public addresses unless the server's OSMEN_HTTP_ALLOWLIST names it \(add 127\.0\.0\.1 to it/) });
     expect(server.requests.length).toBe(before);
   });
 });

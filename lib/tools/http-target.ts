@@ -43,15 +43,17 @@ export function hostOf(url: URL): string {
  */
 export async function resolveTarget(url: URL, allowlist: string[], resolveHost: HostResolver, subject = "the HTTP tool"): Promise<ResolvedAddress> {
   const host = hostOf(url);
+  // The fix for a server the operator trusts, named by the host as typed (the list matches names, not addresses).
+  const howToAllow = ` unless the server's OSMEN_HTTP_ALLOWLIST names it (add ${host} to it to allow this)`;
   const isAllowed = isAllowlisted(host, allowlist);
   const literal = isIP(host);
   if (literal) {
     const reason = isAllowed ? null : blockedAddressReason(host);
-    if (reason) throw new HttpToolError("blocked_url", `${url.host} is ${reason}; ${subject} only reaches public addresses`);
+    if (reason) throw new HttpToolError("blocked_url", `${url.host} is ${reason}; ${subject} only reaches public addresses${howToAllow}`);
     return { address: host, family: literal === 6 ? 6 : 4 };
   }
   if (!isAllowed && isBlockedHostname(host)) {
-    throw new HttpToolError("blocked_url", `${host} is an internal host name; ${subject} only reaches public addresses`);
+    throw new HttpToolError("blocked_url", `${host} is an internal host name; ${subject} only reaches public addresses${howToAllow}`);
   }
   let addresses: ResolvedAddress[];
   try {
@@ -63,7 +65,7 @@ export async function resolveTarget(url: URL, allowlist: string[], resolveHost: 
   if (!isAllowed) {
     for (const entry of addresses) {
       const reason = blockedAddressReason(entry.address);
-      if (reason) throw new HttpToolError("blocked_url", `${host} resolves to ${entry.address}, ${reason}; ${subject} only reaches public addresses`);
+      if (reason) throw new HttpToolError("blocked_url", `${host} resolves to ${entry.address}, ${reason}; ${subject} only reaches public addresses${howToAllow}`);
     }
   }
   return addresses[0]!;

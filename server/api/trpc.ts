@@ -55,7 +55,7 @@ const normaliseErrors = t.middleware(async ({ next }) => {
 
 /** Every call spends from its caller's and its IP's budget first; over it, TOO_MANY_REQUESTS and nothing done. */
 const spendRequestBudget = t.middleware(async ({ ctx, path, type, next }) => {
-  await ctx.requestLimits?.consume(budgetOfProcedure(path, type), { userId: ctx.caller?.userId, headers: ctx.headers });
+  await ctx.requestLimits?.consume(budgetOfProcedure(path, type), { caller: ctx.caller ? `user:${ctx.caller.userId}` : undefined, headers: ctx.headers });
   return next();
 });
 

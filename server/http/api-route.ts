@@ -1,5 +1,6 @@
 // The frame of every /api/v1 handler: database ready, API key checked and turned into the Caller it acts as
 // (with the key's scope), errors as JSON with the right status.
+import { createHash } from "node:crypto";
 import { ZodError } from "zod";
 import { AppError, describeZodError, isAppError } from "@/lib/errors";
 import { getApp } from "@/server/app";
@@ -23,9 +24,15 @@ export type ApiRouteOptions = {
    * new route is closed to run-only keys until it says otherwise) for everything else.
    */
   needs?: ApiKeyScope;
-  /** The request budget a call spends (server/http/request-rate-limits.ts). Default: `read` for GET, else `write`. */
-  budget?: RequestBudget | ((request: Request) => Promise<RequestBudget>);
+  /**
+   * The request budget a call spends (server/http/request-rate-limits.ts), or a function that reads the request
+   * and says which and how many (a JSON-RPC batch). Default: one `read` for GET, one `write` otherwise.
+   */
+  budget?: RequestBudget | ((request: Request) => Promise<Spending>);
 };
+
+/** What one request spends: `points` requests of `budget`. */
+export type Spending = { budget: RequestBudget; points: number };
 
 const scopeTooNarrow = () =>
   new AppError("FORBIDDEN", "API key scope is run", { userMessage: "This API key may only run flows and read their runs; use a key with full access." });
@@ -41,7 +48,13 @@ export function toAppError(error: unknown): AppError {
 /** A 401 names the scheme that would work (RFC 9110 §11.6.1): an API key as a Bearer token (RFC 6750). */
 const challengeOf = (error: AppError): Record<string, string> => (error.code === "UNAUTHORIZED" ? { "www-authenticate": 'Bearer realm="OsMEN Studio"' } : {});
 
-const budgetByMethod = async (request: Request): Promise<RequestBudget> => (request.method === "GET" || request.method === "HEAD" ? "read" : "write");
+const budgetByMethod = async (request: Request): Promise<Spending> => ({ budget: request.method === "GET" || request.method === "HEAD" ? "read" : "write", points: 1 });
+
+/** The budget holder for the API key a request carries: a digest of it, so the key is limited before it is looked up. */
+const keyBudgetHolder = (headers: Headers): string | undefined => {
+  const token = /^bearer\s+(\S+)/i.exec(headers.get("authorization") ?? "")?.[1];
+  return token ? `key:${createHash("sha256").update(token).digest("base64url").slice(0, 22)}` : undefined;
+};
 
 /**
  * Wraps a handler: the request must carry a live API key whose scope covers `options.needs`, and its user and
@@ -56,10 +69,12 @@ export function apiRoute<Params>(handler: (context: ApiContext, params: Params) 
       await ready().catch((error: unknown) => {
         throw new AppError("UNAVAILABLE", "database unavailable", { userMessage: "The database cannot be reached right now.", cause: error });
       });
+      // Spent before the key is looked up, so a refused request reads and writes nothing, and a wrong key costs
+      // its sender's address as much as a right one.
+      const spending = typeof budget === "function" ? await budget(request) : { budget, points: 1 };
+      const limit = await requestLimits?.consume(spending.budget, { caller: keyBudgetHolder(request.headers), headers: request.headers }, spending.points);
       const { apiKey, caller } = await services.apiKeys.authenticate(request.headers.get("authorization"));
       if (needs === "full" && caller.scope !== "full") throw scopeTooNarrow();
-      const spend = typeof budget === "function" ? await budget(request) : budget;
-      const limit = await requestLimits?.consume(spend, { userId: caller.userId, headers: request.headers });
       const response = await handler({ request, services, runs, apiKey, caller }, await params);
       if (limit) for (const [name, value] of Object.entries(rateLimitHeaders(limit))) response.headers.set(name, value);
       return response;

@@ -29,10 +29,14 @@ beforeAll(async () => {
   const runRoute = await import("@/app/api/v1/flows/[id]/run/route");
   const runsRoute = await import("@/app/api/v1/runs/[id]/route");
   const chatRoute = await import("@/app/api/v1/chat/completions/route");
+  const modelsRoute = await import("@/app/api/v1/models/route");
+  const unknownRoute = await import("@/app/api/v1/[...path]/route");
   app = await startRouteServer([
+    { method: "GET", path: /^\/api\/v1\/models$/, handler: modelsRoute.GET },
     { method: "POST", path: /^\/api\/v1\/flows\/([^/]+)\/run$/, paramNames: ["id"], handler: runRoute.POST },
     { method: "GET", path: /^\/api\/v1\/runs\/([^/]+)$/, paramNames: ["id"], handler: runsRoute.GET },
     { method: "POST", path: /^\/api\/v1\/chat\/completions$/, handler: chatRoute.POST },
+    { method: "GET", path: /^\/api\/v1\/.+$/, handler: unknownRoute.GET },
   ]);
   const { prepareDatabase, getDb } = await import("@/server/db");
   const { createServices } = await import("@/server/services");
@@ -142,6 +146,35 @@ describe("POST /api/v1/chat/completions with the openai client", () => {
     expect(pieces.join("")).toBe("Once upon a time");
     expect(pieces.filter(Boolean).length).toBe(3);
     expect(finishReason).toBe("stop");
+  });
+
+  it("answers a failed run once: the client is told not to retry, so the flow does not run again", async () => {
+    ollama.enqueue({ error: { status: 404, message: 'model "llama3.2" not found, try pulling it first' } });
+    const before = await db.prisma.run.count({ where: { flowId } });
+    // The SDK's default: two retries of a 5xx answer unless the server says not to.
+    const retrying = new OpenAI({ apiKey: key, baseURL: `${app.url}/api/v1`, maxRetries: 2 });
+    await expect(retrying.chat.completions.create({ model: `flow:${flowId}`, messages: [{ role: "user", content: "fail once" }] })).rejects.toBeInstanceOf(
+      OpenAI.InternalServerError,
+    );
+    expect(await db.prisma.run.count({ where: { flowId } })).toBe(before + 1);
+  });
+
+  it("lists the flows the key's user can run as models, named as a completion names them", async () => {
+    const models = await client().models.list();
+    const ids = models.data.map((model) => model.id);
+    expect(ids).toContain(`flow:${flowId}`);
+    expect(models.data.find((model) => model.id === `flow:${flowId}`)).toMatchObject({ object: "model" });
+    const stranger = await createTestUser(db);
+    const strangerKey = (await services.apiKeys.create(stranger.caller, { name: "theirs" })).key;
+    const theirs = await new OpenAI({ apiKey: strangerKey, baseURL: `${app.url}/api/v1`, maxRetries: 0 }).models.list();
+    expect(theirs.data.map((model) => model.id)).not.toContain(`flow:${flowId}`);
+  });
+
+  it("answers an unknown API path with a JSON 404 that names the routes there are", async () => {
+    const response = await fetch(`${app.url}/api/v1/flows`, { headers: { authorization: `Bearer ${key}` } });
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("POST /api/v1/flows/{id}/run") });
   });
 
   it("raises the client's own errors for a bad key and an unknown flow", async () => {

@@ -89,7 +89,8 @@ export async function chatCompletion(context: ApiContext): Promise<Response> {
   const run = await context.runs.waitFor(context.caller, runId, context.request.signal);
   if (run.status !== "succeeded") {
     const kind = run.error?.errorKind ? { error_kind: run.error.errorKind, hint: run.error.hint } : {};
-    throw new AppError("INTERNAL", `flow run ${run.status}`, { userMessage: run.error?.message ?? `The flow run ${run.status}.`, details: { runId, ...kind } });
+    // The run happened and is stored: a client must not send the request again to get the same failure.
+    throw new AppError("INTERNAL", `flow run ${run.status}`, { userMessage: run.error?.message ?? `The flow run ${run.status}.`, details: { runId, doNotRetry: true, ...kind } });
   }
   const answers = [...answerNodeIds(flow.graph)];
   const finishReason = answers.some((nodeId) => run.nodes[nodeId]?.finishReason === "length") ? "length" : "stop";
@@ -102,3 +103,20 @@ export async function chatCompletion(context: ApiContext): Promise<Response> {
     usage: usageOf(run.usage),
   });
 }
+
+/** Flows listed per page of GET /api/v1/models at most: OpenAI's list has no paging, so a bound keeps it small. */
+const MODEL_LIST_LIMIT = 500;
+
+/**
+ * GET /api/v1/models: the flows the key's user can run, as OpenAI models named `flow:<id>`, so clients that
+ * list models before calling one (most chat front ends) find them. Shape: OpenAI's model list
+ * (https://platform.openai.com/docs/api-reference/models/list).
+ */
+export async function listModels(context: ApiContext): Promise<Response> {
+  const flows = await context.services.flows.list(context.caller, { limit: MODEL_LIST_LIMIT });
+  return Response.json({
+    object: "list",
+    data: flows.map((flow) => ({ id: `flow:${flow.id}`, object: "model", created: Math.floor(flow.createdAt.getTime() / 1000), owned_by: flow.owner.name, name: flow.name })),
+  });
+}
+

@@ -25,7 +25,7 @@ describe("request budgets", () => {
 
   it("lets a caller spend their budget, then refuses with the wait and the limit, spending nothing", async () => {
     const limiter = createRequestRateLimiter(settings);
-    const alice = { userId: "alice", headers: fromIp("203.0.113.7") };
+    const alice = { caller: "user:alice", headers: fromIp("203.0.113.7") };
     expect(await limiter.consume("read", alice)).toMatchObject({ limit: 3, remaining: 2 });
     expect(await limiter.consume("read", alice)).toMatchObject({ remaining: 1 });
     expect(await limiter.consume("read", alice)).toMatchObject({ remaining: 0 });
@@ -35,22 +35,33 @@ describe("request budgets", () => {
     expect(refusal.details).toMatchObject({ retryAfterSeconds: expect.any(Number), rateLimit: { limit: 3, remaining: 0 } });
     // Budgets are apart: writes and other callers are untouched, and the refusal cost the IP nothing.
     expect(await limiter.consume("write", alice)).toMatchObject({ limit: 2, remaining: 1 });
-    expect(await limiter.consume("read", { userId: "bob", headers: fromIp("203.0.113.7") })).toMatchObject({ limit: 3, remaining: 2 });
+    expect(await limiter.consume("read", { caller: "user:bob", headers: fromIp("203.0.113.7") })).toMatchObject({ limit: 3, remaining: 2 });
   });
 
   it("gives one IP several callers' worth, and refuses past it whoever asks", async () => {
     const limiter = createRequestRateLimiter(settings);
     const office = fromIp("198.51.100.1");
-    for (let index = 0; index < settings.run * IP_SHARE; index += 1) await limiter.consume("run", { userId: `person-${index}`, headers: office });
-    expect(((await refusalOf(limiter.consume("run", { userId: "one-more", headers: office }))) as AppError).code).toBe("TOO_MANY_REQUESTS");
+    for (let index = 0; index < settings.run * IP_SHARE; index += 1) await limiter.consume("run", { caller: `user:person-${index}`, headers: office });
+    expect(((await refusalOf(limiter.consume("run", { caller: "user:one-more", headers: office }))) as AppError).code).toBe("TOO_MANY_REQUESTS");
     // Signed out, only the IP counts.
     expect(((await refusalOf(limiter.consume("run", { headers: office }))) as AppError).code).toBe("TOO_MANY_REQUESTS");
-    expect(await limiter.consume("run", { userId: "elsewhere", headers: fromIp("198.51.100.2") })).toMatchObject({ remaining: 0 });
+    expect(await limiter.consume("run", { caller: "user:elsewhere", headers: fromIp("198.51.100.2") })).toMatchObject({ remaining: 0 });
+  });
+
+  it("lets exactly the budget through when many calls arrive at once (a batch), and counts a batch of tool calls as many", async () => {
+    const limiter = createRequestRateLimiter(settings);
+    const alice = { caller: "user:alice", headers: fromIp("203.0.113.9") };
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => limiter.consume("read", alice)));
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(settings.read);
+    const bob = { caller: "user:bob", headers: fromIp("203.0.113.10") };
+    expect(((await refusalOf(limiter.consume("write", bob, 3))) as AppError).code).toBe("TOO_MANY_REQUESTS");
+    // Refused, the batch spent nothing: the caller still has both writes.
+    expect(await limiter.consume("write", bob, 2)).toMatchObject({ remaining: 0 });
   });
 
   it("spends nothing from a budget set to 0", async () => {
     const limiter = createRequestRateLimiter(settings);
-    for (let index = 0; index < 20; index += 1) expect(await limiter.consume("openai", { userId: "alice", headers: fromIp("203.0.113.7") })).toBeNull();
+    for (let index = 0; index < 20; index += 1) expect(await limiter.consume("openai", { caller: "user:alice", headers: fromIp("203.0.113.7") })).toBeNull();
   });
 });
 
@@ -62,7 +73,7 @@ describe.each(testDatabases())("request budgets at every way in on $provider", (
   let person: TestUser;
   let key: string;
   let flowId: string;
-  const limits: RequestRateLimitSettings = { read: 50, write: 2, run: 2, openai: 1 };
+  const limits: RequestRateLimitSettings = { read: 4, write: 2, run: 2, openai: 1 };
 
   beforeAll(async () => {
     database = await create();
@@ -74,7 +85,9 @@ describe.each(testDatabases())("request budgets at every way in on $provider", (
     const runRoute = await import("@/app/api/v1/flows/[id]/run/route");
     const chatRoute = await import("@/app/api/v1/chat/completions/route");
     const mcpRoute = await import("@/app/api/mcp/route");
+    const runRead = await import("@/app/api/v1/runs/[id]/route");
     server = await startRouteServer([
+      { method: "GET", path: /^\/api\/v1\/runs\/([^/]+)$/, paramNames: ["id"], handler: runRead.GET },
       { method: "POST", path: /^\/api\/v1\/flows\/([^/]+)\/run$/, paramNames: ["id"], handler: runRoute.POST },
       { method: "POST", path: /^\/api\/v1\/chat\/completions$/, handler: chatRoute.POST },
       { method: "POST", path: /^\/api\/mcp$/, handler: mcpRoute.POST },
@@ -110,6 +123,11 @@ describe.each(testDatabases())("request budgets at every way in on $provider", (
     expect(await database.prisma.flow.count({ where: { ownerId: person.id } })).toBe(before);
     // Reads have their own budget.
     expect((await trpc.flow.list()).length).toBe(before);
+
+    // Many calls at once (a tRPC batch) get no more than the budget either.
+    const elsewhere = createCaller(await createContext({ headers: fromIp("192.0.2.11"), caller: (await createTestUser(database)).caller, app }));
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, index) => elsewhere.flow.create({ name: `Batch ${index}`, graph: chatGraph() })));
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(limits.write);
   });
 
   it("/api/v1: run starts past the run budget answer 429 with Retry-After and RateLimit-*, and start nothing", async () => {
@@ -139,6 +157,23 @@ describe.each(testDatabases())("request budgets at every way in on $provider", (
     expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("Too many chat completions");
   });
 
+  it("/api/v1: a wrong key costs its sender's address like a right one, and a refused call writes nothing", async () => {
+    const ip = "192.0.2.50";
+    const get = (bearer: string) => fetch(`${server.url}/api/v1/runs/nope`, { headers: { authorization: `Bearer ${bearer}`, "x-forwarded-for": ip } });
+    const statuses: number[] = [];
+    for (let index = 0; index <= limits.read * IP_SHARE; index += 1) statuses.push((await get(`osm_wrong_${index}`)).status);
+    expect(new Set(statuses.slice(0, limits.read * IP_SHARE))).toEqual(new Set([401]));
+    expect(statuses.at(-1)).toBe(429);
+
+    const reader = await createTestUser(database);
+    const readerKey = await services.apiKeys.create(reader.caller, { name: "reader" });
+    const read = () => fetch(`${server.url}/api/v1/runs/nope`, { headers: { authorization: `Bearer ${readerKey.key}`, "x-forwarded-for": "192.0.2.51" } });
+    for (let index = 0; index < limits.read; index += 1) expect((await read()).status).toBe(404);
+    const usedAt = (await database.prisma.apiKey.findUnique({ where: { id: readerKey.id } }))?.lastUsedAt;
+    expect((await read()).status).toBe(429);
+    expect((await database.prisma.apiKey.findUnique({ where: { id: readerKey.id } }))?.lastUsedAt).toEqual(usedAt);
+  });
+
   it("/api/mcp: listing tools is a read, calling one spends from the run budget", async () => {
     const caller = await createTestUser(database);
     const mcpKey = (await services.apiKeys.create(caller.caller, { name: "mcp" })).key;
@@ -146,6 +181,11 @@ describe.each(testDatabases())("request budgets at every way in on $provider", (
     await services.flowTools.set(caller.caller, { flowId: toolFlow.id, exposed: true, toolName: "tool", description: "" });
     const rpc = (method: string, params: unknown) => post("/api/mcp", { jsonrpc: "2.0", id: 1, method, params }, "192.0.2.40", mcpKey);
     for (let index = 0; index < 3; index += 1) expect((await rpc("tools/list", {})).status).toBe(200);
+    // A batch of three tool calls is three run starts: over the budget of two, refused whole.
+    const call = (id: number) => ({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "tool", arguments: { input: "x" } } });
+    const batch = await post("/api/mcp", [call(1), call(2), call(3)], "192.0.2.40", mcpKey);
+    expect(batch.status).toBe(429);
+    expect(await database.prisma.run.count({ where: { flowId: toolFlow.id } })).toBe(0);
     for (let index = 0; index < limits.run; index += 1) expect((await rpc("tools/call", { name: "tool", arguments: { input: "x" } })).status).toBe(200);
     const before = await database.prisma.run.count({ where: { flowId: toolFlow.id } });
     const refused = await rpc("tools/call", { name: "tool", arguments: { input: "x" } });

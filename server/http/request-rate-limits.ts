@@ -14,8 +14,11 @@ export type RequestBudget = "read" | "write" | "run" | "openai";
 /** Requests per minute for one caller, per budget; 0 turns that budget off (OSMEN_RATE_LIMIT_*). */
 export type RequestRateLimitSettings = Record<RequestBudget, number>;
 
-/** Who is asking: the caller's user id when known, and the request's headers (the client's IP comes from them). */
-export type RequestIdentity = { userId?: string; headers: Headers };
+/**
+ * Who is asking: `caller` names the budget's holder ("user:<id>" for a signed-in user, "key:<digest>" for an
+ * API key, so a key is limited before anything looks it up), and the request's headers give the client's IP.
+ */
+export type RequestIdentity = { caller?: string; headers: Headers };
 
 /** `trustProxy`: OSMEN_TRUST_PROXY, whether X-Forwarded-For names the client (server/auth/auth-rate-limit.ts). */
 export type RequestRateLimiterOptions = { trustProxy?: boolean };
@@ -25,11 +28,12 @@ export type RateLimitState = { limit: number; remaining: number; resetSeconds: n
 
 export type RequestRateLimiter = {
   /**
-   * Spends one request of `budget` for the caller and for the IP.
+   * Spends `points` requests (default 1; a JSON-RPC batch of tool calls spends one per call) of `budget` for
+   * the IP and for the caller, atomically: calls that arrive together (a tRPC batch) each see the others'.
    * @throws AppError TOO_MANY_REQUESTS (details: retryAfterSeconds, rateLimit) when either budget is used up;
-   * nothing is spent then. Answers null when the budget is off.
+   * the caller's budget is then left as it was. Answers null when the budget is off.
    */
-  consume(budget: RequestBudget, identity: RequestIdentity): Promise<RateLimitState | null>;
+  consume(budget: RequestBudget, identity: RequestIdentity, points?: number): Promise<RateLimitState | null>;
 };
 
 const WINDOW_SECONDS = 60;
@@ -55,24 +59,35 @@ export function createRequestRateLimiter(settings: RequestRateLimitSettings, opt
     return limiter;
   };
 
+  /** Spends from one limiter; a refusal gives the points back (a refused request costs nothing) and throws with the wait. */
+  const spend = async (limiter: RateLimiterMemory, key: string, points: number, budget: RequestBudget, limit: number) => {
+    try {
+      return await limiter.consume(key, points);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      await limiter.reward(key, points);
+      throw overBudget(budget, limit, refusal.msBeforeNext);
+    }
+  };
+
   return {
-    async consume(budget, { userId, headers }) {
+    async consume(budget, { caller, headers }, points = 1) {
       const perMinute = settings[budget];
       if (perMinute === 0) return null;
       const ip = clientIp(headers, options.trustProxy ?? false);
-      const checks: [RateLimiterMemory, string, number][] = [[limiterFor(budget, "ip"), ip, perMinute * IP_SHARE]];
-      if (userId) checks.push([limiterFor(budget, "caller"), userId, perMinute]);
-      // Look first, spend after: a refused request must not use up the other budget either.
-      const states = await Promise.all(checks.map(([limiter, key]) => limiter.get(key)));
-      const exhausted = states.findIndex((state, index) => state !== null && state.consumedPoints >= checks[index]![2]);
-      if (exhausted >= 0) throw overBudget(budget, checks[exhausted]![2], states[exhausted]!.msBeforeNext);
-      const spent = await Promise.all(checks.map(([limiter, key]) => limiter.consume(key).catch((state: unknown) => state)));
-      const refusedIndex = spent.findIndex((state) => state instanceof RateLimiterRes && state.remainingPoints < 0);
-      // Two requests raced for the last point: the one that lost is refused like any other.
-      if (refusedIndex >= 0) throw overBudget(budget, checks[refusedIndex]![2], (spent[refusedIndex] as RateLimiterRes).msBeforeNext);
-      const tightest = spent
-        .map((state, index) => ({ state: state as RateLimiterRes, limit: checks[index]![2] }))
-        .reduce((a, b) => (b.state.remainingPoints < a.state.remainingPoints ? b : a));
+      // consume() counts synchronously, so of many calls at once exactly those within the budget pass.
+      const byIp = await spend(limiterFor(budget, "ip"), ip, points, budget, perMinute * IP_SHARE);
+      let tightest = { state: byIp, limit: perMinute * IP_SHARE };
+      if (caller) {
+        try {
+          const byCaller = await spend(limiterFor(budget, "caller"), caller, points, budget, perMinute);
+          if (byCaller.remainingPoints <= byIp.remainingPoints) tightest = { state: byCaller, limit: perMinute };
+        } catch (error) {
+          // The caller was over: the address gets its points back too.
+          await limiterFor(budget, "ip").reward(ip, points);
+          throw error;
+        }
+      }
       return { limit: tightest.limit, remaining: Math.max(0, tightest.state.remainingPoints), resetSeconds: secondsOf(tightest.state.msBeforeNext) };
     },
   };

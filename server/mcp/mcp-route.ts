@@ -5,8 +5,7 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import type { AppError } from "@/lib/errors";
 import { DEFAULT_BODY_LIMIT_BYTES } from "@/server/http/body-limit";
-import { apiRoute, type ApiContext } from "@/server/http/api-route";
-import type { RequestBudget } from "@/server/http/request-rate-limits";
+import { apiRoute, type ApiContext, type Spending } from "@/server/http/api-route";
 import { createFlowToolsServer } from "./flow-tools-server.ts";
 
 /** JSON-RPC 2.0's error object for a request whose id is unknown: -32000 is the "server error" range. */
@@ -26,15 +25,16 @@ async function handleMcp({ request, services, runs, caller }: ApiContext): Promi
   return transport.handleRequest(request);
 }
 
-/** A POST that calls a tool runs a flow, so it spends from the run budget; anything else is a read. */
-async function budgetOfMcpRequest(request: Request): Promise<RequestBudget> {
-  if (request.method !== "POST") return "read";
+/** Each tool call in a POST runs a flow and spends one run start (a JSON-RPC batch may hold many); anything else is one read. */
+async function budgetOfMcpRequest(request: Request): Promise<Spending> {
+  if (request.method !== "POST") return { budget: "read", points: 1 };
   const body: unknown = await request
     .clone()
     .json()
     .catch(() => null);
   const messages = Array.isArray(body) ? body : [body];
-  return messages.some((message) => (message as { method?: unknown } | null)?.method === "tools/call") ? "run" : "read";
+  const toolCalls = messages.filter((message) => (message as { method?: unknown } | null)?.method === "tools/call").length;
+  return toolCalls > 0 ? { budget: "run", points: toolCalls } : { budget: "read", points: 1 };
 }
 
 /** The route handler for every method of /api/mcp: any key that may run flows (scope `run` or `full`). */

@@ -93,12 +93,17 @@ const A_TOOL = "a_private_tool";
 /** The procedures open to callers with no identity at all; anything else public is a leak. */
 const publicProcedures = ["account.me", "share.view"];
 
-type RouteCase = { params: (ids: Ids) => Record<string, string>; body?: (ids: Ids) => unknown };
+/** `lists`: the route answers B's own things (200), and must name none of A's. */
+type RouteCase = { params: (ids: Ids) => Record<string, string>; body?: (ids: Ids) => unknown; lists?: true };
 const routeCases: Record<string, RouteCase> = {
   "POST /api/v1/flows/[id]/run": { params: (ids) => ({ id: ids.flowId }), body: () => ({ input: "hi" }) },
   "GET /api/v1/runs/[id]": { params: (ids) => ({ id: ids.runId }) },
   "GET /api/v1/runs/[id]/events": { params: (ids) => ({ id: ids.runId }) },
   "POST /api/v1/chat/completions": { params: () => ({}), body: (ids) => ({ model: `flow:${ids.flowId}`, messages: [{ role: "user", content: "hi" }] }) },
+  "GET /api/v1/models": { params: () => ({}), lists: true },
+  ...Object.fromEntries(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => [`${method} /api/v1/[...path]`, { params: (ids: Ids) => ({ path: ["flows", ids.flowId] }) }]),
+  ),
 };
 
 const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -256,7 +261,11 @@ describe.each(testDatabases())("ownership walk on $provider", ({ create }) => {
           ...(body !== undefined && { body: JSON.stringify(body) }),
         });
         const response = await handler(request, { params: Promise.resolve(entry.params(ids)) });
-        if (response.status !== 404) problems.push(`${key}: expected 404, got ${response.status} ${await response.text()}`);
+        if (entry.lists) {
+          const text = await response.text();
+          const leaked = idsOfA().filter((id) => text.includes(id));
+          if (response.status !== 200 || leaked.length > 0) problems.push(`${key}: expected B's own list, got ${response.status} naming ${leaked.join(", ") || "nothing of A's"}`);
+        } else if (response.status !== 404) problems.push(`${key}: expected 404, got ${response.status} ${await response.text()}`);
       }
     }
     expect(problems).toEqual([]);

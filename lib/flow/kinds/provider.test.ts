@@ -53,6 +53,15 @@ describe("provider nodes", () => {
     for (const field of fields) expect(model[field], field).toEqual(setValues[field]);
   });
 
+  it("refuse a Base URL with a user name or password before the run, saying where the key goes", () => {
+    for (const kind of Object.values(kinds)) {
+      const parsed = kind.configSchema.safeParse({ model: "m", baseUrl: "http://user:hunter2@127.0.0.1:1/v1" });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toMatch(/must not contain a user name or password.*store the key as a credential/);
+      expect(kind.configSchema.safeParse({ model: "m", baseUrl: "http://127.0.0.1:1/v1" }).success).toBe(true);
+    }
+  });
+
   it("leaves an empty setting out, so the provider's default applies", () => {
     const model = toModelConfig("openai", openaiProviderKind.configSchema.parse({}));
     expect(model.temperature).toBeUndefined();

@@ -11,6 +11,7 @@ import { providerDescriptors, type ProviderDescriptor, type ProviderName } from 
 import { optionalNumber } from "@/lib/llm/providers/settings";
 import type { ModelConfig, ModelHandle } from "../handles";
 import { defineNodeKind, type CredentialMap, type KindIssue } from "../node-kind";
+import { withoutUserInfo } from "../endpoint-url";
 
 const commonFields = {
   model: z
@@ -34,7 +35,7 @@ const commonFields = {
     title: "Tokens per minute",
     description: "Shared by every run using this provider and credential. Empty: no limit here.",
   }),
-  baseUrl: z.union([z.url(), z.literal("")]).default("").meta({
+  baseUrl: withoutUserInfo(z.union([z.url(), z.literal("")])).default("").meta({
     title: "Base URL",
     description: "Optional endpoint override. A stored credential is only sent to the Base URL it was stored with; private and loopback addresses need OSMEN_HTTP_ALLOWLIST.",
   }),

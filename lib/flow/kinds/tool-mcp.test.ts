@@ -30,6 +30,9 @@ describe("compile: tool.mcp", () => {
   it("asks for a missing or non-http URL on the URL field", () => {
     expect(errorsOf({})).toEqual([expect.objectContaining({ code: "mcp_url_missing", field: "url" })]);
     expect(errorsOf({ url: "stdio:npx some-server" })).toEqual([expect.objectContaining({ code: "mcp_url_invalid", field: "url" })]);
+    expect(errorsOf({ url: "https://me:secret@mcp.example.com/mcp" })).toEqual([
+      expect.objectContaining({ field: "url", message: expect.stringContaining("store the key as a credential") }),
+    ]);
   });
 
   it("refuses a credential for another server, of another kind, or unknown to the user", () => {

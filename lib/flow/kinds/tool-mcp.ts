@@ -8,12 +8,10 @@ import { mcpTransports, type McpSession, type McpToolInfo } from "@/lib/tools/mc
 import type { ToolHandle } from "../handles";
 import { defineNodeKind, type CredentialMap, type KindIssue } from "../node-kind";
 import { toToolName } from "../tool-name";
+import { withoutUserInfo } from "../endpoint-url";
 
 const configSchema = z.object({
-  url: z
-    .string()
-    .trim()
-    .max(2000)
+  url: withoutUserInfo(z.string().trim().max(2000))
     .default("")
     .meta({
       title: "Server URL",
