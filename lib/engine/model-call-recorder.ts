@@ -6,7 +6,7 @@
 // its name and the model do.
 import { StreamAssembler } from "@/lib/llm/core/stream-assembler";
 import type { CallOptions, ChatMessage, LLMProvider, LLMResponse, StreamChunk, ToolCall, ToolDefinition } from "@/lib/llm/types";
-import { clipModelCallText, type ModelCallMessage, type ModelCallRecord } from "./model-call";
+import { clipModelCallMessages, clipModelCallText, type ModelCallMessage, type ModelCallRecord } from "./model-call";
 
 /** Where the wrapper reports: `nextIndex` numbers a node's calls as they start; `report` gets each finished call. */
 export type ModelCallSink = { nextIndex(): number; report(call: ModelCallRecord): void };
@@ -17,7 +17,7 @@ type Started = Pick<ModelCallRecord, "callIndex" | "messages" | "tools"> & { sta
 export function recordModelCalls(provider: LLMProvider, sink: ModelCallSink): LLMProvider {
   const start = (messages: ChatMessage[], tools: ToolDefinition[] | undefined): Started => ({
     callIndex: sink.nextIndex(),
-    messages: messages.map(copyMessage),
+    messages: clipModelCallMessages(messages.map(copyMessage)),
     tools: (tools ?? []).map((tool) => ({ name: tool.name, description: clipModelCallText(tool.description) })),
     startedAt: Date.now(),
   });
@@ -94,7 +94,7 @@ function copyToolCall(call: ToolCall): ToolCall {
 }
 
 function copyMessage(message: ChatMessage): ModelCallMessage {
-  const content = clipModelCallText(message.content);
+  const content = message.content;
   switch (message.role) {
     case "assistant":
       return { role: "assistant", content, ...(message.toolCalls ? { toolCalls: message.toolCalls.map(copyToolCall) } : {}) };

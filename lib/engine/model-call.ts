@@ -10,6 +10,13 @@ import { plainRecord } from "../plain-data.ts";
  */
 export const MODEL_CALL_TEXT_LIMIT = 20_000;
 
+/**
+ * Characters kept of all of one call's messages together: an agent's later calls repeat its whole history,
+ * so without this a long tool loop would store megabytes per call. System prompts are kept first, then the
+ * newest messages; older ones are cut (with the marker) once the budget is spent.
+ */
+export const MODEL_CALL_MESSAGES_LIMIT = 200_000;
+
 const toolCallSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -54,5 +61,27 @@ export type ModelCallRecord = z.infer<z.ZodObject<typeof modelCallFields>>;
 /** `text` cut to `limit` characters with a marker naming how many were cut; unchanged when it fits. */
 export function clipModelCallText(text: string, limit = MODEL_CALL_TEXT_LIMIT): string {
   if (text.length <= limit) return text;
-  return `${text.slice(0, limit)}\n[${(text.length - limit).toLocaleString("en")} characters cut]`;
+  const marker = `[${(text.length - limit).toLocaleString("en")} characters cut]`;
+  return limit > 0 ? `${text.slice(0, limit)}\n${marker}` : marker;
 }
+
+/**
+ * Each message's content cut to `perMessage` characters, and all of them together to `total`: system
+ * messages are served first, then the newest, so the oldest history is what gets cut. Limits in characters.
+ */
+export function clipModelCallMessages<Message extends { role: string; content: string }>(
+  messages: Message[],
+  limits: { perMessage: number; total: number } = { perMessage: MODEL_CALL_TEXT_LIMIT, total: MODEL_CALL_MESSAGES_LIMIT },
+): Message[] {
+  const order = messages.map((_, index) => index).sort((a, b) => rank(messages, a) - rank(messages, b));
+  const kept = new Array<number>(messages.length);
+  let left = limits.total;
+  for (const index of order) {
+    kept[index] = Math.min(limits.perMessage, left);
+    left -= Math.min(messages[index]!.content.length, kept[index]);
+  }
+  return messages.map((message, index) => ({ ...message, content: clipModelCallText(message.content, kept[index]) }));
+}
+
+// System messages first, then newest to oldest.
+const rank = (messages: { role: string }[], index: number) => (messages[index]!.role === "system" ? -1 : messages.length - index);
