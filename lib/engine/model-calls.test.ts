@@ -95,6 +95,35 @@ describe("model calls: what each model saw and said", () => {
     expect(modelCalls(recorder, "lead").map((call) => call.callIndex)).toEqual([1, 2]);
   });
 
+  it("records a team's calls on the member agent that made each, with a supervisor's verdict tools offered", async () => {
+    const provider = createScriptedProvider({
+      respond: (call) => (systemText(call).includes("You are reviewer") ? { toolCalls: [{ name: "approve", args: { feedback: "fine" } }] } : "a draft"),
+    });
+    const builder = createGraphBuilder()
+      .node("in", "input")
+      .node("model", "provider.ollama")
+      .node("team", "team", { pattern: "SUPERVISOR" })
+      .node("writer", "agent", { name: "writer", role: "worker" }, { x: 0, y: 0 })
+      .node("reviewer", "agent", { name: "reviewer", role: "supervisor" }, { x: 0, y: 100 })
+      .node("out", "output")
+      .edge("model.model", "writer.model")
+      .edge("model.model", "reviewer.model")
+      .edge("writer.agent", "team.agents")
+      .edge("reviewer.agent", "team.agents")
+      .edge("in.text", "team.input")
+      .edge("team.text", "out.value");
+    const recorder = recordEvents();
+    const result = await execute(planOf(builder), { input: "Write a haiku", providers: provider, onEvent: recorder.onEvent });
+
+    expect(result.status).toBe("completed");
+    expect(modelCalls(recorder, "team")).toEqual([]);
+    expect(modelCalls(recorder, "writer").map((call) => call.answer?.text)).toEqual(["a draft"]);
+    const [review] = modelCalls(recorder, "reviewer");
+    expect(review!.tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(["approve", "request_changes"]));
+    expect(review!.answer?.toolCalls.map((call) => call.name)).toEqual(["approve"]);
+    expect(provider.calls.map((call) => call.messages)).toEqual([...modelCalls(recorder, "writer"), review].map((call) => call!.messages));
+  });
+
   it("cuts a very long message and says how many characters were cut", async () => {
     const provider = createScriptedProvider({ replies: ["ok"] });
     const recorder = recordEvents();
