@@ -4,6 +4,7 @@
 // tools, copied when the call starts: the agent loop keeps appending to its array) and what it answered.
 // The provider's config never leaves the wrapper (it may hold an API key or a credential's secret): only
 // its name and the model do.
+import { redactSecrets } from "@/lib/llm/core/redact";
 import { StreamAssembler } from "@/lib/llm/core/stream-assembler";
 import type { CallOptions, ChatMessage, LLMProvider, LLMResponse, StreamChunk, ToolCall, ToolDefinition } from "@/lib/llm/types";
 import { clipModelCallMessages, clipModelCallText, type ModelCallMessage, type ModelCallRecord } from "./model-call";
@@ -85,7 +86,8 @@ function answered(provider: LLMProvider, started: Started, response: LLMResponse
 
 function failed(provider: LLMProvider, started: Started, error: unknown): ModelCallRecord {
   const { startedAt, ...call } = started;
-  const message = error instanceof Error ? error.message : String(error);
+  // Provider errors are redacted where they are made; this is the last line for any other thrower.
+  const message = redactSecrets(error instanceof Error ? error.message : String(error), [provider.config?.apiKey]);
   return { ...call, provider: provider.name, model: provider.config?.model ?? "", durationMs: Date.now() - startedAt, error: clipModelCallText(message) };
 }
 
