@@ -5,6 +5,7 @@ import { useRun } from "./use-run";
 import { formatDuration, formatUsage, statusLabel } from "./run-format";
 import { outputTextOf, runOutputText } from "./node-output";
 import type { NodeRunView } from "./node-run-view";
+import { ModelCalls } from "./model-calls";
 import { SafeMarkdown } from "./safe-markdown";
 import { ReasoningText, RunWarnings } from "./run-warnings";
 import { useRunSnapshot } from "./use-run-snapshot";
@@ -22,6 +23,7 @@ const NodeOutput = memo(function NodeOutput({ nodeId, node }: { nodeId: string; 
       <RunWarnings warnings={node.warnings} testId={`run-output-warnings-${nodeId}`} />
       <ReasoningText text={node.reasoning} testId={`run-output-reasoning-${nodeId}`} />
       {text && <SafeMarkdown text={text} />}
+      <ModelCalls calls={node.modelCalls} testId={`model-calls-${nodeId}`} />
     </article>
   );
 });

@@ -1,5 +1,6 @@
 // A node's run state as every part of the browser shows it (node face, run panel): one shape, derived in
 // one place from the engine's folded state (lib/engine/run-state.ts), with errors and warnings as words.
+import type { ModelCallRecord } from "@/lib/engine/model-call";
 import type { NodeRunState, NodeRunStatus, ToolCallState } from "@/lib/engine/run-state";
 import { describeError } from "./run-format";
 
@@ -20,6 +21,8 @@ export type NodeRunView = {
   warnings?: string[];
   /** A reasoning model's thinking, shown collapsed. */
   reasoning?: string;
+  /** Each model call the node made: the messages sent and the answer (see lib/engine/model-call.ts). */
+  modelCalls?: ModelCallRecord[];
 };
 
 // The engine reports a node stopped by Stop as failed with code "cancelled"; a person sees it as cancelled.
@@ -37,5 +40,6 @@ export function toNodeRunView(node: NodeRunState): NodeRunView {
     usage: node.usage,
     ...(node.warnings?.length ? { warnings: node.warnings.map((warning) => warning.message) } : {}),
     ...(node.reasoning ? { reasoning: node.reasoning } : {}),
+    ...(node.modelCalls?.length ? { modelCalls: node.modelCalls } : {}),
   };
 }

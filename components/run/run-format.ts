@@ -73,6 +73,8 @@ export function describeEvent(event: RunEvent): string {
       return `${event.nodeId} failed: ${describeError(event)}`;
     case "node.skipped":
       return `${event.nodeId} skipped: ${event.reason}`;
+    case "node.model_call":
+      return `${event.nodeId} model call ${event.callIndex} to ${event.model}: ${event.error ? `failed: ${clip(event.error)}` : (event.finishReason ?? "answered")}`;
     case "run.completed":
       return `Run succeeded in ${formatDuration(event.durationMs)}`;
     case "run.failed":

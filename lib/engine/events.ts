@@ -3,6 +3,7 @@
 // the last seq it saw misses nothing. Pure zod: safe to import in the browser.
 import { z } from "zod";
 import { plainRecord } from "../plain-data.ts";
+import { modelCallFields } from "./model-call.ts";
 
 const usageSchema = z.object({ inputTokens: z.number(), outputTokens: z.number() });
 
@@ -90,6 +91,8 @@ export const runEventSchema = z.discriminatedUnion("type", [
     durationMs: z.number(),
     ...failureFields,
   }),
+  /** One model call of a node: the messages sent and the answer, with its cost and timing (see model-call.ts). */
+  z.object({ ...base, type: z.literal("node.model_call"), nodeId: z.string(), ...modelCallFields }),
   z.object({ ...base, type: z.literal("node.skipped"), nodeId: z.string(), kind: z.string(), blockedBy: z.string(), reason: z.string() }),
   z.object({
     ...base,

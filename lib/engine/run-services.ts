@@ -1,5 +1,6 @@
-// The services a run offers its nodes: providers (memoised per model settings for the run), the
-// SSRF-safe HTTP client, MCP sessions, agents and teams, and the run user's connected accounts (passed through unread).
+// The services a run offers its nodes: providers (memoised per model settings for the run, and wrapped per
+// node so that every model call is recorded as a `node.model_call` event), the SSRF-safe HTTP client, MCP
+// sessions, agents and teams, and the run user's connected accounts (passed through unread).
 import type { ModelHandle } from "@/lib/flow/handles";
 import type { RunServices } from "@/lib/flow/run-context";
 import type { LLMProvider } from "@/lib/llm/types";
@@ -8,6 +9,7 @@ import type { RunIntegrations } from "@/lib/tools/integrations";
 import { invokeAgent } from "./agent-invoke";
 import type { EventSink } from "./event-sink";
 import { createMcpSessions, type McpSessions } from "./mcp-sessions";
+import { recordModelCalls, type ModelCallSink } from "./model-call-recorder";
 import { runTeam } from "./patterns";
 import type { CredentialResolver, ProviderResolver } from "./providers";
 import type { RunEnvironment } from "./run-environment";
@@ -28,6 +30,7 @@ export type RunServiceOptions = {
 
 export function createRunEnvironment(options: RunServiceOptions): RunEnvironment {
   const providers = new Map<string, Promise<LLMProvider>>();
+  const callCounts = new Map<string, number>();
   const http = options.http ?? createSafeHttpClient();
   const mcp = options.mcp ?? createMcpSessions({ resolveCredential: options.resolveCredential });
   const env: RunEnvironment = { runId: options.runId, sink: options.sink, services: undefined as unknown as RunServices, dispose: () => mcp.closeAll() };
@@ -41,7 +44,7 @@ export function createRunEnvironment(options: RunServiceOptions): RunEnvironment
         provider.catch(() => providers.delete(key));
         providers.set(key, provider);
       }
-      return provider;
+      return provider.then((resolved) => recordModelCalls(resolved, modelCallSink(options.sink, context.nodeId, callCounts)));
     },
     httpRequest: (request, context) => http(request, context),
     connectMcp: (server, context) => mcp.open(server, context),
@@ -51,4 +54,16 @@ export function createRunEnvironment(options: RunServiceOptions): RunEnvironment
     integrations: options.integrations ?? {},
   };
   return env;
+}
+
+/** Reports a node's model calls as `node.model_call` events, numbered per node across the whole run. */
+function modelCallSink(sink: EventSink, nodeId: string, callCounts: Map<string, number>): ModelCallSink {
+  return {
+    nextIndex: () => {
+      const index = (callCounts.get(nodeId) ?? 0) + 1;
+      callCounts.set(nodeId, index);
+      return index;
+    },
+    report: (call) => void sink.emit({ type: "node.model_call", nodeId, ...call }),
+  };
 }

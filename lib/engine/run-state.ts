@@ -1,6 +1,7 @@
 // Folds a run's events into what the canvas paints and `run.get` reports: each node's status, streamed
 // text, tool calls, outputs, timing and usage. Pure and browser-safe: the server and the canvas share it.
 import type { FailureKind, NodeWarning, RunEvent, RunWarning } from "./events";
+import type { ModelCallRecord } from "./model-call";
 import { ownValue } from "../plain-data.ts";
 
 export type NodeRunStatus = "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
@@ -21,6 +22,8 @@ export type NodeRunState = {
   reasoning?: string;
   finishReason?: "stop" | "length" | "tool_calls";
   warnings?: NodeWarning[];
+  /** Each model call the node made, in the order they ended: messages sent, answer, tokens, latency. */
+  modelCalls?: ModelCallRecord[];
 };
 
 export type RunState = {
@@ -91,6 +94,10 @@ function applyNodeEvent(state: RunState, event: RunEvent): RunState {
       return updateNode(state, event.nodeId, (node) => ({ ...node, status: "failed", error: failureOf(event), durationMs: event.durationMs }));
     case "node.skipped":
       return updateNode(state, event.nodeId, (node) => ({ ...node, status: "skipped", error: { code: "skipped", message: event.reason } }));
+    case "node.model_call": {
+      const { runId: _runId, seq: _seq, at: _at, type: _type, nodeId: _nodeId, ...call } = event;
+      return updateNode(state, event.nodeId, (node) => ({ ...node, modelCalls: [...(node.modelCalls ?? []), call] }));
+    }
     default:
       return state;
   }
