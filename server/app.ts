@@ -7,6 +7,7 @@ import type { Vault } from "@/lib/secrets";
 import { getDb, prepareDatabase } from "@/server/db";
 import type { Db } from "@/server/db/client";
 import { loadServerEnv } from "@/server/env.mjs";
+import { createChatService, type ChatService } from "@/server/runs/chat-service";
 import { recoverInterruptedRuns } from "@/server/runs/recover-interrupted";
 import { createRunService, type RunService, type RunServiceOptions } from "@/server/runs/run-service";
 import { getVault } from "@/server/secrets";
@@ -19,6 +20,8 @@ export type App = {
   services: Services;
   /** One per App: it owns the live event hub and the concurrency limit. */
   runs: RunService;
+  /** Chat sessions with flows, on top of `runs`. */
+  chat: ChatService;
   /**
    * Resolves once the database is migrated and the runs an earlier process left queued or running are marked
    * interrupted. Does the work once; after a failure (database unreachable) the next call tries again.
@@ -41,13 +44,14 @@ export function createApp(parts: AppParts): App {
   const { db, vault = getVault } = parts;
   const services = createServices(db, vault);
   const runs = isRunService(parts.runs) ? parts.runs : createRunService({ db, flows: services.flows }, { ...runSettings(services), ...parts.runs });
+  const chat = createChatService({ db, flows: services.flows, runs });
   let readiness: Promise<void> | undefined;
   const ready = () =>
     (readiness ??= prepare(db, parts.migrate).catch((error: unknown) => {
       readiness = undefined;
       throw error;
     }));
-  return { db, vault, services, runs, ready };
+  return { db, vault, services, runs, chat, ready };
 }
 
 const holder = globalThis as typeof globalThis & { osmenApp?: App };

@@ -10,6 +10,7 @@ import type { RunEvent } from "@/lib/engine/events";
 import { compile } from "@/lib/flow/compile";
 import { credentialIdsOf } from "@/lib/flow/credential-refs";
 import type { CredentialMap } from "@/lib/flow/node-kind";
+import type { ChatHistory } from "@/lib/flow/chat-history";
 import type { Plan } from "@/lib/flow/plan";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
@@ -50,7 +51,15 @@ export type RunServiceOptions = {
   describeCredentials?: (runUserId: string, ids: string[]) => Promise<CredentialMap>;
 };
 
-export type StartRunInput = { flowId: string; input: unknown; source?: string };
+export type StartRunInput = {
+  flowId: string;
+  input: unknown;
+  source?: string;
+  /** The chat session whose message `input` is (stored on the run); its earlier messages come as `history`. */
+  sessionId?: string;
+  /** The conversation before `input`, oldest first: what a flow's memory node passes on. Default: none. */
+  history?: ChatHistory;
+};
 
 /** How long a client refused by a full queue should wait before trying again, in seconds. */
 const QUEUE_FULL_RETRY_AFTER_SECONDS = 10;
@@ -76,7 +85,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
   const background = new Map<string, Promise<void>>();
 
   /** Starts a run of a flow the caller can read (owner or member), as the caller. @throws AppError NOT_FOUND otherwise. */
-  async function start(caller: Caller, { flowId, input, source = "canvas" }: StartRunInput): Promise<{ runId: string; status: "queued" }> {
+  async function start(caller: Caller, { flowId, input, source = "canvas", sessionId, history = [] }: StartRunInput): Promise<{ runId: string; status: "queued" }> {
     const flow = await flows.get(caller, flowId);
     const credentials = await options.describeCredentials?.(caller.userId, credentialIdsOf(flow.graph));
     const { plan, diagnostics } = compile(flow.graph, { credentials });
@@ -94,7 +103,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     const now = new Date();
     const state = releaseSlot ? { status: "running", startedAt: now } : { status: "queued" };
     const run = await prisma.run
-      .create({ data: { userId: caller.userId, flowId, flowVersion: flow.version, ...state, source, input: (input ?? null) as object, createdAt: now } })
+      .create({ data: { userId: caller.userId, flowId, flowVersion: flow.version, ...state, source, sessionId, input: (input ?? null) as object, createdAt: now } })
       .catch((error: unknown) => {
         if (releaseSlot) releaseSlot();
         else ticket.cancel();
@@ -103,13 +112,13 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     hub.open(run.id);
     const controller = new AbortController();
     controllers.set(run.id, controller);
-    const task = runInBackground(run.id, caller.userId, plan, input, controller, releaseSlot ?? ticket).finally(() => background.delete(run.id));
+    const task = runInBackground(run.id, caller.userId, plan, { input, history }, controller, releaseSlot ?? ticket).finally(() => background.delete(run.id));
     background.set(run.id, task);
     return { runId: run.id, status: "queued" };
   }
 
   /** `slot`: the release function of the slot the run already holds, or the ticket to wait for one with. */
-  async function runInBackground(runId: string, userId: string, plan: Plan, input: unknown, controller: AbortController, slot: RunSlotTicket | (() => void)) {
+  async function runInBackground(runId: string, userId: string, plan: Plan, given: Pick<ExecuteOptions, "input" | "history">, controller: AbortController, slot: RunSlotTicket | (() => void)) {
     const emit = (event: RunEvent) => {
       hub.publish(event);
       writer.write(event);
@@ -120,7 +129,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
       if (!release) return await finishCancelledWhileQueued(runId, emit);
       try {
         if (isWaiting) await prisma.run.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
-        const result = await execute(plan, { ...executeSettings(userId), runId, input, signal: controller.signal, onEvent: emit });
+        const result = await execute(plan, { ...executeSettings(userId), runId, ...given, signal: controller.signal, onEvent: emit });
         await writer.flushed(runId);
         await prisma.run.update({
           where: { id: runId },
