@@ -59,6 +59,8 @@ export function createChatService({ db, flows, runs }: ChatServiceDependencies) 
   const { prisma } = db;
   /** Answers being waited for, by run id: each settles once the answer is stored (or the run did not succeed). */
   const pending = new Map<string, Promise<void>>();
+  /** The answer each session waits for, so a next message's history includes it (and its seq comes after it). */
+  const pendingBySession = new Map<string, Promise<void>>();
 
   /** The caller's own session of `flowId`. @throws AppError NOT_FOUND for any other. */
   async function ownSession(caller: Caller, sessionId: string, flowId: string) {
@@ -86,6 +88,7 @@ export function createChatService({ db, flows, runs }: ChatServiceDependencies) 
     const session = isNew
       ? await prisma.chatSession.create({ data: { flowId, userId: caller.userId, title: titleFrom(message) } })
       : await ownSession(caller, input.sessionId!, flowId);
+    await pendingBySession.get(session.id);
     const { history, lastSeq } = await historyOf(session.id);
     let runId: string;
     try {
@@ -101,8 +104,12 @@ export function createChatService({ db, flows, runs }: ChatServiceDependencies) 
         throw isUniqueViolation(error) ? busySession(session.id) : error;
       });
     await prisma.chatSession.update({ where: { id: session.id }, data: { updatedAt: new Date() } });
-    const answer = storeAnswer(caller, session.id, runId).finally(() => pending.delete(runId));
+    const answer = storeAnswer(caller, session.id, runId).finally(() => {
+      pending.delete(runId);
+      if (pendingBySession.get(session.id) === answer) pendingBySession.delete(session.id);
+    });
     pending.set(runId, answer);
+    pendingBySession.set(session.id, answer);
     return { sessionId: session.id, runId, messageId: stored.id };
   }
 
@@ -151,6 +158,8 @@ export function createChatService({ db, flows, runs }: ChatServiceDependencies) 
     sessions,
     session,
     deleteSession,
+    /** Resolves once the answer of a run that `send` started is stored (at once for any other run). */
+    answered: async (runId: string) => void (await pending.get(runId)),
     /** Resolves once every answer awaited so far is stored (tests and shutdown). */
     idle: async () => void (await Promise.all([...pending.values()])),
   };
