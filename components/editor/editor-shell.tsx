@@ -5,6 +5,7 @@ import { useState } from "react";
 import { RunButtons } from "@/components/run/run-buttons";
 import { RunProvider } from "@/components/run/run-context";
 import { RunPanel } from "@/components/run/run-panel";
+import { EditorPlayground } from "@/components/playground/editor-playground";
 import { ShareButton } from "@/components/share/share-button";
 import { EditorNotice } from "@/components/canvas/editor-notice";
 import { FlowCanvas } from "@/components/canvas/flow-canvas";
@@ -27,6 +28,7 @@ export function EditorShell({ flow }: { flow: Flow }) {
   const isViewOnly = flow.access === "viewer";
   const autosave = useAutosave(flow.id, flow.version, { isReadOnly: isViewOnly });
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
+  const [isPlaygroundOpen, setIsPlaygroundOpen] = useState(false);
   useLiveDiagnostics();
   useEditorShortcuts();
   return (
@@ -37,6 +39,9 @@ export function EditorShell({ flow }: { flow: Flow }) {
           <ImportExportButtons flowId={flow.id} flowName={flow.name} />
           <button type="button" aria-expanded={isHistoryOpen} onClick={() => setIsHistoryOpen((open) => !open)}>
             History
+          </button>
+          <button type="button" aria-expanded={isPlaygroundOpen} onClick={() => setIsPlaygroundOpen((open) => !open)}>
+            Playground
           </button>
           {flow.access === "owner" && <ShareButton flowId={flow.id} />}
         </FlowToolbar>
@@ -50,6 +55,7 @@ export function EditorShell({ flow }: { flow: Flow }) {
             <EditorNotice />
           </div>
           {isHistoryOpen ? <VersionPanel flowId={flow.id} access={flow.access} autosave={autosave} onClose={() => setIsHistoryOpen(false)} /> : <Inspector />}
+          {isPlaygroundOpen && <EditorPlayground flowId={flow.id} beforeSend={autosave.flush} onClose={() => setIsPlaygroundOpen(false)} />}
         </div>
         <RunPanel />
       </div>

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { RunEvent } from "@/lib/engine/events";
 import type { ChatHistory, ChatHistoryMessage } from "@/lib/flow/chat-history";
-import type { FlowGraph } from "@/lib/flow/graph-schema";
+import { answerNodeIds } from "@/lib/flow/answer-nodes";
 import { sseResponse, type SseFrame } from "./sse.ts";
 import type { ApiContext } from "./api-route.ts";
 
@@ -48,12 +48,6 @@ export function conversationOf(messages: RequestMessage[]): { input: string; his
 }
 
 const answerText = (output: unknown) => (typeof output === "string" ? output : JSON.stringify(output ?? ""));
-
-/** The nodes whose streamed text becomes the answer: those wired straight into an output node. */
-function answerNodeIds(graph: FlowGraph): Set<string> {
-  const outputs = new Set(graph.nodes.filter((node) => node.type === "output").map((node) => node.id));
-  return new Set(graph.edges.filter((edge) => outputs.has(edge.target)).map((edge) => edge.source));
-}
 
 function completionChunk(id: string, model: string, created: number, delta: object, finishReason: string | null = null) {
   return { id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
