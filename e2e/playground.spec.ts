@@ -15,7 +15,7 @@ type WireMessage = { role: string; content: string };
 function answerFromHistory(request: RecordedRequest) {
   const messages = request.body.messages as WireMessage[];
   const question = messages.at(-1)!.content;
-  if (question !== "What is my name?") return { text: `Noted: ${question}`.split(/(?<= )/), chunkDelayMs: 100 };
+  if (question !== "What is my name?") return { text: `Noted: ${question}`.split(/(?<= )/), chunkDelayMs: 250 };
   const introduction = messages.slice(0, -1).find((message) => message.role === "user" && message.content.startsWith("My name is "));
   const name = introduction?.content.slice("My name is ".length).replace(/\.$/, "");
   return { text: name ? `Your name is ${name}.` : "I do not know your name." };

@@ -83,11 +83,11 @@ describe.each(testDatabases())("chat service on $provider", ({ create }) => {
     ]);
   });
 
-  it("stores no answer for a run that failed, and keeps the user message with its run", async () => {
-    const failing = createScriptedProvider({ replies: [{ error: "model exploded" }] });
+  it("stores no answer for a run that failed, keeps the message with its run, and leaves it out of later history", async () => {
+    const failing = createScriptedProvider({ replies: [{ error: "model exploded" }, "fine"] });
     const failingRuns = createRunService({ db: database, flows: flows() }, { maxConcurrentRuns: 1, runTimeoutMs: 30_000, providers: () => failing });
     const failingChat = createChatService({ db: database, flows: flows(), runs: failingRuns });
-    const flow = await flows().create(owner, { name: "Broken model", graph: chatGraph() });
+    const flow = await flows().create(owner, { name: "Broken model", graph: memoryChatGraph() });
     const sent = await failingChat.send(owner, { flowId: flow.id, message: "Hello?" });
     await failingRuns.waitFor(owner, sent.runId);
     await failingChat.idle();
@@ -95,6 +95,11 @@ describe.each(testDatabases())("chat service on $provider", ({ create }) => {
     const session = await failingChat.session(owner, sent.sessionId);
     expect(session.messages.map(({ role, runId }) => ({ role, runId }))).toEqual([{ role: "user", runId: sent.runId }]);
     expect((await failingRuns.get(owner, sent.runId)).status).toBe("failed");
+
+    const again = await failingChat.send(owner, { flowId: flow.id, sessionId: sent.sessionId, message: "Again?" });
+    await failingRuns.waitFor(owner, again.runId);
+    await failingChat.idle();
+    expect(failing.calls.at(-1)!.messages).toEqual([{ role: "user", content: "Again?" }]);
   });
 
   it("leaves no empty session when the flow cannot run", async () => {

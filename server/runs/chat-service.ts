@@ -69,9 +69,13 @@ export function createChatService({ db, flows, runs }: ChatServiceDependencies) 
     return session;
   }
 
+  /** The session's answered turns, oldest first: a message whose run gave no answer is left out, so turns alternate. */
   async function historyOf(sessionId: string): Promise<{ history: ChatHistory; lastSeq: number }> {
-    const rows = await prisma.chatMessage.findMany({ where: { sessionId }, orderBy: { seq: "desc" }, take: MAX_HISTORY_MESSAGES });
-    const history = rows.reverse().map((row) => ({ role: row.role as "user" | "assistant", content: row.text }));
+    const rows = (await prisma.chatMessage.findMany({ where: { sessionId }, orderBy: { seq: "desc" }, take: MAX_HISTORY_MESSAGES })).reverse();
+    const answered = new Set(rows.filter((row) => row.role === "assistant").map((row) => row.runId));
+    const history = rows
+      .filter((row) => row.role === "assistant" || answered.has(row.runId))
+      .map((row) => ({ role: row.role as "user" | "assistant", content: row.text }));
     return { history, lastSeq: rows.at(-1)?.seq ?? 0 };
   }
 
