@@ -7,6 +7,7 @@ import type { Vault } from "@/lib/secrets";
 import { getDb, prepareDatabase } from "@/server/db";
 import type { Db } from "@/server/db/client";
 import { loadServerEnv } from "@/server/env.mjs";
+import { createChatService, type ChatService } from "@/server/runs/chat-service";
 import { recoverInterruptedRuns } from "@/server/runs/recover-interrupted";
 import { createRunRetention, type RetentionPolicy } from "@/server/runs/run-retention";
 import { createRequestRateLimiter, type RequestRateLimiter, type RequestRateLimitSettings } from "@/server/http/request-rate-limits";
@@ -23,6 +24,8 @@ export type App = {
   runs: RunService;
   /** The request budgets every endpoint spends from; null when none are set (tests). */
   requestLimits: RequestRateLimiter | null;
+  /** Chat sessions with flows, on top of `runs`. */
+  chat: ChatService;
   /**
    * Resolves once the database is migrated and the runs an earlier process left queued or running are marked
    * interrupted. Does the work once; after a failure (database unreachable) the next call tries again.
@@ -53,6 +56,7 @@ export function createApp(parts: AppParts): App {
   const { db, vault = getVault } = parts;
   const services = createServices(db, vault);
   const runs = isRunService(parts.runs) ? parts.runs : createRunService({ db, flows: services.flows }, { ...runSettings(services), ...parts.runs });
+  const chat = createChatService({ db, flows: services.flows, runs });
   const retention = parts.retention && createRunRetention(db, parts.retention);
   const requestLimits = parts.requestLimits ? createRequestRateLimiter(parts.requestLimits, { trustProxy: parts.requestLimits.trustProxy }) : null;
   let readiness: Promise<void> | undefined;
@@ -63,7 +67,7 @@ export function createApp(parts: AppParts): App {
         readiness = undefined;
         throw error;
       }));
-  return { db, vault, services, runs, requestLimits, ready };
+  return { db, vault, services, runs, chat, requestLimits, ready };
 }
 
 const holder = globalThis as typeof globalThis & { osmenApp?: App };

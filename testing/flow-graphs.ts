@@ -70,3 +70,17 @@ export function agentGraph(options: { model?: string; baseUrl?: string; instruct
     ],
   };
 }
+
+/**
+ * A chatbot with memory: input -> llm <- memory (the session's last `turns` turns as history), on an Ollama
+ * model node, -> output. With `agent`, an agent answers instead of the llm node.
+ */
+export function memoryChatGraph(options: Parameters<typeof chatGraph>[0] & { turns?: number; agent?: boolean } = {}): FlowGraph {
+  const graph = options.agent ? agentGraph(options) : chatGraph(options);
+  const answerer = options.agent ? "agent" : "llm";
+  return {
+    version: 1,
+    nodes: [...graph.nodes, { id: "memory", type: "memory", position: { x: 220, y: 200 }, data: { config: { turns: options.turns ?? 10 } } }],
+    edges: [...graph.edges, { id: "e-memory", source: "memory", sourceHandle: "messages", target: answerer, targetHandle: "history" }],
+  };
+}

@@ -6,6 +6,7 @@ import { RunButtons } from "@/components/run/run-buttons";
 import { takesRunInput } from "@/components/run/run-choice";
 import { RunProvider } from "@/components/run/run-context";
 import { RunPanel } from "@/components/run/run-panel";
+import { EditorPlayground } from "@/components/playground/editor-playground";
 import { ShareButton } from "@/components/share/share-button";
 import { EditorNotice } from "@/components/canvas/editor-notice";
 import { FlowCanvas } from "@/components/canvas/flow-canvas";
@@ -32,6 +33,7 @@ export function EditorShell({ flow }: { flow: Flow }) {
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
   const store = useEditorStore();
   const takesInput = useCallback(() => takesRunInput(store.getState().nodes), [store]);
+  const [isPlaygroundOpen, setIsPlaygroundOpen] = useState(false);
   useLiveDiagnostics();
   useEditorShortcuts();
   return (
@@ -42,6 +44,9 @@ export function EditorShell({ flow }: { flow: Flow }) {
           <ImportExportButtons flowId={flow.id} flowName={flow.name} />
           <button type="button" aria-expanded={isHistoryOpen} onClick={() => setIsHistoryOpen((open) => !open)}>
             History
+          </button>
+          <button type="button" aria-expanded={isPlaygroundOpen} onClick={() => setIsPlaygroundOpen((open) => !open)}>
+            Playground
           </button>
           {flow.access === "owner" && <ShareButton flowId={flow.id} />}
           <ShortcutsHelp />
@@ -56,6 +61,7 @@ export function EditorShell({ flow }: { flow: Flow }) {
             <EditorNotice />
           </div>
           {isHistoryOpen ? <VersionPanel flowId={flow.id} access={flow.access} autosave={autosave} onClose={() => setIsHistoryOpen(false)} /> : <Inspector />}
+          {isPlaygroundOpen && <EditorPlayground flowId={flow.id} beforeSend={autosave.flush} onClose={() => setIsPlaygroundOpen(false)} />}
         </div>
         <RunPanel />
       </div>

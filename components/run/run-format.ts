@@ -14,7 +14,7 @@ const statusWords: Record<RunLifecycle | NodeRunStatus, string> = {
 
 export const statusLabel = (status: RunLifecycle | NodeRunStatus) => statusWords[status];
 
-const sourceWords: Record<string, string> = { api: "the HTTP API", openai: "the OpenAI-compatible endpoint", mcp: "MCP" };
+const sourceWords: Record<string, string> = { api: "the HTTP API", openai: "the OpenAI-compatible endpoint", mcp: "MCP", playground: "the playground" };
 
 /** Where a run was started from, for the history ("via MCP"); null for the canvas, the usual place. */
 export const sourceLabel = (source: string): string | null => (source === "canvas" ? null : (sourceWords[source] ?? source));

@@ -28,6 +28,7 @@ export async function invokeAgent(
       provider,
       system: systemPrompt(agent),
       task,
+      history: origin.history,
       tools: buildAgentTools(agent, env, delegate, extraTools),
       maxSteps: agent.maxSteps,
       signal: origin.signal,

@@ -4,6 +4,7 @@
 // JSON object, a tool that does not exist): each costs one step, never the run. Only cancellation ends the
 // loop early.
 import type { AgentOutcome, NodeActivity } from "@/lib/flow/run-context";
+import type { ChatHistory } from "@/lib/flow/chat-history";
 import { streamChat } from "@/lib/flow/stream-text";
 import { toText } from "@/lib/flow/template";
 import type { ChatMessage, FinishReason, LLMProvider, TokenUsage, ToolCall, ToolDefinition } from "@/lib/llm/types";
@@ -19,6 +20,8 @@ export type AgentLoopInput = {
   provider: LLMProvider;
   system: string;
   task: string;
+  /** Earlier messages of the conversation, sent between the system prompt and the task. */
+  history?: ChatHistory;
   tools: LoopTool[];
   maxSteps: number;
   signal: AbortSignal;
@@ -30,6 +33,7 @@ const MAX_TOOL_RESULT_CHARS = 20_000;
 export async function runAgentLoop(input: AgentLoopInput): Promise<AgentOutcome> {
   const messages: ChatMessage[] = [];
   if (input.system) messages.push({ role: "system", content: input.system });
+  messages.push(...(input.history ?? []));
   messages.push({ role: "user", content: input.task });
   const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
   const byName = new Map(input.tools.map((tool) => [tool.definition.name, tool]));

@@ -2,6 +2,7 @@
 // with the run's outcome; node failures, timeouts and cancellation are outcomes, not exceptions.
 import { setMaxListeners } from "node:events";
 import { nodeCatalog, type NodeCatalog } from "@/lib/flow/catalog";
+import type { ChatHistory } from "@/lib/flow/chat-history";
 import type { Plan } from "@/lib/flow/plan";
 import type { NodeOutputs } from "@/lib/flow/run-context";
 import type { LLMProvider, TokenUsage } from "@/lib/llm/types";
@@ -18,6 +19,8 @@ import { setOwn } from "../plain-data.ts";
 export type ExecuteOptions = {
   /** The run's input; the input node passes it on as text. */
   input?: unknown;
+  /** The conversation before `input` (a chat session's earlier messages), oldest first; the memory node passes it on. Default: none. */
+  history?: ChatHistory;
   signal?: AbortSignal;
   /** A resolver from a model node's settings to a provider, or one provider for every model. Default: the provider layer. */
   providers?: ProviderResolver | LLMProvider;
@@ -73,7 +76,7 @@ export async function execute(plan: Plan, options: ExecuteOptions = {}): Promise
   const env = createRunEnvironment({ runId, sink, resolveProvider: toProviderResolver(options.providers), http: options.http, now: options.now, integrations: options.integrations, resolveCredential: options.resolveCredential });
   sink.emit({ type: "run.started", input: options.input ?? null, nodeIds: plan.nodes.map((node) => node.id) });
   try {
-    const settings = { catalog: options.catalog ?? nodeCatalog, runInput: options.input, nodeTimeoutMs: options.nodeTimeoutMs ?? 300_000 };
+    const settings = { catalog: options.catalog ?? nodeCatalog, runInput: options.input, history: options.history ?? [], nodeTimeoutMs: options.nodeTimeoutMs ?? 300_000 };
     const outcome = await runGraph(plan, env, control.signal, settings);
     return finishRun(plan, outcome, { runId, sink, usage, warnings, durationMs: Date.now() - started, signal: control.signal });
   } finally {

@@ -1,6 +1,7 @@
 // Runs one plan node: gathers its inputs, calls its kind with a context, enforces its timeout, and reports
 // started/completed/failed. A failure is returned, never thrown: it is an event, not a crash.
 import type { NodeCatalog } from "@/lib/flow/catalog";
+import type { ChatHistory } from "@/lib/flow/chat-history";
 import { toSerializable } from "@/lib/flow/handles";
 import type { PlanNode } from "@/lib/flow/plan";
 import type { ModelAnswer, NodeInputs, NodeOutputs, NodeRunContext } from "@/lib/flow/run-context";
@@ -10,7 +11,7 @@ import { answerWarnings } from "./answer-warnings";
 import { describeFailure, EngineError, type Failure } from "./errors";
 import type { RunEnvironment } from "./run-environment";
 
-export type NodeRunSettings = { catalog: NodeCatalog; runInput: unknown; nodeTimeoutMs: number };
+export type NodeRunSettings = { catalog: NodeCatalog; runInput: unknown; history: ChatHistory; nodeTimeoutMs: number };
 
 export type NodeResult = { isOk: true; outputs: NodeOutputs } | { isOk: false; failure: Failure };
 
@@ -34,7 +35,7 @@ export async function runPlanNode(node: PlanNode, inputs: NodeInputs, env: RunEn
     const kind = settings.catalog.get(node.type);
     if (!kind) throw new EngineError("unknown_kind", `This server does not know the node kind "${node.type}".`);
     let answer: ModelAnswer | undefined;
-    const context = createNodeContext(node, env, control.signal, settings.runInput, usage);
+    const context = createNodeContext(node, env, control.signal, settings, usage);
     context.reportAnswer = (reported) => void (answer = reported);
     const outputs = await raceAbort(kind.run(context, inputs, node.config), control.signal);
     if (isVisible) {
@@ -63,13 +64,14 @@ export function answerFields(answer: ModelAnswer | undefined) {
   };
 }
 
-function createNodeContext(node: PlanNode, env: RunEnvironment, signal: AbortSignal, runInput: unknown, usage: TokenUsage): NodeRunContext {
+function createNodeContext(node: PlanNode, env: RunEnvironment, signal: AbortSignal, settings: NodeRunSettings, usage: TokenUsage): NodeRunContext {
   const wanted = new Set(node.wants);
   return {
     runId: env.runId,
     nodeId: node.id,
     signal,
-    runInput,
+    runInput: settings.runInput,
+    history: settings.history,
     wants: (port) => wanted.has(port),
     emit: (activity) => env.sink.emit({ ...activity, nodeId: node.id }),
     addUsage: (more) => {

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { agentKind } from "./kinds/agent";
 import { inputKind } from "./kinds/input";
 import { llmKind } from "./kinds/llm";
+import { memoryKind } from "./kinds/memory";
 import { outputKind } from "./kinds/output";
 import { promptKind } from "./kinds/prompt";
 import { providerKinds } from "./kinds/provider";
@@ -23,6 +24,7 @@ import type { AnyNodeKind } from "./node-kind";
 export const nodeKinds: readonly AnyNodeKind[] = [
   inputKind,
   outputKind,
+  memoryKind,
   promptKind,
   // One per provider in lib/llm/providers, in the registry's order.
   ...providerKinds,

@@ -3,6 +3,7 @@
 // The handles that travel along edges are defined here too: a tool handle's invoke receives the run's
 // services, and the services take agent and model handles, so the two belong to one module
 // (lib/flow/handles.ts re-exports them with the functions that work on handles).
+import type { ChatHistory } from "./chat-history";
 import type { FinishReason, LLMProvider, TokenUsage, ToolDefinition } from "@/lib/llm/types";
 import type { RunIntegrations } from "@/lib/tools/integrations";
 import type { HttpRequest, HttpResult } from "@/lib/tools/http-request";
@@ -100,7 +101,13 @@ export type TeamRequest = {
   input: string;
 };
 
-export type CallOrigin = { signal: AbortSignal; parentNodeId?: string; callId?: string };
+export type CallOrigin = {
+  signal: AbortSignal;
+  parentNodeId?: string;
+  callId?: string;
+  /** Earlier messages of the conversation, sent between the agent's system prompt and its task. */
+  history?: ChatHistory;
+};
 
 export type RunServices = {
   resolveProvider(model: ModelHandle | undefined, options: { signal: AbortSignal; nodeId: string }): Promise<LLMProvider>;
@@ -130,6 +137,8 @@ export type NodeRunContext = {
   signal: AbortSignal;
   /** The run's input as given to `execute`. */
   runInput: unknown;
+  /** The conversation before this run's input (a chat session's earlier messages), oldest first; empty outside a chat. */
+  history: ChatHistory;
   /** Whether an edge consumes this output port; lets a tool node skip running when only its tool face is used. */
   wants(port: string): boolean;
   emit(activity: NodeActivity): void;

@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 import { accountRouter } from "@/server/api/routers/account";
 import { adminRouter } from "@/server/api/routers/admin";
 import { apiKeyRouter } from "@/server/api/routers/api-key";
+import { chatRouter } from "@/server/api/routers/chat";
 import { credentialRouter } from "@/server/api/routers/credential";
 import { flowRouter } from "@/server/api/routers/flow";
 import { flowMemberRouter } from "@/server/api/routers/flow-member";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   admin: adminRouter,
   apiKey: apiKeyRouter,
+  chat: chatRouter,
   credential: credentialRouter,
   flow: flowRouter,
   flowMember: flowMemberRouter,

@@ -8,19 +8,32 @@ import { getApp, type App } from "@/server/app";
 import type { Db } from "@/server/db/client";
 import { toTRPCError } from "@/server/errors";
 import { budgetOfProcedure, type RequestRateLimiter } from "@/server/http/request-rate-limits";
+import { createChatService, type ChatService } from "@/server/runs/chat-service";
 import type { RunService } from "@/server/runs/run-service";
 import type { Services } from "@/server/services";
 import type { Caller } from "@/server/auth/caller";
 
 /** `caller` is who is asking, or null when the request proved no identity (signed out in accounts mode). */
 /** `requestLimits`: the budgets each procedure call spends from; null spends nothing. */
-export type Context = { db: Db; services: Services; runs: RunService; requestLimits: RequestRateLimiter | null; headers: Headers; caller: Caller | null };
+export type Context = {
+  db: Db;
+  services: Services;
+  runs: RunService;
+  chat: ChatService;
+  requestLimits: RequestRateLimiter | null;
+  headers: Headers;
+  caller: Caller | null;
+};
 
-/** `app`: the parts procedures use; default the process's (server/app.ts), a test passes one over its database. */
-type ContextOptions = { headers: Headers; caller: Caller | null; app?: Pick<App, "db" | "services" | "runs"> & Partial<Pick<App, "requestLimits">> };
+/**
+ * `app`: the parts procedures use; default the process's (server/app.ts), a test passes one over its database
+ * (without `chat`, one is made over its runs; without `requestLimits`, nothing is limited).
+ */
+type ContextOptions = { headers: Headers; caller: Caller | null; app?: Pick<App, "db" | "services" | "runs"> & Partial<Pick<App, "chat" | "requestLimits">> };
 
 export async function createContext({ headers, caller, app = getApp() }: ContextOptions): Promise<Context> {
-  return { db: app.db, services: app.services, runs: app.runs, requestLimits: app.requestLimits ?? null, headers, caller };
+  const chat = app.chat ?? createChatService({ db: app.db, flows: app.services.flows, runs: app.runs });
+  return { db: app.db, services: app.services, runs: app.runs, chat, requestLimits: app.requestLimits ?? null, headers, caller };
 }
 
 const t = initTRPC.context<Context>().create({

@@ -7,13 +7,14 @@ import { getApp } from "@/server/app";
 import { httpHeadersOf, httpStatusOf, toHttpErrorBody } from "@/server/errors";
 import { DEFAULT_BODY_LIMIT_BYTES, limitRequestBody } from "./body-limit.ts";
 import { rateLimitHeaders, type RequestBudget } from "./request-rate-limits.ts";
+import type { ChatService } from "@/server/runs/chat-service";
 import type { RunService } from "@/server/runs/run-service";
 import type { Services } from "@/server/services";
 import type { ApiKeySummary } from "@/server/services/api-key-service";
 import type { ApiKeyScope, Caller } from "@/server/auth/caller";
 
 /** `caller` is the key's user with the key's scope (`via: "apiKey"`); every service call passes it. */
-export type ApiContext = { request: Request; services: Services; runs: RunService; apiKey: ApiKeySummary; caller: Caller };
+export type ApiContext = { request: Request; services: Services; runs: RunService; chat: ChatService; apiKey: ApiKeySummary; caller: Caller };
 type ErrorBody = (error: AppError) => unknown;
 
 export type ApiRouteOptions = {
@@ -65,7 +66,7 @@ export function apiRoute<Params>(handler: (context: ApiContext, params: Params) 
   return async (incoming: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
     try {
       const request = await limitRequestBody(incoming, DEFAULT_BODY_LIMIT_BYTES);
-      const { services, runs, requestLimits, ready } = getApp();
+      const { services, runs, chat, requestLimits, ready } = getApp();
       await ready().catch((error: unknown) => {
         throw new AppError("UNAVAILABLE", "database unavailable", { userMessage: "The database cannot be reached right now.", cause: error });
       });
@@ -75,7 +76,7 @@ export function apiRoute<Params>(handler: (context: ApiContext, params: Params) 
       const limit = await requestLimits?.consume(spending.budget, { caller: keyBudgetHolder(request.headers), headers: request.headers }, spending.points);
       const { apiKey, caller } = await services.apiKeys.authenticate(request.headers.get("authorization"));
       if (needs === "full" && caller.scope !== "full") throw scopeTooNarrow();
-      const response = await handler({ request, services, runs, apiKey, caller }, await params);
+      const response = await handler({ request, services, runs, chat, apiKey, caller }, await params);
       if (limit) for (const [name, value] of Object.entries(rateLimitHeaders(limit))) response.headers.set(name, value);
       return response;
     } catch (error) {

@@ -1,9 +1,11 @@
 // POST /api/v1/chat/completions: any OpenAI client can call a flow as if it were a model named
-// "flow:<id>". The last user message is the flow's input; the answer is the flow's output.
+// "flow:<id>". The last user message is the flow's input, the messages before it (system prompts and earlier
+// turns) its history, which a memory node passes on; the answer is the flow's output.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { RunEvent } from "@/lib/engine/events";
-import type { FlowGraph } from "@/lib/flow/graph-schema";
+import type { ChatHistory, ChatHistoryMessage } from "@/lib/flow/chat-history";
+import { answerNodeIds } from "@/lib/flow/answer-nodes";
 import { sseResponse, type SseFrame } from "./sse.ts";
 import type { ApiContext } from "./api-route.ts";
 
@@ -24,21 +26,28 @@ export function openAIErrorBody(error: AppError) {
   return { error: { message: error.userMessage, type, code: error.code.toLowerCase(), param: null, ...(error.details ?? {}) } };
 }
 
-function lastUserText(request: ChatCompletionRequest): string {
-  const message = [...request.messages].reverse().find((each) => each.role === "user");
-  if (!message) throw new AppError("BAD_REQUEST", "messages: there is no user message to use as the flow's input");
-  const content = message.content;
-  if (typeof content === "string") return content;
-  return (content ?? []).map((part) => part.text ?? "").join("");
+type RequestMessage = ChatCompletionRequest["messages"][number];
+
+const textOf = (content: RequestMessage["content"]): string =>
+  typeof content === "string" ? content : (content ?? []).map((part) => part.text ?? "").join("");
+
+/** OpenAI's roles in a flow's history: a developer message is a system prompt; tool traffic is left out. */
+const historyRoles: Record<string, ChatHistoryMessage["role"]> = { system: "system", developer: "system", user: "user", assistant: "assistant" };
+
+/**
+ * The flow's input (the last user message) and its history (the messages before it, oldest first).
+ * @throws AppError BAD_REQUEST when there is no user message.
+ */
+export function conversationOf(messages: RequestMessage[]): { input: string; history: ChatHistory } {
+  const last = messages.findLastIndex((each) => each.role === "user");
+  if (last < 0) throw new AppError("BAD_REQUEST", "messages: there is no user message to use as the flow's input");
+  const history = messages
+    .slice(0, last)
+    .flatMap((message) => (historyRoles[message.role] ? [{ role: historyRoles[message.role]!, content: textOf(message.content) }] : []));
+  return { input: textOf(messages[last]!.content), history };
 }
 
 const answerText = (output: unknown) => (typeof output === "string" ? output : JSON.stringify(output ?? ""));
-
-/** The nodes whose streamed text becomes the answer: those wired straight into an output node. */
-function answerNodeIds(graph: FlowGraph): Set<string> {
-  const outputs = new Set(graph.nodes.filter((node) => node.type === "output").map((node) => node.id));
-  return new Set(graph.edges.filter((edge) => outputs.has(edge.target)).map((edge) => edge.source));
-}
 
 function completionChunk(id: string, model: string, created: number, delta: object, finishReason: string | null = null) {
   return { id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
@@ -81,9 +90,9 @@ const usageOf = (usage: { inputTokens: number; outputTokens: number }) => ({
 export async function chatCompletion(context: ApiContext): Promise<Response> {
   const request = chatCompletionRequestSchema.parse(await context.request.json());
   const flowId = request.model.slice("flow:".length);
-  const input = lastUserText(request);
+  const { input, history } = conversationOf(request.messages);
   const flow = await context.services.flows.get(context.caller, flowId);
-  const { runId } = await context.runs.start(context.caller, { flowId, input, source: "openai" });
+  const { runId } = await context.runs.start(context.caller, { flowId, input, history, source: "openai" });
   if (request.stream) return sseResponse(streamAnswer(context, runId, request, answerNodeIds(flow.graph)), context.request.signal);
 
   const run = await context.runs.waitFor(context.caller, runId, context.request.signal);

@@ -6,7 +6,14 @@ import type { RunDetail } from "@/server/runs/run-records";
 import { sseResponse, type SseFrame, type SseOptions } from "./sse.ts";
 import { wantsEventStream, type ApiContext } from "./api-route.ts";
 
-export const runRequestSchema = z.object({ input: z.string().max(1_000_000, "input must be at most 1,000,000 characters").default("") });
+/** `sessionId`: the chat session the input is the next message of, or "new" to start one (see runFlowOverHttp). */
+export const runRequestSchema = z.object({
+  input: z.string().max(1_000_000, "input must be at most 1,000,000 characters").default(""),
+  sessionId: z.string().min(1, 'sessionId must be a chat session\'s id, or "new" to start one').max(100).optional(),
+});
+
+/** The header that names the chat session of a run started with `sessionId`. */
+export const SESSION_HEADER = "osmen-session-id";
 
 /** Every node's warnings (an empty or cut-off answer, an agent out of steps), in node order. */
 export const runWarnings = (run: Pick<RunDetail, "nodes">) =>
@@ -15,6 +22,7 @@ export const runWarnings = (run: Pick<RunDetail, "nodes">) =>
 export const publicRun = (run: RunDetail) => ({
   runId: run.id,
   flowId: run.flowId,
+  sessionId: run.sessionId,
   status: run.status,
   input: run.input,
   output: run.output,
@@ -33,12 +41,29 @@ async function* eventFrames(context: ApiContext, runId: string, afterSeq = 0): A
   }
 }
 
+/**
+ * POST /api/v1/flows/{id}/run. With `sessionId` the input is the next message of that chat session (or of a new
+ * one for "new"): the flow's memory node gets the session's earlier messages, the answer is stored in the
+ * session, and the answer names the session (`sessionId`, and the osmen-session-id header when streaming).
+ */
 export async function runFlowOverHttp(context: ApiContext, flowId: string): Promise<Response> {
   const body = runRequestSchema.parse(await context.request.json());
-  const { runId } = await context.runs.start(context.caller, { flowId, input: body.input, source: "api" });
-  if (wantsEventStream(context.request)) return sseResponse(eventFrames(context, runId), context.request.signal);
+  const { runId, sessionId } = await startRun(context, flowId, body);
+  if (wantsEventStream(context.request)) {
+    const response = sseResponse(eventFrames(context, runId), context.request.signal);
+    if (sessionId) response.headers.set(SESSION_HEADER, sessionId);
+    return response;
+  }
   const run = await context.runs.waitFor(context.caller, runId, context.request.signal);
+  // The answer is in the session before the client can send its next message.
+  if (sessionId) await context.chat.answered(runId);
   return Response.json(publicRun(run));
+}
+
+async function startRun(context: ApiContext, flowId: string, body: z.output<typeof runRequestSchema>): Promise<{ runId: string; sessionId?: string }> {
+  if (body.sessionId === undefined) return context.runs.start(context.caller, { flowId, input: body.input, source: "api" });
+  const sessionId = body.sessionId === "new" ? undefined : body.sessionId;
+  return context.chat.send(context.caller, { flowId, sessionId, message: body.input, source: "api" });
 }
 
 /**

@@ -9,6 +9,8 @@ export type RunSummary = {
   flowVersion: number;
   status: RunLifecycle;
   source: string;
+  /** The chat session whose message the run answered; null outside a chat. */
+  sessionId: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -34,6 +36,7 @@ export function toRunSummary(row: RunRow): RunSummary {
     flowVersion: row.flowVersion,
     status: row.status as RunLifecycle,
     source: row.source,
+    sessionId: row.sessionId,
     createdAt: row.createdAt,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,

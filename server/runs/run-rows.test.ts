@@ -22,7 +22,7 @@ describe.each(testDatabases())("run rows written in SQL, read through Prisma, on
   it("stores a run's start and outcome, JSON and times included", async () => {
     const rows = createRunRows(database);
     const createdAt = new Date("2026-11-30T10:00:00.123Z");
-    const inserted = await rows.insertRun({ userId: me.userId, flowId, flowVersion: 1, status: "running", source: "api", input: hostile, createdAt, startedAt: createdAt });
+    const inserted = await rows.insertRun({ userId: me.userId, flowId, flowVersion: 1, status: "running", source: "api", sessionId: null, input: hostile, createdAt, startedAt: createdAt });
     expect(await database.prisma.run.findUnique({ where: { id: inserted.id } })).toEqual(inserted);
 
     const outcome = {
@@ -43,9 +43,9 @@ describe.each(testDatabases())("run rows written in SQL, read through Prisma, on
 
   it("keeps time order with rows Prisma writes, and stores a run without input as null", async () => {
     const rows = createRunRows(database);
-    const earlier = await rows.insertRun({ userId: me.userId, flowId, flowVersion: 1, status: "queued", source: "canvas", input: undefined, createdAt: new Date("2026-11-30T11:00:00.000Z"), startedAt: null });
+    const earlier = await rows.insertRun({ userId: me.userId, flowId, flowVersion: 1, status: "queued", source: "canvas", sessionId: null, input: undefined, createdAt: new Date("2026-11-30T11:00:00.000Z"), startedAt: null });
     const later = await database.prisma.run.create({ data: { userId: me.userId, flowId, flowVersion: 1, status: "queued", createdAt: new Date("2026-11-30T11:00:00.001Z") } });
-    const newest = await rows.insertRun({ userId: me.userId, flowId, flowVersion: 1, status: "queued", source: "canvas", input: null, createdAt: new Date("2026-11-30T11:00:00.002Z"), startedAt: null });
+    const newest = await rows.insertRun({ userId: me.userId, flowId, flowVersion: 1, status: "queued", source: "canvas", sessionId: null, input: null, createdAt: new Date("2026-11-30T11:00:00.002Z"), startedAt: null });
     const ordered = await database.prisma.run.findMany({ where: { id: { in: [earlier.id, later.id, newest.id] } }, orderBy: { createdAt: "desc" } });
     expect(ordered.map((row) => row.id)).toEqual([newest.id, later.id, earlier.id]);
     const window = await database.prisma.run.count({ where: { id: { in: [earlier.id, later.id, newest.id] }, createdAt: { gt: new Date("2026-11-30T11:00:00.000Z") } } });
@@ -58,7 +58,7 @@ describe.each(testDatabases())("run rows written in SQL, read through Prisma, on
 
   it("stores more event rows than one statement carries, in order, payloads intact", async () => {
     const rows = createRunRows(database);
-    const run = await rows.insertRun({ userId: me.userId, flowId, flowVersion: 1, status: "running", source: "canvas", input: "x", createdAt: new Date(), startedAt: new Date() });
+    const run = await rows.insertRun({ userId: me.userId, flowId, flowVersion: 1, status: "running", source: "canvas", sessionId: null, input: "x", createdAt: new Date(), startedAt: new Date() });
     const events = Array.from({ length: 1203 }, (_, index) => ({
       runId: run.id,
       seq: index + 1,

@@ -18,6 +18,8 @@ export type NewRun = {
   flowVersion: number;
   status: "queued" | "running";
   source: string;
+  /** The chat session whose message the run answers, if any. */
+  sessionId: string | null;
   input: unknown;
   createdAt: Date;
   startedAt: Date | null;
@@ -37,7 +39,7 @@ export type RunOutcome = {
 /** Event rows per INSERT: six parameters each, well under SQLite's and PostgreSQL's parameter limits. */
 const EVENT_ROWS_PER_STATEMENT = 500;
 const EVENT_COLUMNS = ["runId", "seq", "endSeq", "type", "nodeId", "payload"] as const;
-const RUN_COLUMNS = ["id", "userId", "flowId", "flowVersion", "status", "source", "input", "createdAt", "startedAt"] as const;
+const RUN_COLUMNS = ["id", "userId", "flowId", "flowVersion", "status", "source", "sessionId", "input", "createdAt", "startedAt"] as const;
 
 /** A column value as Prisma would store it: JSON as escaped text, times as SQLite text or PostgreSQL timestamps. */
 const jsonText = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(escapeReservedKeys(value)));
@@ -55,7 +57,7 @@ export function createRunRows({ prisma, provider }: Db) {
     /** Inserts a run row and answers it as Prisma would read it back. */
     async insertRun(run: NewRun): Promise<RunRow> {
       const id = randomUUID();
-      const values = [id, run.userId, run.flowId, run.flowVersion, run.status, run.source, jsonText(run.input), time(run.createdAt), time(run.startedAt)];
+      const values = [id, run.userId, run.flowId, run.flowVersion, run.status, run.source, run.sessionId, jsonText(run.input), time(run.createdAt), time(run.startedAt)];
       const types = { input: "jsonb", createdAt: "timestamp", startedAt: "timestamp" } as Record<string, string>;
       const columns = RUN_COLUMNS.map((name) => `"${name}"`).join(", ");
       await prisma.$executeRawUnsafe(`INSERT INTO "Run" (${columns}) VALUES (${placeholders(RUN_COLUMNS.map((name) => types[name]), 0)})`, ...values);
@@ -77,6 +79,7 @@ export function createRunRows({ prisma, provider }: Db) {
         startedAt: run.startedAt,
         finishedAt: null,
         pinned: false,
+        sessionId: run.sessionId,
       };
     },
 

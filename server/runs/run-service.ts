@@ -10,6 +10,7 @@ import type { RunEvent } from "@/lib/engine/events";
 import { compile } from "@/lib/flow/compile";
 import { credentialIdsOf } from "@/lib/flow/credential-refs";
 import type { CredentialMap } from "@/lib/flow/node-kind";
+import type { ChatHistory } from "@/lib/flow/chat-history";
 import type { Plan } from "@/lib/flow/plan";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
@@ -52,7 +53,15 @@ export type RunServiceOptions = {
   describeCredentials?: (runUserId: string, ids: string[]) => Promise<CredentialMap>;
 };
 
-export type StartRunInput = { flowId: string; input: unknown; source?: string };
+export type StartRunInput = {
+  flowId: string;
+  input: unknown;
+  source?: string;
+  /** The chat session whose message `input` is (stored on the run); its earlier messages come as `history`. */
+  sessionId?: string;
+  /** The conversation before `input`, oldest first: what a flow's memory node passes on. Default: none. */
+  history?: ChatHistory;
+};
 
 /** How long a client refused by a full queue should wait before trying again, in seconds. */
 const QUEUE_FULL_RETRY_AFTER_SECONDS = 10;
@@ -81,7 +90,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
   const starters = new Map<string, string>();
 
   /** Starts a run of a flow the caller can read (owner or member), as the caller. @throws AppError NOT_FOUND otherwise. */
-  async function start(caller: Caller, { flowId, input, source = "canvas" }: StartRunInput): Promise<{ runId: string; status: "queued" }> {
+  async function start(caller: Caller, { flowId, input, source = "canvas", sessionId, history = [] }: StartRunInput): Promise<{ runId: string; status: "queued" }> {
     const flow = await flows.get(caller, flowId);
     const credentials = await options.describeCredentials?.(caller.userId, credentialIdsOf(flow.graph));
     const { plan, diagnostics } = compile(flow.graph, { credentials });
@@ -98,7 +107,17 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     const releaseSlot = ticket.acquireNow();
     const now = new Date();
     const run = await rows
-      .insertRun({ userId: caller.userId, flowId, flowVersion: flow.version, status: releaseSlot ? "running" : "queued", startedAt: releaseSlot ? now : null, source, input, createdAt: now })
+      .insertRun({
+        userId: caller.userId,
+        flowId,
+        flowVersion: flow.version,
+        status: releaseSlot ? "running" : "queued",
+        startedAt: releaseSlot ? now : null,
+        source,
+        sessionId: sessionId ?? null,
+        input,
+        createdAt: now,
+      })
       .catch((error: unknown) => {
         if (releaseSlot) releaseSlot();
         else ticket.cancel();
@@ -108,7 +127,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     const controller = new AbortController();
     controllers.set(run.id, controller);
     starters.set(run.id, caller.userId);
-    const task = runInBackground(run, plan, input, controller, releaseSlot ?? ticket).finally(() => {
+    const task = runInBackground(run, plan, { input, history }, controller, releaseSlot ?? ticket).finally(() => {
       background.delete(run.id);
       starters.delete(run.id);
     });
@@ -120,7 +139,13 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
    * `slot`: the release function of the slot the run already holds, or the ticket to wait for one with.
    * Settles with the run's final row, or undefined when the run ended outside the engine.
    */
-  async function runInBackground(run: RunRow, plan: Plan, input: unknown, controller: AbortController, slot: RunSlotTicket | (() => void)): Promise<RunRow | undefined> {
+  async function runInBackground(
+    run: RunRow,
+    plan: Plan,
+    given: Pick<ExecuteOptions, "input" | "history">,
+    controller: AbortController,
+    slot: RunSlotTicket | (() => void),
+  ): Promise<RunRow | undefined> {
     const { id: runId, userId } = run;
     const emit = (event: RunEvent) => {
       hub.publish(event);
@@ -136,7 +161,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
       try {
         const startedAt = isWaiting ? new Date() : run.startedAt;
         if (isWaiting) await rows.markRunning(runId, startedAt!);
-        const result = await execute(plan, { ...executeSettings(userId), runId, input, signal: controller.signal, onEvent: emit });
+        const result = await execute(plan, { ...executeSettings(userId), runId, ...given, signal: controller.signal, onEvent: emit });
         await writer.flushed(runId);
         const outcome = {
           status: lifecycleOf(result.status),

@@ -13,6 +13,7 @@ import { createContext } from "@/server/api/trpc";
 import { createApp } from "@/server/app";
 import type { Db } from "@/server/db/client";
 import { createServices } from "@/server/services";
+import { createChatService } from "@/server/runs/chat-service";
 import { createRunService } from "@/server/runs/run-service";
 import { useAppSingletons } from "@/testing/app-globals";
 import { testDatabases } from "@/testing/databases";
@@ -21,7 +22,7 @@ import { createScriptedProvider } from "@/testing/scripted-provider";
 import { createTestUser } from "@/testing/users";
 
 /** What user A made; every id B is handed. */
-type Ids = { flowId: string; runId: string; linkId: string; token: string; apiKeyId: string; credentialId: string; googleId: string; memberId: string; memberEmail: string; userId: string };
+type Ids = { flowId: string; runId: string; linkId: string; token: string; apiKeyId: string; credentialId: string; googleId: string; memberId: string; memberEmail: string; userId: string; sessionId: string };
 
 /**
  * How B's call must end:
@@ -45,6 +46,10 @@ const procedureCases: Record<string, Case> = {
   "apiKey.create": { input: () => ({ name: "B's key" }), outcome: "own" },
   "apiKey.list": { input: () => undefined, outcome: "own" },
   "apiKey.revoke": { input: (ids) => ({ id: ids.apiKeyId }), outcome: "notFound" },
+  "chat.send": { input: (ids) => ({ flowId: ids.flowId, sessionId: ids.sessionId, message: "hi" }), outcome: "notFound" },
+  "chat.sessions": { input: (ids) => ({ flowId: ids.flowId }), outcome: "notFound" },
+  "chat.session": { input: (ids) => ({ sessionId: ids.sessionId }), outcome: "notFound" },
+  "chat.deleteSession": { input: (ids) => ({ sessionId: ids.sessionId }), outcome: "notFound" },
   "credential.list": { input: () => undefined, outcome: "own" },
   "credential.create": { input: () => ({ name: "B's key", kind: "openai", secret: "sk-b-0000000000000" }), outcome: "own" },
   "credential.delete": { input: (ids) => ({ id: ids.credentialId }), outcome: "notFound" },
@@ -138,6 +143,7 @@ async function snapshotOf({ prisma }: Db, userId: string) {
     events: await prisma.runEvent.findMany({ where: { runId: { in: runs.map((run) => run.id) } }, orderBy: [{ runId: "asc" }, { seq: "asc" }] }),
     apiKeys: await prisma.apiKey.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     credentials: await prisma.credential.findMany({ where: { userId }, orderBy: { id: "asc" } }),
+    chatSessions: await prisma.chatSession.findMany({ where: { userId }, include: { messages: { orderBy: { seq: "asc" } } }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -156,13 +162,17 @@ describe.each(testDatabases())("ownership walk on $provider", ({ create }) => {
     runs = createRunService({ db: database, flows: services.flows }, { maxConcurrentRuns: 4, runTimeoutMs: 20_000, providers: () => createScriptedProvider({ respond: () => "ok" }) });
     restore = useAppSingletons({ db: database, runs, vault }).restore;
     const [a, b, member] = [await createTestUser(database), await createTestUser(database), await createTestUser(database)];
-    const callerA = createCaller(await createContext({ headers: new Headers(), caller: a.caller, app: { db: database, runs, services } }));
-    callerB = createCaller(await createContext({ headers: new Headers(), caller: b.caller, app: { db: database, runs, services } }));
+    const chat = createChatService({ db: database, flows: services.flows, runs });
+    const callerA = createCaller(await createContext({ headers: new Headers(), caller: a.caller, app: { db: database, runs, services, chat } }));
+    callerB = createCaller(await createContext({ headers: new Headers(), caller: b.caller, app: { db: database, runs, services, chat } }));
 
     const flow = await callerA.flow.create({ name: "A's flow", graph });
     await callerA.flow.update({ id: flow.id, version: 1, graph, description: "second version" });
     const { runId } = await callerA.run.start({ flowId: flow.id, input: "hello" });
     await runs.waitFor(a.caller, runId);
+    const chatted = await callerA.chat.send({ flowId: flow.id, message: "hello" });
+    await runs.waitFor(a.caller, chatted.runId);
+    await chat.idle();
     await callerA.flow.setMcpTool({ id: flow.id, exposed: true, toolName: A_TOOL });
     const link = await callerA.share.create({ flowId: flow.id });
     const apiKey = await callerA.apiKey.create({ name: "A's key" });
@@ -181,6 +191,7 @@ describe.each(testDatabases())("ownership walk on $provider", ({ create }) => {
       memberId: member.id,
       memberEmail: member.email,
       userId: a.id,
+      sessionId: chatted.sessionId,
     };
     keyB = (await services.apiKeys.create(b.caller, { name: "B's key" })).key;
   });
@@ -191,7 +202,7 @@ describe.each(testDatabases())("ownership walk on $provider", ({ create }) => {
   });
 
   /** A's ids that must never appear in an answer to B (the share token's flow name may, through share.view). */
-  const idsOfA = () => [ids.flowId, ids.runId, ids.linkId, ids.apiKeyId, ids.credentialId, ids.googleId, ids.memberId, ids.userId];
+  const idsOfA = () => [ids.flowId, ids.runId, ids.linkId, ids.apiKeyId, ids.credentialId, ids.googleId, ids.memberId, ids.userId, ids.sessionId];
 
   it("every procedure answers B with NOT_FOUND or nothing of A's, and changes nothing of A's", async () => {
     const before = await snapshotOf(database, ids.userId);

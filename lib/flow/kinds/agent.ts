@@ -4,6 +4,7 @@ import { z } from "zod";
 import { agentRoles, type AgentHandle, type ModelHandle, type ToolHandle } from "../handles";
 import { defineNodeKind, type KindIssue } from "../node-kind";
 import type { NodeInputs } from "../run-context";
+import { toChatHistory } from "../chat-history";
 import { toText } from "../template";
 import { toToolName } from "../tool-name";
 
@@ -78,6 +79,7 @@ export const agentKind = defineNodeKind({
       { name: "model", type: "model", label: "Model" },
       { name: "tools", type: "tool", label: "Tools", multiple: true, description: "Tools, or agents to delegate to." },
       { name: "input", type: "text", label: "Input" },
+      { name: "history", type: "data", label: "History", description: "Earlier chat messages, from a Memory node." },
     ],
     outputs: [
       { name: "text", type: "text", label: "Text" },
@@ -89,7 +91,8 @@ export const agentKind = defineNodeKind({
   run: async (context, inputs, config) => {
     const agent = toAgentHandle(context.nodeId, inputs, config);
     if (!context.wants("text")) return { agent };
-    const outcome = await context.services.runAgent(agent, toText(inputs.input), { signal: context.signal });
+    const history = toChatHistory(inputs.history);
+    const outcome = await context.services.runAgent(agent, toText(inputs.input), { signal: context.signal, history });
     context.addUsage(outcome.usage);
     context.reportAnswer?.({
       text: outcome.text,

@@ -1,6 +1,8 @@
-// One model call on a prompt, streamed so the canvas shows text as it arrives.
+// One model call on a prompt, streamed so the canvas shows text as it arrives. Chat history (a memory
+// node's messages) goes between the system prompt and the prompt.
 import { z } from "zod";
 import type { ChatMessage } from "@/lib/llm/types";
+import { toChatHistory } from "../chat-history";
 import type { ModelHandle } from "../handles";
 import { defineNodeKind } from "../node-kind";
 import { streamChat } from "../stream-text";
@@ -24,6 +26,7 @@ export const llmKind = defineNodeKind({
     inputs: [
       { name: "model", type: "model", label: "Model", required: true },
       { name: "prompt", type: "text", label: "Prompt", required: true },
+      { name: "history", type: "data", label: "History", description: "Earlier chat messages, from a Memory node." },
     ],
     outputs: [{ name: "text", type: "text", label: "Text" }],
   }),
@@ -32,6 +35,7 @@ export const llmKind = defineNodeKind({
     const provider = await context.services.resolveProvider(inputs.model as ModelHandle, context);
     const messages: ChatMessage[] = [];
     if (config.system) messages.push({ role: "system", content: config.system });
+    messages.push(...toChatHistory(inputs.history));
     messages.push({ role: "user", content: toText(inputs.prompt) });
     const response = await streamChat(provider, messages, {
       signal: context.signal,
