@@ -11,6 +11,7 @@ import { compile } from "@/lib/flow/compile";
 import { credentialIdsOf } from "@/lib/flow/credential-refs";
 import type { CredentialMap } from "@/lib/flow/node-kind";
 import type { Plan } from "@/lib/flow/plan";
+import type { RunLifecycle } from "@/lib/engine/run-state";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { FlowService } from "@/server/services/flow-service";
@@ -48,6 +49,20 @@ export type RunServiceOptions = {
    * check applies.
    */
   describeCredentials?: (runUserId: string, ids: string[]) => Promise<CredentialMap>;
+  /** Told every event and each run's end (server/metrics, server/log). Default: none. */
+  observer?: RunObserver;
+};
+
+/** The run an observer is told about: enough to label metrics and log lines, nothing the user typed. */
+export type ObservedRun = { runId: string; flowId: string; userId: string; source: string };
+
+/**
+ * Sees what this service's runs do, for metrics and logs: every event as it is emitted, and each run's final
+ * stored status once its row is written. Called synchronously; a throw is caught and never affects the run.
+ */
+export type RunObserver = {
+  onEvent?(run: ObservedRun, event: RunEvent): void;
+  onRunEnd?(run: ObservedRun, status: RunLifecycle): void;
 };
 
 export type StartRunInput = { flowId: string; input: unknown; source?: string };
@@ -103,24 +118,32 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     hub.open(run.id);
     const controller = new AbortController();
     controllers.set(run.id, controller);
-    const task = runInBackground(run.id, caller.userId, plan, input, controller, releaseSlot ?? ticket).finally(() => background.delete(run.id));
+    const observed: ObservedRun = { runId: run.id, flowId, userId: caller.userId, source };
+    const task = runInBackground(observed, plan, input, controller, releaseSlot ?? ticket).finally(() => background.delete(run.id));
     background.set(run.id, task);
     return { runId: run.id, status: "queued" };
   }
 
   /** `slot`: the release function of the slot the run already holds, or the ticket to wait for one with. */
-  async function runInBackground(runId: string, userId: string, plan: Plan, input: unknown, controller: AbortController, slot: RunSlotTicket | (() => void)) {
+  async function runInBackground(observed: ObservedRun, plan: Plan, input: unknown, controller: AbortController, slot: RunSlotTicket | (() => void)) {
+    const { runId, userId } = observed;
     const emit = (event: RunEvent) => {
       hub.publish(event);
       writer.write(event);
+      notify((observer) => observer.onEvent?.(observed, event));
     };
+    let finalStatus: RunLifecycle = "failed";
     try {
       const isWaiting = typeof slot !== "function";
       const release = isWaiting ? await slot.acquire(controller.signal).catch(() => undefined) : slot;
-      if (!release) return await finishCancelledWhileQueued(runId, emit);
+      if (!release) {
+        finalStatus = "cancelled";
+        return await finishCancelledWhileQueued(runId, emit);
+      }
       try {
         if (isWaiting) await prisma.run.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
         const result = await execute(plan, { ...executeSettings(userId), runId, input, signal: controller.signal, onEvent: emit });
+        finalStatus = lifecycleOf(result.status);
         await writer.flushed(runId);
         await prisma.run.update({
           where: { id: runId },
@@ -139,12 +162,24 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
       }
     } catch (error) {
       console.error(`[run ${runId}] failed outside the engine:`, error);
+      finalStatus = "failed";
       await prisma.run
         .update({ where: { id: runId }, data: { status: "failed", error: { code: "internal", message: "The run stopped because of a server error." }, finishedAt: new Date() } })
         .catch(() => undefined);
     } finally {
       controllers.delete(runId);
       hub.close(runId);
+      notify((observer) => observer.onRunEnd?.(observed, finalStatus));
+    }
+  }
+
+  /** An observer's mistake must never fail a run: it is reported and the run goes on. */
+  function notify(call: (observer: RunObserver) => void) {
+    if (!options.observer) return;
+    try {
+      call(options.observer);
+    } catch (error) {
+      console.error("[runs] a run observer failed:", error);
     }
   }
 
