@@ -1,12 +1,18 @@
 // The composition root: the one place the server's parts are built and wired together. A process has one
 // App (getApp); a test builds its own over its test database (createApp). It holds the database, the vault,
 // the services, the run service (with the providers and connected accounts it hands each run, as the run's
-// user) and `ready()`, which every entry point awaits before serving.
+// user), the metrics and the logger (fed by the run service's observer and by every model call), and `ready()`,
+// which every entry point awaits before serving.
 import { createProviderResolver } from "@/lib/engine";
 import type { Vault } from "@/lib/secrets";
 import { getDb, prepareDatabase } from "@/server/db";
 import type { Db } from "@/server/db/client";
 import { loadServerEnv } from "@/server/env.mjs";
+import { getLogger, type Logger } from "@/server/log/logger";
+import { providerLogListener, runLogObserver } from "@/server/log/run-log";
+import { createMetrics, type Metrics } from "@/server/metrics/metrics";
+import { providerMetricsListener, watchProviderCalls } from "@/server/metrics/provider-calls";
+import { combineRunObservers, runMetricsObserver } from "@/server/metrics/run-metrics";
 import { recoverInterruptedRuns } from "@/server/runs/recover-interrupted";
 import { createRunService, type RunService, type RunServiceOptions } from "@/server/runs/run-service";
 import { getVault } from "@/server/secrets";
@@ -19,6 +25,9 @@ export type App = {
   services: Services;
   /** One per App: it owns the live event hub and the concurrency limit. */
   runs: RunService;
+  /** The Prometheus registry and the osmen_* metrics (served by /api/metrics). */
+  metrics: Metrics;
+  logger: Logger;
   /**
    * Resolves once the database is migrated and the runs an earlier process left queued or running are marked
    * interrupted. Does the work once; after a failure (database unreachable) the next call tries again.
@@ -34,20 +43,41 @@ export type AppParts = {
   runs?: RunService | Partial<RunServiceOptions>;
   /** Brings the schema up to date before `ready()` settles runs. Default: nothing (test databases are made migrated). */
   migrate?: () => Promise<void>;
+  /** Default: the process's logger (server/log/logger.ts). Tests pass one that keeps its lines. */
+  logger?: Logger;
 };
 
 /** Builds and wires every part over `db`. Nothing touches the database until a call does (or `ready()`). */
 export function createApp(parts: AppParts): App {
   const { db, vault = getVault } = parts;
   const services = createServices(db, vault);
-  const runs = isRunService(parts.runs) ? parts.runs : createRunService({ db, flows: services.flows }, { ...runSettings(services), ...parts.runs });
+  const logger = parts.logger ?? getLogger();
+  // The gauges read the run service's slots when scraped, by which time it exists.
+  const metrics = createMetrics(() => runs.stats());
+  const runs: RunService = isRunService(parts.runs) ? parts.runs : createRunService({ db, flows: services.flows }, observed({ ...runSettings(services), ...parts.runs }, metrics, logger));
   let readiness: Promise<void> | undefined;
   const ready = () =>
-    (readiness ??= prepare(db, parts.migrate).catch((error: unknown) => {
+    (readiness ??= prepare(db, logger, parts.migrate).catch((error: unknown) => {
       readiness = undefined;
       throw error;
     }));
-  return { db, vault, services, runs, ready };
+  return { db, vault, services, runs, metrics, logger, ready };
+}
+
+/** Run settings whose runs and model calls are counted and logged. */
+function observed(settings: RunServiceOptions, metrics: Metrics, logger: Logger): RunServiceOptions {
+  const toMetrics = providerMetricsListener(metrics);
+  const toLog = providerLogListener(logger);
+  const { providers } = settings;
+  return {
+    ...settings,
+    providers: (userId) =>
+      watchProviderCalls(providers?.(userId), (call) => {
+        toMetrics(call);
+        toLog(call);
+      }),
+    observer: combineRunObservers(...[runMetricsObserver(metrics), runLogObserver(logger), settings.observer].filter((each) => each !== undefined)),
+  };
 }
 
 const holder = globalThis as typeof globalThis & { osmenApp?: App };
@@ -76,8 +106,8 @@ function runSettings(services: Services): RunServiceOptions {
   };
 }
 
-async function prepare(db: Db, migrate?: () => Promise<void>): Promise<void> {
+async function prepare(db: Db, logger: Logger, migrate?: () => Promise<void>): Promise<void> {
   await migrate?.();
   const ids = await recoverInterruptedRuns(db);
-  if (ids.length > 0) console.log(`[runs] marked ${ids.length} run(s) from an earlier process as interrupted`);
+  if (ids.length > 0) logger.info({ runs: ids.length }, "marked runs from an earlier process as interrupted");
 }

@@ -155,6 +155,15 @@ export const serverEnvSchema = z.object({
   // The request boundary: origins answered with CORS on /api/v1, and how many runs may wait for a slot
   OSMEN_CORS_ORIGINS: originList("https://app.example.com"),
   OSMEN_MAX_QUEUED_RUNS: wholeNumber(0, 100_000, 200),
+  // Operations: the log level, and the bearer token that unlocks /api/metrics
+  LOG_LEVEL: z.preprocess(
+    blankToUnset,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be fatal, error, warn, info, debug, trace or silent, e.g. info" }).optional(),
+  ),
+  OSMEN_METRICS_TOKEN: z.preprocess(
+    blankToUnset,
+    z.string().trim().min(16, { message: "must be at least 16 characters; make one with `openssl rand -hex 32`" }).optional(),
+  ),
 });
 
 /** @typedef {z.output<typeof serverEnvSchema>} ServerEnv */
