@@ -5,6 +5,7 @@ import { AppError, describeZodError, isAppError } from "@/lib/errors";
 import { getApp } from "@/server/app";
 import { httpHeadersOf, httpStatusOf, toHttpErrorBody } from "@/server/errors";
 import { DEFAULT_BODY_LIMIT_BYTES, limitRequestBody } from "./body-limit.ts";
+import { observeRequest, type RequestNote } from "./observe-request.ts";
 import type { RunService } from "@/server/runs/run-service";
 import type { Services } from "@/server/services";
 import type { ApiKeySummary } from "@/server/services/api-key-service";
@@ -41,7 +42,7 @@ const challengeOf = (error: AppError): Record<string, string> => (error.code ===
 /** Wraps a handler: the request must carry a live API key whose scope covers `options.needs`. */
 export function apiRoute<Params>(handler: (context: ApiContext, params: Params) => Promise<Response>, options: ApiRouteOptions = {}) {
   const { errorBody = toHttpErrorBody, needs = "full" } = options;
-  return async (incoming: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
+  const answer = async (incoming: Request, { params }: { params: Promise<Params> }, note: RequestNote): Promise<Response> => {
     try {
       const request = await limitRequestBody(incoming, DEFAULT_BODY_LIMIT_BYTES);
       const { services, runs, ready } = getApp();
@@ -49,6 +50,7 @@ export function apiRoute<Params>(handler: (context: ApiContext, params: Params) 
         throw new AppError("UNAVAILABLE", "database unavailable", { userMessage: "The database cannot be reached right now.", cause: error });
       });
       const { apiKey, caller } = await services.apiKeys.authenticate(request.headers.get("authorization"));
+      note.userId = caller.userId;
       if (needs === "full" && caller.scope !== "full") throw scopeTooNarrow();
       return await handler({ request, services, runs, apiKey, caller }, await params);
     } catch (error) {
@@ -56,6 +58,7 @@ export function apiRoute<Params>(handler: (context: ApiContext, params: Params) 
       return Response.json(errorBody(appError), { status: httpStatusOf(appError.code), headers: { ...httpHeadersOf(appError), ...challengeOf(appError) } });
     }
   };
+  return (incoming: Request, context: { params: Promise<Params> }): Promise<Response> => observeRequest(incoming, (note) => answer(incoming, context, note));
 }
 
 export const wantsEventStream = (request: Request) => (request.headers.get("accept") ?? "").includes("text/event-stream");
