@@ -13,10 +13,11 @@ type Holder = { osmenDb?: Db; osmenDbReady?: Promise<void>; osmenVault?: Vault; 
  * Makes `getApp()`, `getDb()`, `prepareDatabase()` and `getVault()` answer with an app built from these parts.
  * Its `ready()` resolves at once: the test database is migrated, and its runs are the test's own.
  */
-export function useAppSingletons({ db, runs, vault }: { db: Db; runs: RunService; vault: Vault }): { restore: () => void } {
+export function useAppSingletons({ db, runs, vault, app: built }: { db: Db; runs?: RunService; vault: Vault; app?: App }): { restore: () => void } {
   const holder = globalThis as typeof globalThis & Holder;
   const saved: Holder = { osmenDb: holder.osmenDb, osmenDbReady: holder.osmenDbReady, osmenVault: holder.osmenVault, osmenApp: holder.osmenApp };
-  const app: App = { ...createApp({ db, vault: () => vault, runs }), ready: () => Promise.resolve() };
+  // `app`: one the test built itself (its own logger, its observed run service); else one over `runs`.
+  const app: App = { ...(built ?? createApp({ db, vault: () => vault, runs })), ready: () => Promise.resolve() };
   Object.assign(holder, { osmenDb: db, osmenDbReady: Promise.resolve(), osmenVault: vault, osmenApp: app });
   return { restore: () => void Object.assign(holder, saved) };
 }
