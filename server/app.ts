@@ -8,6 +8,7 @@ import type { Vault } from "@/lib/secrets";
 import { getDb, prepareDatabase } from "@/server/db";
 import type { Db } from "@/server/db/client";
 import { loadServerEnv } from "@/server/env.mjs";
+import { checkReadiness } from "@/server/health/readiness";
 import { getLogger, type Logger } from "@/server/log/logger";
 import { providerLogListener, runLogObserver } from "@/server/log/run-log";
 import { createMetrics, type Metrics } from "@/server/metrics/metrics";
@@ -52,8 +53,11 @@ export function createApp(parts: AppParts): App {
   const { db, vault = getVault } = parts;
   const services = createServices(db, vault);
   const logger = parts.logger ?? getLogger();
-  // The gauges read the run service's slots when scraped, by which time it exists.
-  const metrics = createMetrics(() => runs.stats());
+  // The gauges read the run service's slots and the readiness checks when scraped, by which time both exist.
+  const metrics = createMetrics(
+    () => runs.stats(),
+    async () => Object.fromEntries(Object.entries((await checkReadiness(app)).checks).map(([part, check]) => [part, check.status === "ok"])),
+  );
   const runs: RunService = isRunService(parts.runs) ? parts.runs : createRunService({ db, flows: services.flows }, observed({ ...runSettings(services), ...parts.runs }, metrics, logger));
   let readiness: Promise<void> | undefined;
   const ready = () =>
@@ -61,7 +65,8 @@ export function createApp(parts: AppParts): App {
       readiness = undefined;
       throw error;
     }));
-  return { db, vault, services, runs, metrics, logger, ready };
+  const app: App = { db, vault, services, runs, metrics, logger, ready };
+  return app;
 }
 
 /** Run settings whose runs and model calls are counted and logged. */

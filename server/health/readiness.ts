@@ -1,17 +1,17 @@
 // The readiness probe's checks: the database answers, every migration in prisma/<provider>/migrations is
 // applied, and the vault's key is loaded. Each failing part is named with what to do; the raw error (which
 // can hold a connection string) goes to the log only.
-import type { App } from "@/server/app";
 import { isDatabaseReachable } from "@/server/db";
 import type { Db } from "@/server/db/client";
 import { migrationsFolder, readMigrations } from "@/server/db/migrate";
+import type { Logger } from "@/server/log/logger";
 
 export type ReadinessPart = "database" | "migrations" | "vault";
 export type PartStatus = { status: "ok" } | { status: "error"; message: string };
 export type Readiness = { isReady: boolean; checks: Record<ReadinessPart, PartStatus> };
 
-/** What the probe looks at: the app's database, its vault and its start-up preparation (migrations). */
-export type ReadinessTarget = Pick<App, "db" | "vault" | "ready" | "logger">;
+/** What the probe looks at (an App has all of it): the database, the vault, the start-up preparation (migrations). */
+export type ReadinessTarget = { db: Db; vault: () => unknown; ready: () => Promise<void>; logger: Logger };
 
 const ok: PartStatus = { status: "ok" };
 const failed = (message: string): PartStatus => ({ status: "error", message });

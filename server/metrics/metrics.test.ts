@@ -1,7 +1,9 @@
 // The metrics a scrape shows after real runs: the app root wires the run service's observer and the
 // provider watch, a scripted provider answers, and the registry's text is read as Prometheus would.
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
+import { createVault } from "@/lib/secrets";
 import { createApp, type App } from "@/server/app";
 import { testDatabases } from "@/testing/databases";
 import { chatGraph } from "@/testing/flow-graphs";
@@ -28,7 +30,8 @@ describe.each(testDatabases())("metrics after runs on $provider", ({ create }) =
         return { text: "hello there friend", usage: { inputTokens: 7, outputTokens: 3 } };
       },
     });
-    app = createApp({ db: database, logger: pino({ level: "silent" }), runs: { maxConcurrentRuns: 2, runTimeoutMs: 10_000, providers: () => provider } });
+    const vault = createVault(randomBytes(32));
+    app = createApp({ db: database, vault: () => vault, logger: pino({ level: "silent" }), runs: { maxConcurrentRuns: 2, runTimeoutMs: 10_000, providers: () => provider } });
     const flow = await app.services.flows.create(me, { name: "Measured", graph: chatGraph() });
     for (const source of ["canvas", "api"]) {
       const { runId } = await app.runs.start(me, { flowId: flow.id, input: "hi", source });
@@ -56,6 +59,11 @@ describe.each(testDatabases())("metrics after runs on $provider", ({ create }) =
     expect(sample(text, 'osmen_provider_latency_seconds_count{provider="scripted",phase="first_token"}')).toBe(1);
     expect(sample(text, 'osmen_tokens_total{provider="scripted",direction="input"}')).toBe(7);
     expect(sample(text, 'osmen_tokens_total{provider="scripted",direction="output"}')).toBe(3);
+  });
+
+  it("reports each readiness part as 1 when ok", async () => {
+    const text = await app.metrics.registry.metrics();
+    for (const part of ["database", "migrations", "vault"]) expect(sample(text, `osmen_ready{part="${part}"}`)).toBe(1);
   });
 
   it("includes the default process metrics and declares the HTTP counter", async () => {

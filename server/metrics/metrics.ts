@@ -9,13 +9,16 @@ const DURATION_BUCKETS = [0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 1
 /** What the gauges read at scrape time: the run service's slots. */
 export type RunStats = () => { running: number; queued: number };
 
+/** The readiness parts at scrape time, each true when ok (server/health/readiness.ts). */
+export type ReadinessParts = () => Promise<Record<string, boolean>>;
+
 export type Metrics = ReturnType<typeof createMetrics>;
 
 /**
  * Builds a registry with the default process metrics and the osmen_* metrics. `runStats` feeds
- * osmen_runs_in_progress and osmen_run_queue_depth when Prometheus scrapes.
+ * osmen_runs_in_progress and osmen_run_queue_depth, `readiness` feeds osmen_ready, when Prometheus scrapes.
  */
-export function createMetrics(runStats: RunStats = () => ({ running: 0, queued: 0 })) {
+export function createMetrics(runStats: RunStats = () => ({ running: 0, queued: 0 }), readiness?: ReadinessParts) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -48,6 +51,16 @@ export function createMetrics(runStats: RunStats = () => ({ running: 0, queued: 
       registers,
       collect() {
         this.set(runStats().queued);
+      },
+    }),
+    ready: new Gauge({
+      name: "osmen_ready",
+      help: "1 when the readiness part (database, migrations, vault) is ok, 0 when it fails: what /api/health/ready checks.",
+      labelNames: ["part"] as const,
+      registers,
+      async collect() {
+        if (!readiness) return;
+        for (const [part, isOk] of Object.entries(await readiness())) this.set({ part }, isOk ? 1 : 0);
       },
     }),
     nodeDuration: new Histogram({
