@@ -3,9 +3,10 @@
 // live in server/http/; this file only applies them.
 import { NextResponse, type NextRequest } from "next/server";
 import { loadServerEnv } from "@/server/env.mjs";
-import { checkHost, isHealthProbe, originPolicyFromEnv, requestProtocol, type OriginPolicy } from "@/server/http/origin-policy";
+import { checkHost, originPolicyFromEnv, requestProtocol, type OriginPolicy } from "@/server/http/origin-policy";
 import { HTTPS_REDIRECT_STATUS, httpsRedirectTarget } from "@/server/http/https-redirect";
 import { checkMutation, corsHeadersFor, guardedAreaOf, isCorsArea } from "@/server/http/request-guard";
+import { isHostCheckExempt } from "@/server/http/host-check-exempt";
 import { createNonce, securityHeaders } from "@/server/http/security-headers";
 
 let policy: OriginPolicy | undefined;
@@ -28,7 +29,7 @@ export function proxy(request: NextRequest) {
     return response;
   };
 
-  const hostRefusal = isHealthProbe(method, nextUrl.pathname) ? null : checkHost(rules, headers);
+  const hostRefusal = isHostCheckExempt(nextUrl.pathname, loadServerEnv().OSMEN_METRICS_TOKEN !== undefined) ? null : checkHost(rules, headers);
   if (hostRefusal) {
     return withSecurity(new NextResponse(hostRefusal.message, { status: hostRefusal.status, headers: { "content-type": "text/plain; charset=utf-8" } }));
   }

@@ -1,13 +1,20 @@
 // The composition root: the one place the server's parts are built and wired together. A process has one
 // App (getApp); a test builds its own over its test database (createApp). It holds the database, the vault,
 // the services, the run service (with the providers and connected accounts it hands each run, as the run's
-// user) and `ready()`, which every entry point awaits before serving.
+// user), the metrics and the logger (fed by the run service's observer and by every model call), and `ready()`,
+// which every entry point awaits before serving.
 import { createProviderResolver } from "@/lib/engine";
 import type { Vault } from "@/lib/secrets";
 import { getDb, prepareDatabase } from "@/server/db";
 import type { Db } from "@/server/db/client";
 import { loadServerEnv } from "@/server/env.mjs";
 import { createChatService, type ChatService } from "@/server/runs/chat-service";
+import { checkReadiness } from "@/server/health/readiness";
+import { getLogger, type Logger } from "@/server/log/logger";
+import { providerLogListener, runLogObserver } from "@/server/log/run-log";
+import { createMetrics, type Metrics } from "@/server/metrics/metrics";
+import { providerMetricsListener, watchProviderCalls } from "@/server/metrics/provider-calls";
+import { combineRunObservers, runMetricsObserver } from "@/server/metrics/run-metrics";
 import { recoverInterruptedRuns } from "@/server/runs/recover-interrupted";
 import { createRunRetention, type RetentionPolicy } from "@/server/runs/run-retention";
 import { createRequestRateLimiter, type RequestRateLimiter, type RequestRateLimitSettings } from "@/server/http/request-rate-limits";
@@ -26,6 +33,9 @@ export type App = {
   requestLimits: RequestRateLimiter | null;
   /** Chat sessions with flows, on top of `runs`. */
   chat: ChatService;
+  /** The Prometheus registry and the osmen_* metrics (served by /api/metrics). */
+  metrics: Metrics;
+  logger: Logger;
   /**
    * Resolves once the database is migrated and the runs an earlier process left queued or running are marked
    * interrupted. Does the work once; after a failure (database unreachable) the next call tries again.
@@ -45,6 +55,8 @@ export type AppParts = {
   retention?: RetentionPolicy;
   /** Request budgets per minute (server/http/request-rate-limits.ts). Default: none (tests). */
   requestLimits?: RequestRateLimitSettings & { trustProxy?: boolean };
+  /** Default: the process's logger (server/log/logger.ts). Tests pass one that keeps its lines. */
+  logger?: Logger;
 };
 
 /** How often run history is pruned, and how long after start the first time (the start is busy enough). */
@@ -55,19 +67,42 @@ const FIRST_PRUNE_DELAY_MS = 60 * 1000;
 export function createApp(parts: AppParts): App {
   const { db, vault = getVault } = parts;
   const services = createServices(db, vault);
-  const runs = isRunService(parts.runs) ? parts.runs : createRunService({ db, flows: services.flows }, { ...runSettings(services), ...parts.runs });
+  const logger = parts.logger ?? getLogger();
+  // The gauges read the run service's slots and the readiness checks when scraped, by which time both exist.
+  const metrics = createMetrics(
+    () => runs.stats(),
+    async () => Object.fromEntries(Object.entries((await checkReadiness(app)).checks).map(([part, check]) => [part, check.status === "ok"])),
+  );
+  const runs: RunService = isRunService(parts.runs) ? parts.runs : createRunService({ db, flows: services.flows }, observed({ ...runSettings(services), ...parts.runs }, metrics, logger));
   const chat = createChatService({ db, flows: services.flows, runs });
   const retention = parts.retention && createRunRetention(db, parts.retention);
   const requestLimits = parts.requestLimits ? createRequestRateLimiter(parts.requestLimits, { trustProxy: parts.requestLimits.trustProxy }) : null;
   let readiness: Promise<void> | undefined;
   const ready = () =>
-    (readiness ??= prepare(db, parts.migrate)
+    (readiness ??= prepare(db, logger, parts.migrate)
       .then(() => void retention?.start(PRUNE_INTERVAL_MS, FIRST_PRUNE_DELAY_MS))
       .catch((error: unknown) => {
         readiness = undefined;
         throw error;
       }));
-  return { db, vault, services, runs, chat, requestLimits, ready };
+  const app: App = { db, vault, services, runs, chat, requestLimits, metrics, logger, ready };
+  return app;
+}
+
+/** Run settings whose runs and model calls are counted and logged. */
+function observed(settings: RunServiceOptions, metrics: Metrics, logger: Logger): RunServiceOptions {
+  const toMetrics = providerMetricsListener(metrics);
+  const toLog = providerLogListener(logger);
+  const { providers } = settings;
+  return {
+    ...settings,
+    providers: (userId) =>
+      watchProviderCalls(providers?.(userId), (call) => {
+        toMetrics(call);
+        toLog(call);
+      }),
+    observer: combineRunObservers(...[runMetricsObserver(metrics), runLogObserver(logger), settings.observer].filter((each) => each !== undefined)),
+  };
 }
 
 const holder = globalThis as typeof globalThis & { osmenApp?: App };
@@ -109,8 +144,8 @@ function runSettings(services: Services): RunServiceOptions {
   };
 }
 
-async function prepare(db: Db, migrate?: () => Promise<void>): Promise<void> {
+async function prepare(db: Db, logger: Logger, migrate?: () => Promise<void>): Promise<void> {
   await migrate?.();
   const ids = await recoverInterruptedRuns(db);
-  if (ids.length > 0) console.log(`[runs] marked ${ids.length} run(s) from an earlier process as interrupted`);
+  if (ids.length > 0) logger.info({ runs: ids.length }, "marked runs from an earlier process as interrupted");
 }

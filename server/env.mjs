@@ -168,6 +168,15 @@ export const serverEnvSchema = z.object({
   // Build only: 1 makes `next build` emit the self-contained server in .next/standalone (the Dockerfile sets
   // it); `next start`, which the tests use, needs the default output, so it stays off everywhere else
   OSMEN_STANDALONE_BUILD: z.preprocess(blankToUnset, z.enum(["0", "1"], { message: "must be 1 (standalone build) or 0, e.g. 1" }).default("0")),
+  // Operations: the log level, and the bearer token that unlocks /api/metrics
+  LOG_LEVEL: z.preprocess(
+    blankToUnset,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be fatal, error, warn, info, debug, trace or silent, e.g. info" }).optional(),
+  ),
+  OSMEN_METRICS_TOKEN: z.preprocess(
+    blankToUnset,
+    z.string().trim().min(16, { message: "must be at least 16 characters; make one with `openssl rand -hex 32`" }).optional(),
+  ),
 });
 
 /** @typedef {z.output<typeof serverEnvSchema>} ServerEnv */

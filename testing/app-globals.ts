@@ -15,12 +15,23 @@ type Holder = { osmenDb?: Db; osmenDbReady?: Promise<void>; osmenVault?: Vault; 
  * Its `ready()` resolves at once: the test database is migrated, and its runs are the test's own. Request
  * budgets apply only when `requestLimits` is given.
  */
-export function useAppSingletons({ db, runs, vault, requestLimits }: { db: Db; runs: RunService; vault: Vault; requestLimits?: RequestRateLimitSettings }): {
-  restore: () => void;
-} {
+export function useAppSingletons({
+  db,
+  runs,
+  vault,
+  requestLimits,
+  app: built,
+}: {
+  db: Db;
+  runs?: RunService;
+  vault: Vault;
+  requestLimits?: RequestRateLimitSettings;
+  app?: App;
+}): { restore: () => void } {
   const holder = globalThis as typeof globalThis & Holder;
   const saved: Holder = { osmenDb: holder.osmenDb, osmenDbReady: holder.osmenDbReady, osmenVault: holder.osmenVault, osmenApp: holder.osmenApp };
-  const app: App = { ...createApp({ db, vault: () => vault, runs, requestLimits }), ready: () => Promise.resolve() };
+  // `app`: one the test built itself (its own logger, its observed run service); else one over `runs`.
+  const app: App = { ...(built ?? createApp({ db, vault: () => vault, runs, requestLimits })), ready: () => Promise.resolve() };
   Object.assign(holder, { osmenDb: db, osmenDbReady: Promise.resolve(), osmenVault: vault, osmenApp: app });
   return { restore: () => void Object.assign(holder, saved) };
 }

@@ -8,6 +8,7 @@ import { httpHeadersOf, httpStatusOf, toHttpErrorBody } from "@/server/errors";
 import { DEFAULT_BODY_LIMIT_BYTES, limitRequestBody } from "./body-limit.ts";
 import { rateLimitHeaders, type RequestBudget } from "./request-rate-limits.ts";
 import type { ChatService } from "@/server/runs/chat-service";
+import { observeRequest, type RequestNote } from "./observe-request.ts";
 import type { RunService } from "@/server/runs/run-service";
 import type { Services } from "@/server/services";
 import type { ApiKeySummary } from "@/server/services/api-key-service";
@@ -63,7 +64,7 @@ const keyBudgetHolder = (headers: Headers): string | undefined => {
  */
 export function apiRoute<Params>(handler: (context: ApiContext, params: Params) => Promise<Response>, options: ApiRouteOptions = {}) {
   const { errorBody = toHttpErrorBody, needs = "full", budget = budgetByMethod } = options;
-  return async (incoming: Request, { params }: { params: Promise<Params> }): Promise<Response> => {
+  const answer = async (incoming: Request, { params }: { params: Promise<Params> }, note: RequestNote): Promise<Response> => {
     try {
       const request = await limitRequestBody(incoming, DEFAULT_BODY_LIMIT_BYTES);
       const { services, runs, chat, requestLimits, ready } = getApp();
@@ -75,6 +76,7 @@ export function apiRoute<Params>(handler: (context: ApiContext, params: Params) 
       const spending = typeof budget === "function" ? await budget(request) : { budget, points: 1 };
       const limit = await requestLimits?.consume(spending.budget, { caller: keyBudgetHolder(request.headers), headers: request.headers }, spending.points);
       const { apiKey, caller } = await services.apiKeys.authenticate(request.headers.get("authorization"));
+      note.userId = caller.userId;
       if (needs === "full" && caller.scope !== "full") throw scopeTooNarrow();
       const response = await handler({ request, services, runs, chat, apiKey, caller }, await params);
       if (limit) for (const [name, value] of Object.entries(rateLimitHeaders(limit))) response.headers.set(name, value);
@@ -84,6 +86,7 @@ export function apiRoute<Params>(handler: (context: ApiContext, params: Params) 
       return Response.json(errorBody(appError), { status: httpStatusOf(appError.code), headers: { ...httpHeadersOf(appError), ...challengeOf(appError) } });
     }
   };
+  return (incoming: Request, context: { params: Promise<Params> }): Promise<Response> => observeRequest(incoming, (note) => answer(incoming, context, note));
 }
 
 export const wantsEventStream = (request: Request) => (request.headers.get("accept") ?? "").includes("text/event-stream");

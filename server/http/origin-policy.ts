@@ -100,13 +100,3 @@ export function isSameOrigin(policy: OriginPolicy, origin: string, headers: Head
   const host = requestHost(policy, headers);
   return host !== null && parseHost(host)?.host === parsed.host;
 }
-
-/**
- * True for a health probe: GET or HEAD of `/api/health` or a path below it (`/live`, `/ready`). A probe
- * comes by address, not by name (a Kubernetes kubelet on the pod's IP, a load balancer's target check, a
- * container's HEALTHCHECK on 127.0.0.1), so the Host check would refuse it once OSMEN_ORIGIN is set; what a
- * probe answers (up or down, the failing part) is no secret worth a rebinding attack.
- */
-export function isHealthProbe(method: string, pathname: string): boolean {
-  return (method === "GET" || method === "HEAD") && /^\/api\/health(\/|$)/.test(pathname);
-}

@@ -12,6 +12,7 @@ import { credentialIdsOf } from "@/lib/flow/credential-refs";
 import type { CredentialMap } from "@/lib/flow/node-kind";
 import type { ChatHistory } from "@/lib/flow/chat-history";
 import type { Plan } from "@/lib/flow/plan";
+import type { RunLifecycle } from "@/lib/engine/run-state";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { FlowService } from "@/server/services/flow-service";
@@ -51,6 +52,20 @@ export type RunServiceOptions = {
    * check applies.
    */
   describeCredentials?: (runUserId: string, ids: string[]) => Promise<CredentialMap>;
+  /** Told every event and each run's end (server/metrics, server/log). Default: none. */
+  observer?: RunObserver;
+};
+
+/** The run an observer is told about: enough to label metrics and log lines, nothing the user typed. */
+export type ObservedRun = { runId: string; flowId: string; userId: string; source: string };
+
+/**
+ * Sees what this service's runs do, for metrics and logs: every event as it is emitted, and each run's final
+ * stored status once its row is written. Called synchronously; a throw is caught and never affects the run.
+ */
+export type RunObserver = {
+  onEvent?(run: ObservedRun, event: RunEvent): void;
+  onRunEnd?(run: ObservedRun, status: RunLifecycle): void;
 };
 
 export type StartRunInput = {
@@ -147,14 +162,18 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     slot: RunSlotTicket | (() => void),
   ): Promise<RunRow | undefined> {
     const { id: runId, userId } = run;
+    const observed: ObservedRun = { runId, flowId: run.flowId, userId, source: run.source };
     const emit = (event: RunEvent) => {
       hub.publish(event);
       writer.write(event);
+      notify((observer) => observer.onEvent?.(observed, event));
     };
+    let finalStatus: RunLifecycle = "failed";
     try {
       const isWaiting = typeof slot !== "function";
       const release = isWaiting ? await slot.acquire(controller.signal).catch(() => undefined) : slot;
       if (!release) {
+        finalStatus = "cancelled";
         await finishCancelledWhileQueued(runId, emit);
         return undefined;
       }
@@ -162,6 +181,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
         const startedAt = isWaiting ? new Date() : run.startedAt;
         if (isWaiting) await rows.markRunning(runId, startedAt!);
         const result = await execute(plan, { ...executeSettings(userId), runId, ...given, signal: controller.signal, onEvent: emit });
+        finalStatus = lifecycleOf(result.status);
         await writer.flushed(runId);
         const outcome = {
           status: lifecycleOf(result.status),
@@ -179,6 +199,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
       }
     } catch (error) {
       console.error(`[run ${runId}] failed outside the engine:`, error);
+      finalStatus = "failed";
       await prisma.run
         .update({ where: { id: runId }, data: { status: "failed", error: { code: "internal", message: "The run stopped because of a server error." }, finishedAt: new Date() } })
         .catch(() => undefined);
@@ -186,6 +207,17 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
     } finally {
       controllers.delete(runId);
       hub.close(runId);
+      notify((observer) => observer.onRunEnd?.(observed, finalStatus));
+    }
+  }
+
+  /** An observer's mistake must never fail a run: it is reported and the run goes on. */
+  function notify(call: (observer: RunObserver) => void) {
+    if (!options.observer) return;
+    try {
+      call(options.observer);
+    } catch (error) {
+      console.error("[runs] a run observer failed:", error);
     }
   }
 
