@@ -38,7 +38,10 @@ export function delegationTool(caller: AgentHandle, specialist: AgentHandle, del
 function nodeTool(caller: AgentHandle, tool: ToolHandle, env: RunEnvironment): LoopTool {
   return {
     definition: tool.definition,
-    invoke: (args, call) => tool.invoke(args, { signal: call.signal, services: env.services, callerNodeId: caller.nodeId }),
+    invoke: (args, call) => {
+      env.sink.emit({ type: "node.used", nodeId: tool.nodeId, usedBy: caller.nodeId, as: "tool" });
+      return tool.invoke(args, { signal: call.signal, services: env.services, callerNodeId: caller.nodeId });
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 import type { ModelHandle } from "@/lib/flow/handles";
 import type { RunServices } from "@/lib/flow/run-context";
 import type { LLMProvider } from "@/lib/llm/types";
+import { countingCalls } from "./counting-provider";
 import { createSafeHttpClient, type HttpRequester } from "@/lib/tools/http-client";
 import type { RunIntegrations } from "@/lib/tools/integrations";
 import { invokeAgent } from "./agent-invoke";
@@ -41,7 +42,9 @@ export function createRunEnvironment(options: RunServiceOptions): RunEnvironment
         provider.catch(() => providers.delete(key));
         providers.set(key, provider);
       }
-      return provider;
+      if (!model) return provider;
+      const onCall = () => options.sink.emit({ type: "node.used", nodeId: model.nodeId, usedBy: context.nodeId, as: "model" });
+      return provider.then((resolved) => countingCalls(resolved, onCall));
     },
     httpRequest: (request, context) => http(request, context),
     connectMcp: (server, context) => mcp.open(server, context),
