@@ -11,6 +11,8 @@ describe("nodeLabel", () => {
   it("falls back to the kind's title and the end of the id, so two of a kind differ", () => {
     expect(nodeLabel({ id: "llm-8m1k3tv4", type: "llm", data: {} })).toBe("LLM #3tv4");
     expect(nodeLabel({ id: "llm-2abcd9xz", type: "llm" })).toBe("LLM #d9xz");
+    expect(nodeLabel({ id: "writer", type: "llm" })).toBe("LLM #writer");
+    expect(nodeLabel({ id: "a-very-long-hand-written-node-id", type: "llm" })).toBe("LLM #…ong-hand-written-node-id");
     expect(nodeLabel({ id: "x-1", type: "no.such.kind" })).toBe("no.such.kind #x-1");
   });
 
