@@ -10,7 +10,7 @@ export type Delegate = (agent: AgentHandle, task: string, origin: CallOrigin) =>
 export function buildAgentTools(agent: AgentHandle, env: RunEnvironment, delegate: Delegate, extra: LoopTool[] = []): LoopTool[] {
   const tools = [...extra];
   for (const item of agent.tools) {
-    tools.push(item.kind === "agent" ? delegationTool(agent, item, delegate) : nodeTool(agent, item, env));
+    tools.push(item.kind === "agent" ? countedDelegation(delegationTool(agent, item, delegate), agent, item, env) : nodeTool(agent, item, env));
   }
   return withUniqueNames(tools);
 }
@@ -31,6 +31,17 @@ export function delegationTool(caller: AgentHandle, specialist: AgentHandle, del
       const task = typeof args.task === "string" ? args.task : JSON.stringify(args);
       const outcome = await delegate(specialist, task, { signal: call.signal, parentNodeId: caller.nodeId, callId: call.callId });
       return outcome.text;
+    },
+  };
+}
+
+// A specialist delegated to is used as a tool of its coordinator: counted like any tool node.
+function countedDelegation(tool: LoopTool, caller: AgentHandle, specialist: AgentHandle, env: RunEnvironment): LoopTool {
+  return {
+    ...tool,
+    invoke: (args, call) => {
+      env.sink.emit({ type: "node.used", nodeId: specialist.nodeId, usedBy: caller.nodeId, as: "tool" });
+      return tool.invoke(args, call);
     },
   };
 }
