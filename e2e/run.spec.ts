@@ -60,6 +60,8 @@ test("streams onto the node, reattaches after a reload, and stops", async ({ pag
   await page.getByRole("button", { name: "Stop" }).click();
   await expect(page.getByTestId("run-status")).toHaveText("Cancelled");
   await expect(llm.getByTestId("node-run-status")).toHaveText("Cancelled");
+  // The model node was in use by the stopped llm node: it was cancelled with it.
+  await expect(nodeById(page, "model").getByTestId("node-run-status")).toHaveText("Cancelled");
   // Stop ends the model's stream itself: the model server sees the app hang up before the last word.
   const chat = ollama.requests.find((each) => each.path === "/api/chat")!;
   await expect.poll(() => chat.isAbandoned).toBe(true);
@@ -72,6 +74,10 @@ test("opens a finished run from history and paints it on the canvas", async ({ p
   await openFlowWithRun(page, flow.id);
   await startRunFromCanvas(page, "hi");
   await expect(page.getByTestId("run-status")).toHaveText("Succeeded");
+  // A model node used by another node is not cancelled after a successful run: it says how often it served.
+  const model = nodeById(page, "model");
+  await expect(model.getByTestId("node-run-status")).toHaveText("Succeeded");
+  await expect(model.getByTestId("node-run-uses")).toHaveText("Used once as a model");
   const output = page.getByTestId("run-output-llm");
   await expect(output.locator(".safe-markdown strong")).toHaveText("Done");
   await expect(output.getByText("bad")).toBeVisible();
@@ -85,6 +91,7 @@ test("opens a finished run from history and paints it on the canvas", async ({ p
   await expect(nodeById(page, "llm").getByTestId("node-run-status")).toHaveText("Succeeded");
   await expect(nodeById(page, "llm").getByTestId("node-run-text")).toContainText("Done");
   await expect(nodeById(page, "output").getByTestId("node-run-status")).toHaveText("Succeeded");
+  await expect(model.getByTestId("node-run-status")).toHaveText("Succeeded");
 
   // Pinned, the run is kept when older runs are pruned; the mark survives a reload.
   const pin = page.getByRole("list", { name: "Run history" }).getByRole("button", { name: /^Pin the run of/ });

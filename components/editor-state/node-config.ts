@@ -2,6 +2,7 @@
 // and name. Nothing here knows a particular kind.
 import { defaultConfig, getNodeKind, nodeCatalog, readNodeConfig, type NodeCatalog } from "@/lib/flow/catalog";
 import type { AnyNodeKind } from "@/lib/flow/node-kind";
+import { nodeLabel } from "@/lib/flow/node-label";
 import type { NodePorts } from "@/lib/flow/ports";
 
 type NodeLike = { id: string; type?: string; data?: Record<string, unknown> };
@@ -42,11 +43,5 @@ export function summarizeConfig(kind: AnyNodeKind, config: Record<string, unknow
   }
 }
 
-/** The name shown under a node's title: its own label, else a `name` setting, else its id. */
-export function nodeName(node: NodeLike): string {
-  const label = node.data?.label;
-  if (typeof label === "string" && label.trim() !== "") return label;
-  const config = readNodeConfig({ data: node.data ?? {} }) as Record<string, unknown>;
-  if (typeof config.name === "string" && config.name.trim() !== "") return config.name;
-  return node.id;
-}
+/** The name shown under a node's title: the name every surface calls it by (see lib/flow/node-label.ts). */
+export const nodeName = (node: NodeLike): string => nodeLabel(node);

@@ -4,7 +4,7 @@ import { nodeFace } from "./node-face";
 describe("nodeFace", () => {
   it("reads title, name, summary and ports from the catalog", () => {
     const face = nodeFace("p1", "prompt", { config: { template: "Hi {{who}}" } });
-    expect(face).toMatchObject({ title: "Prompt", category: "prompts", name: "p1", summary: "Hi {{who}}" });
+    expect(face).toMatchObject({ title: "Prompt", category: "prompts", name: "Prompt #p1", summary: "Hi {{who}}" });
     expect(face.ports.inputs.map((port) => port.name)).toEqual(["who"]);
   });
 

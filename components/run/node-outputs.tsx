@@ -8,17 +8,18 @@ import type { NodeRunView } from "./node-run-view";
 import { ModelCalls } from "./model-calls";
 import { SafeMarkdown } from "./safe-markdown";
 import { ReasoningText, RunWarnings } from "./run-warnings";
+import { useNodeLabels } from "./use-node-labels";
 import { useRunSnapshot } from "./use-run-snapshot";
 
 // Memoised on the node's view, which the store replaces only when that node changes: a chunk streamed
 // into one node re-renders that node's markdown, not every node's.
-const NodeOutput = memo(function NodeOutput({ nodeId, node }: { nodeId: string; node: NodeRunView }) {
+const NodeOutput = memo(function NodeOutput({ nodeId, label, node }: { nodeId: string; label: string; node: NodeRunView }) {
   const text = outputTextOf(node);
   const figures = [formatDuration(node.durationMs), formatUsage(node.usage)].filter(Boolean).join(" · ");
   return (
     <article className={`run-output run-${node.status}`} data-testid={`run-output-${nodeId}`}>
       <header>
-        <strong>{nodeId}</strong> <span className="run-status">{statusLabel(node.status)}</span> {figures && <span className="muted">{figures}</span>}
+        <strong>{label}</strong> <span className="run-status">{statusLabel(node.status)}</span> {figures && <span className="muted">{figures}</span>}
       </header>
       <RunWarnings warnings={node.warnings} testId={`run-output-warnings-${nodeId}`} />
       <ReasoningText text={node.reasoning} testId={`run-output-reasoning-${nodeId}`} />
@@ -31,6 +32,7 @@ const NodeOutput = memo(function NodeOutput({ nodeId, node }: { nodeId: string; 
 export function NodeOutputs() {
   const { store } = useRun();
   const { runId, state } = useRunSnapshot(store);
+  const labelOf = useNodeLabels();
   if (!runId) return null;
   const finalOutput = runOutputText(state.output);
   return (
@@ -44,7 +46,7 @@ export function NodeOutputs() {
       )}
       {Object.keys(state.nodes).map((nodeId) => {
         const node = store.get(nodeId);
-        return node && <NodeOutput key={nodeId} nodeId={nodeId} node={node} />;
+        return node && <NodeOutput key={nodeId} nodeId={nodeId} label={labelOf(nodeId)} node={node} />;
       })}
     </div>
   );

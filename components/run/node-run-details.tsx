@@ -14,6 +14,11 @@ export function NodeRunDetails({ state }: { state: NodeRunView }) {
           {statusLabel(state.status)}
         </span>
         {state.durationMs !== undefined && <span className="muted">{formatDuration(state.durationMs)}</span>}
+        {state.uses && (
+          <span className="muted" data-testid="node-run-uses">
+            {state.uses}
+          </span>
+        )}
       </div>
       <RunWarnings warnings={state.warnings} testId="node-run-warnings" />
       <ReasoningText text={state.reasoning} testId="node-run-reasoning" />

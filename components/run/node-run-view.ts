@@ -2,7 +2,7 @@
 // one place from the engine's folded state (lib/engine/run-state.ts), with errors and warnings as words.
 import type { ModelCallRecord } from "@/lib/engine/model-call";
 import type { NodeRunState, NodeRunStatus, ToolCallState } from "@/lib/engine/run-state";
-import { describeError } from "./run-format";
+import { describeError, describeUses } from "./run-format";
 
 /**
  * What a node shows of a run. `status` is the shown status (a node stopped by Stop reads `cancelled`);
@@ -23,15 +23,15 @@ export type NodeRunView = {
   reasoning?: string;
   /** Each model call the node made: the messages sent and the answer (see lib/engine/model-call.ts). */
   modelCalls?: ModelCallRecord[];
+  /** For a node used as another's model or tool: how often ("Used 3 times as a model by Writer"). */
+  uses?: string;
 };
-
-// The engine reports a node stopped by Stop as failed with code "cancelled"; a person sees it as cancelled.
-const shownStatus = (node: NodeRunState): NodeRunStatus => (node.status === "failed" && node.error?.code === "cancelled" ? "cancelled" : node.status);
 
 /** The view of one node's engine state; pure, so callers may cache it per engine object. */
 export function toNodeRunView(node: NodeRunState): NodeRunView {
   return {
-    status: shownStatus(node),
+    status: node.status,
+    ...(node.uses ? { uses: describeUses(node.uses) } : {}),
     text: node.text,
     ...(node.outputs ? { outputs: node.outputs } : {}),
     error: node.error ? describeError(node.error) : undefined,

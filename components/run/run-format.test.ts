@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { describeError, describeEvent, formatDuration, formatUsage, sourceLabel, statusLabel } from "./run-format";
+import { describeError, describeEvent, describeUses, formatDuration, formatUsage, sourceLabel, statusLabel } from "./run-format";
+import { toNodeRunView } from "./node-run-view";
 import { describeFailure, EngineError } from "@/lib/engine/errors";
 import { LLMError } from "@/lib/llm/errors";
 import { eventsOf } from "./test-events";
 
 describe("run formatting", () => {
+  it("says how often a model or tool node was used, and by whom in the timeline", () => {
+    expect(describeUses({ as: "model", count: 3, by: ["a"] })).toBe("Used 3 times as a model");
+    expect(describeUses({ as: "tool", count: 1, by: ["a"] })).toBe("Used once as a tool");
+    const [used] = eventsOf("r", [{ type: "node.used", nodeId: "model", usedBy: "llm", as: "model" }]);
+    const labels: Record<string, string> = { model: "Local Llama", llm: "Answer writer" };
+    expect(describeEvent(used!, (id) => labels[id] ?? id)).toBe("Answer writer used Local Llama as a model");
+    const view = toNodeRunView({ status: "succeeded", text: "", toolCalls: [], uses: { as: "tool", count: 2, by: ["agent"] } });
+    expect(view).toMatchObject({ status: "succeeded", uses: "Used 2 times as a tool" });
+  });
+
   it("formats durations for people", () => {
     expect(formatDuration(undefined)).toBe("");
     expect(formatDuration(42.4)).toBe("42 ms");

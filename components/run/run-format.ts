@@ -1,6 +1,6 @@
 // Words and numbers for the run panel: statuses, durations, token usage, errors and timeline lines.
 import type { RunEvent } from "@/lib/engine/events";
-import type { NodeRunStatus, RunLifecycle } from "@/lib/engine/run-state";
+import type { NodeRunStatus, NodeUses, RunLifecycle } from "@/lib/engine/run-state";
 
 const statusWords: Record<RunLifecycle | NodeRunStatus, string> = {
   queued: "Queued",
@@ -51,30 +51,44 @@ export function describeError(error: { code: string; message: string; hint?: str
   return error.message && error.message !== hint ? `${hint} (${error.message})` : hint;
 }
 
+/** "Used 3 times as a model" / "Used once as a tool": how often a model or tool node served others. */
+export function describeUses(uses: NodeUses): string {
+  const times = uses.count === 1 ? "once" : `${uses.count.toLocaleString("en")} times`;
+  return `Used ${times} as a ${uses.as}`;
+}
+
 const clip = (text: string, length = 80) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
-export function describeEvent(event: RunEvent): string {
+/** Names a node in a sentence: its label (see lib/flow/node-label.ts); the default echoes the id. */
+export type NodeLabeler = (nodeId: string) => string;
+
+const byId: NodeLabeler = (nodeId) => nodeId;
+
+/** One line for the timeline, naming nodes through `labelOf`. */
+export function describeEvent(event: RunEvent, labelOf: NodeLabeler = byId): string {
   switch (event.type) {
     case "run.started":
       return `Run started (${event.nodeIds.length} nodes)`;
     case "node.started":
-      return `${event.nodeId} started`;
+      return `${labelOf(event.nodeId)} started`;
     case "node.delta":
-      return `${event.nodeId}: ${clip(event.text)}`;
+      return `${labelOf(event.nodeId)}: ${clip(event.text)}`;
     case "node.reasoning":
-      return `${event.nodeId} (reasoning): ${clip(event.text)}`;
+      return `${labelOf(event.nodeId)} (reasoning): ${clip(event.text)}`;
     case "node.tool_call":
-      return `${event.nodeId} called ${event.name}`;
+      return `${labelOf(event.nodeId)} called ${event.name}`;
     case "node.tool_result":
       return `${event.name} ${event.isError ? "failed" : "answered"}: ${clip(event.result)}`;
+    case "node.used":
+      return `${labelOf(event.usedBy)} used ${labelOf(event.nodeId)} as a ${event.as}`;
     case "node.completed":
-      return `${event.nodeId} succeeded in ${formatDuration(event.durationMs)}${event.warnings?.length ? ` with warnings: ${event.warnings.map((warning) => warning.message).join(" ")}` : ""}`;
+      return `${labelOf(event.nodeId)} succeeded in ${formatDuration(event.durationMs)}${event.warnings?.length ? ` with warnings: ${event.warnings.map((warning) => warning.message).join(" ")}` : ""}`;
     case "node.failed":
-      return `${event.nodeId} failed: ${describeError(event)}`;
+      return `${labelOf(event.nodeId)} ${event.code === "cancelled" ? "cancelled" : "failed"}: ${describeError(event)}`;
     case "node.skipped":
-      return `${event.nodeId} skipped: ${event.reason}`;
+      return `${labelOf(event.nodeId)} skipped: ${event.reason}`;
     case "node.model_call":
-      return `${event.nodeId} model call ${event.callIndex} to ${event.model}: ${event.error ? `failed: ${clip(event.error)}` : (event.finishReason ?? "answered")}`;
+      return `${labelOf(event.nodeId)} model call ${event.callIndex} to ${event.model}: ${event.error ? `failed: ${clip(event.error)}` : (event.finishReason ?? "answered")}`;
     case "run.completed":
       return `Run succeeded in ${formatDuration(event.durationMs)}`;
     case "run.failed":

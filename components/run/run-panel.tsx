@@ -9,11 +9,13 @@ import { RunHistory } from "./run-history";
 import { RunRefusal } from "./run-refusal";
 import { RunTimeline } from "./run-timeline-list";
 import { RunWarnings } from "./run-warnings";
+import { useNodeLabels } from "./use-node-labels";
 import { useRunSnapshot } from "./use-run-snapshot";
 
 function RunSummary() {
   const { store, cancel, isCancelling, watcher } = useRun();
   const { runId, state } = useRunSnapshot(store);
+  const labelOf = useNodeLabels();
   if (!runId) return <p className="muted">No run yet. Press Run (or {shortcutText("openRunDialog")}) to start one.</p>;
   const isGoing = !isTerminalStatus(state.status);
   const figures = [formatDuration(state.durationMs), formatUsage(state.usage)].filter(Boolean).join(" · ");
@@ -33,7 +35,7 @@ function RunSummary() {
           {describeError(state.error)}
         </p>
       )}
-      <RunWarnings warnings={state.warnings?.map((warning) => `${warning.nodeId}: ${warning.message}`)} testId="run-warnings" />
+      <RunWarnings warnings={state.warnings?.map((warning) => `${labelOf(warning.nodeId)}: ${warning.message}`)} testId="run-warnings" />
       {watcher.error && <p className="run-error">Lost the live connection: {watcher.error.message}. Retrying…</p>}
     </div>
   );

@@ -1,8 +1,10 @@
 "use client";
 // Why a run could not start: the server's message and the compiler's findings, each naming its node.
 import type { StartRefusal } from "./use-run-controller";
+import { useNodeLabels } from "./use-node-labels";
 
 export function RunRefusal({ refusal }: { refusal: StartRefusal }) {
+  const labelOf = useNodeLabels();
   const errors = refusal.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   return (
     <div className="run-refusal" role="alert" data-testid="run-refusal">
@@ -11,7 +13,7 @@ export function RunRefusal({ refusal }: { refusal: StartRefusal }) {
         <ul>
           {errors.map((diagnostic, index) => (
             <li key={index}>
-              {diagnostic.nodeId && <strong>{diagnostic.nodeId}: </strong>}
+              {diagnostic.nodeId && <strong>{labelOf(diagnostic.nodeId)}: </strong>}
               {diagnostic.message}
             </li>
           ))}

@@ -10,7 +10,7 @@ export type Delegate = (agent: AgentHandle, task: string, origin: CallOrigin) =>
 export function buildAgentTools(agent: AgentHandle, env: RunEnvironment, delegate: Delegate, extra: LoopTool[] = []): LoopTool[] {
   const tools = [...extra];
   for (const item of agent.tools) {
-    tools.push(item.kind === "agent" ? delegationTool(agent, item, delegate) : nodeTool(agent, item, env));
+    tools.push(item.kind === "agent" ? countedDelegation(delegationTool(agent, item, delegate), agent, item, env) : nodeTool(agent, item, env));
   }
   return withUniqueNames(tools);
 }
@@ -35,10 +35,24 @@ export function delegationTool(caller: AgentHandle, specialist: AgentHandle, del
   };
 }
 
+// A specialist delegated to is used as a tool of its coordinator: counted like any tool node.
+function countedDelegation(tool: LoopTool, caller: AgentHandle, specialist: AgentHandle, env: RunEnvironment): LoopTool {
+  return {
+    ...tool,
+    invoke: (args, call) => {
+      env.sink.emit({ type: "node.used", nodeId: specialist.nodeId, usedBy: caller.nodeId, as: "tool" });
+      return tool.invoke(args, call);
+    },
+  };
+}
+
 function nodeTool(caller: AgentHandle, tool: ToolHandle, env: RunEnvironment): LoopTool {
   return {
     definition: tool.definition,
-    invoke: (args, call) => tool.invoke(args, { signal: call.signal, services: env.services, callerNodeId: caller.nodeId }),
+    invoke: (args, call) => {
+      env.sink.emit({ type: "node.used", nodeId: tool.nodeId, usedBy: caller.nodeId, as: "tool" });
+      return tool.invoke(args, { signal: call.signal, services: env.services, callerNodeId: caller.nodeId });
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { createGraphBuilder } from "@/lib/flow/graph-builder";
 import type { HttpRequest } from "@/lib/tools/http-request";
 import { createScriptedProvider, lastUserText, systemText, type RecordedCall, type ScriptedReply } from "@/testing/scripted-provider";
 import { execute } from "./execute";
+import { foldRunEvents } from "./run-state";
 import { planOf, recordEvents } from "@/testing/engine-harness";
 import { createBarrier } from "@/testing/latches";
 
@@ -106,6 +107,8 @@ describe("agent: the tool-calling loop", () => {
     const firstDone = Math.min(recorder.indexOf("node.completed", "researcher"), recorder.indexOf("node.completed", "analyst"));
     expect(bothStarted).toBeLessThan(firstDone);
     expect(recorder.of("node.started", "researcher")[0]).toMatchObject({ parentNodeId: "agent", input: "find facts", kind: "agent" });
+    // Each delegation counts as a use of the specialist, as a tool of its coordinator.
+    expect(foldRunEvents(recorder.events).nodes.researcher).toMatchObject({ status: "succeeded", uses: { as: "tool", count: 1, by: ["agent"] } });
   });
 
   it("delegates to agents with free-text display names through derived, unique tool names", async () => {

@@ -33,6 +33,10 @@ const answerFields = {
 // `errorKind`, not `kind`: on node events `kind` is already the node's kind.
 const failureFields = { errorKind: failureKindSchema.optional(), hint: z.string().optional() };
 
+/** How a node served another: as the model it called, or as a tool its model called. */
+export const nodeUseKinds = ["model", "tool"] as const;
+export type NodeUseKind = (typeof nodeUseKinds)[number];
+
 const base = {
   runId: z.string(),
   seq: z.number().int().positive(),
@@ -93,6 +97,11 @@ export const runEventSchema = z.discriminatedUnion("type", [
   }),
   /** One model call of a node: the messages sent and the answer, with its cost and timing (see model-call.ts). */
   z.object({ ...base, type: z.literal("node.model_call"), nodeId: z.string(), ...modelCallFields }),
+  /**
+   * A node used by another as its model (one per model call) or as its tool (one per tool call): such a node
+   * has no run of its own, so this is how it shows how often it served.
+   */
+  z.object({ ...base, type: z.literal("node.used"), nodeId: z.string(), usedBy: z.string(), as: z.enum(nodeUseKinds) }),
   z.object({ ...base, type: z.literal("node.skipped"), nodeId: z.string(), kind: z.string(), blockedBy: z.string(), reason: z.string() }),
   z.object({
     ...base,

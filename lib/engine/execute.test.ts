@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { compile } from "@/lib/flow/compile";
 import { createGraphBuilder } from "@/lib/flow/graph-builder";
 import { createScriptedProvider, lastUserText } from "@/testing/scripted-provider";
 import { execute, executeStream } from "./execute";
@@ -91,6 +92,25 @@ describe("execute: dataflow", () => {
     ]);
     expect(result.outputs).toEqual({ two: "fine" });
     expect(recorder.events.at(-1)).toMatchObject({ type: "run.failed", nodeId: "bad" });
+  });
+
+  it("names a failed node by its label in messages, keeping its id in nodeId", async () => {
+    const provider = createScriptedProvider({ respond: () => ({ error: "model exploded" }) });
+    const graph = createGraphBuilder()
+      .node("in", "input")
+      .node("model", "provider.ollama")
+      .node("llm-8m1k3tv4", "llm")
+      .node("after", "output")
+      .edge("model.model", "llm-8m1k3tv4.model")
+      .edge("in.text", "llm-8m1k3tv4.prompt")
+      .edge("llm-8m1k3tv4.text", "after.value")
+      .build();
+    graph.nodes.find((node) => node.id === "llm-8m1k3tv4")!.data.label = "Answer writer";
+    const recorder = recordEvents();
+    const result = await execute(compile(graph).plan!, { input: "x", providers: provider, onEvent: recorder.onEvent });
+    expect(result.error).toMatchObject({ nodeId: "llm-8m1k3tv4", message: 'Node "Answer writer" failed: model exploded' });
+    expect(recorder.of("node.skipped", "after")[0]).toMatchObject({ blockedBy: "llm-8m1k3tv4", reason: 'Skipped because "Answer writer" failed.' });
+    expect(recorder.events.at(-1)).toMatchObject({ type: "run.failed", nodeId: "llm-8m1k3tv4", message: 'Node "Answer writer" failed: model exploded' });
   });
 
   it("runs a tool node's data face once with its configured arguments", async () => {

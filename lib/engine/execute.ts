@@ -135,7 +135,8 @@ function finishRun(plan: Plan, outcome: GraphOutcome, context: FinishContext): R
   } else if (outcome.firstFailure) {
     const { nodeId, failure } = outcome.firstFailure;
     status = "failed";
-    error = { ...failure, message: `Node "${nodeId}" failed: ${failure.message}`, nodeId };
+    const label = plan.nodes.find((node) => node.id === nodeId)?.label ?? nodeId;
+    error = { ...failure, message: `Node "${label}" failed: ${failure.message}`, nodeId };
     terminal = { type: "run.failed", ...error, durationMs: context.durationMs, ...warnings };
   } else {
     status = "completed";

@@ -27,7 +27,7 @@ export function gatherInputs(node: PlanNode, results: Map<string, NodeOutputs>):
 export async function runPlanNode(node: PlanNode, inputs: NodeInputs, env: RunEnvironment, signal: AbortSignal, settings: NodeRunSettings): Promise<NodeResult> {
   const started = Date.now();
   const isVisible = node.mode === "run";
-  const timeout = () => new EngineError("node_timeout", `Node "${node.id}" did not finish within ${settings.nodeTimeoutMs} ms.`);
+  const timeout = () => new EngineError("node_timeout", `Node "${node.label}" did not finish within ${settings.nodeTimeoutMs} ms.`);
   const control = childController(signal, settings.nodeTimeoutMs, timeout);
   const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
   if (isVisible) env.sink.emit({ type: "node.started", nodeId: node.id, kind: node.type });

@@ -4,6 +4,7 @@
 import type { ModelHandle } from "@/lib/flow/handles";
 import type { RunServices } from "@/lib/flow/run-context";
 import type { LLMProvider } from "@/lib/llm/types";
+import { countingCalls } from "./counting-provider";
 import { createSafeHttpClient, type HttpRequester } from "@/lib/tools/http-client";
 import type { RunIntegrations } from "@/lib/tools/integrations";
 import { invokeAgent } from "./agent-invoke";
@@ -44,7 +45,11 @@ export function createRunEnvironment(options: RunServiceOptions): RunEnvironment
         provider.catch(() => providers.delete(key));
         providers.set(key, provider);
       }
-      return provider.then((resolved) => recordModelCalls(resolved, modelCallSink(options.sink, context.nodeId, callCounts)));
+      // Every call is recorded on the calling node (what the model saw) and counted on the model node (how often it served).
+      const recorded = provider.then((resolved) => recordModelCalls(resolved, modelCallSink(options.sink, context.nodeId, callCounts)));
+      if (!model) return recorded;
+      const onCall = () => options.sink.emit({ type: "node.used", nodeId: model.nodeId, usedBy: context.nodeId, as: "model" });
+      return recorded.then((resolved) => countingCalls(resolved, onCall));
     },
     httpRequest: (request, context) => http(request, context),
     connectMcp: (server, context) => mcp.open(server, context),

@@ -1,6 +1,6 @@
 // Folds a run's events into what the canvas paints and `run.get` reports: each node's status, streamed
 // text, tool calls, outputs, timing and usage. Pure and browser-safe: the server and the canvas share it.
-import type { FailureKind, NodeWarning, RunEvent, RunWarning } from "./events";
+import type { FailureKind, NodeUseKind, NodeWarning, RunEvent, RunWarning } from "./events";
 import type { ModelCallRecord } from "./model-call";
 import { ownValue } from "../plain-data.ts";
 
@@ -24,7 +24,11 @@ export type NodeRunState = {
   warnings?: NodeWarning[];
   /** Each model call the node made, in the order they ended: messages sent, answer, tokens, latency. */
   modelCalls?: ModelCallRecord[];
+  /** A node used as another's model or tool: how, how many times (model or tool calls), and by which nodes. */
+  uses?: NodeUses;
 };
+
+export type NodeUses = { as: NodeUseKind; count: number; by: string[] };
 
 export type RunState = {
   status: RunLifecycle;
@@ -46,11 +50,37 @@ function updateNode(state: RunState, nodeId: string, change: (node: NodeRunState
   return { ...state, nodes: { ...state.nodes, [nodeId]: change(current) } };
 }
 
-function settleUnfinished(state: RunState, status: NodeRunStatus): RunState {
+type RunOutcome = "succeeded" | "failed" | "cancelled";
+
+const isUnfinished = (node: NodeRunState) => node.status === "running" || node.status === "queued";
+
+/**
+ * What a node that saw no end of its own becomes when the run ends. A node used as a model or tool ran as
+ * long as its users did: it is cancelled only if one of them was, else it succeeded. Any other node was
+ * pending (or, after an interruption, running): cancelled only if the run was cancelled, else it did not run.
+ */
+function settledNode(node: NodeRunState, outcome: RunOutcome, nodes: Record<string, NodeRunState>): NodeRunState {
+  if (node.uses) {
+    const isUserCancelled = node.uses.by.some((id) => ownValue(nodes, id)?.status === "cancelled");
+    return { ...node, status: outcome === "cancelled" && isUserCancelled ? "cancelled" : "succeeded" };
+  }
+  if (outcome === "cancelled") return { ...node, status: "cancelled" };
+  if (node.status === "running") return { ...node, status: outcome };
+  const message = outcome === "succeeded" ? "Not used in this run." : "Did not run: the run ended first.";
+  return { ...node, status: "skipped", error: { code: "not_run", message } };
+}
+
+function settleUnfinished(state: RunState, outcome: RunOutcome): RunState {
   const nodes = Object.fromEntries(
-    Object.entries(state.nodes).map(([id, node]) => [id, node.status === "running" || node.status === "queued" ? { ...node, status } : node]),
+    Object.entries(state.nodes).map(([id, node]) => [id, isUnfinished(node) ? settledNode(node, outcome, state.nodes) : node]),
   );
   return { ...state, nodes };
+}
+
+function recordUse(node: NodeRunState, event: Extract<RunEvent, { type: "node.used" }>): NodeRunState {
+  const uses = node.uses ?? { as: event.as, count: 0, by: [] };
+  const by = uses.by.includes(event.usedBy) ? uses.by : [...uses.by, event.usedBy];
+  return { ...node, status: isUnfinished(node) ? "running" : node.status, uses: { as: event.as, count: uses.count + 1, by } };
 }
 
 const failureOf = (event: { code: string; message: string; errorKind?: FailureKind; hint?: string }) => ({
@@ -90,8 +120,13 @@ function applyNodeEvent(state: RunState, event: RunEvent): RunState {
         // The completed event carries the whole reasoning: it replaces what streamed, so a replay shows it once.
         ...(event.reasoning ? { reasoning: event.reasoning } : {}),
       }));
-    case "node.failed":
-      return updateNode(state, event.nodeId, (node) => ({ ...node, status: "failed", error: failureOf(event), durationMs: event.durationMs }));
+    case "node.failed": {
+      // A node stopped by Stop did not fail: it was cancelled, on every surface alike.
+      const status = event.code === "cancelled" ? "cancelled" : "failed";
+      return updateNode(state, event.nodeId, (node) => ({ ...node, status, error: failureOf(event), durationMs: event.durationMs }));
+    }
+    case "node.used":
+      return updateNode(state, event.nodeId, (node) => recordUse(node, event));
     case "node.skipped":
       return updateNode(state, event.nodeId, (node) => ({ ...node, status: "skipped", error: { code: "skipped", message: event.reason } }));
     case "node.model_call": {
@@ -111,12 +146,12 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
     case "run.started":
       return { ...next, status: "running", nodes: Object.fromEntries(event.nodeIds.map((id) => [id, emptyNode("queued")])) };
     case "run.completed":
-      return { ...settleUnfinished(next, "cancelled"), status: "succeeded", output: event.output, usage: event.usage, durationMs: event.durationMs, ...(event.warnings?.length ? { warnings: event.warnings } : {}) };
+      return { ...settleUnfinished(next, "succeeded"), status: "succeeded", output: event.output, usage: event.usage, durationMs: event.durationMs, ...(event.warnings?.length ? { warnings: event.warnings } : {}) };
     case "run.failed": {
       const status = event.code === "interrupted" ? "interrupted" : "failed";
       const error = { ...failureOf(event), ...(event.nodeId ? { nodeId: event.nodeId } : {}) };
       const warnings = event.warnings?.length ? { warnings: event.warnings } : {};
-      return { ...settleUnfinished(next, "cancelled"), status, error, durationMs: event.durationMs, ...warnings };
+      return { ...settleUnfinished(next, "failed"), status, error, durationMs: event.durationMs, ...warnings };
     }
     case "run.cancelled":
       return { ...settleUnfinished(next, "cancelled"), status: "cancelled", error: { code: "cancelled", message: event.reason }, durationMs: event.durationMs };

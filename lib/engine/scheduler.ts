@@ -78,7 +78,8 @@ function skipNode(run: GraphRun, node: PlanNode, cause: string): void {
   run.state.set(node.id, "skipped");
   run.rootCause.set(node.id, cause);
   run.settled += 1;
-  run.env.sink.emit({ type: "node.skipped", nodeId: node.id, kind: node.type, blockedBy: cause, reason: `Skipped because "${cause}" failed.` });
+  const causeLabel = run.plan.nodes.find((candidate) => candidate.id === cause)?.label ?? cause;
+  run.env.sink.emit({ type: "node.skipped", nodeId: node.id, kind: node.type, blockedBy: cause, reason: `Skipped because "${causeLabel}" failed.` });
   release(run, node.id);
 }
 

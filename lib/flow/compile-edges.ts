@@ -5,6 +5,9 @@ import { checkEdgePorts, takesOneEdge } from "./edge-rule";
 import { findPort, type PortSpec } from "./ports";
 import type { GraphEdge, GraphNode } from "./graph-schema";
 
+/** Names a node in a message by its label (see node-label.ts). */
+type NodeLabeler = (nodeId: string) => string;
+
 export type ResolvedEdge = {
   id: string;
   source: string;
@@ -20,6 +23,7 @@ export function resolveEdges(
   known: Map<string, GraphNode>,
   resolved: Map<string, ResolvedNode>,
   broken: Map<string, BrokenNode> = new Map(),
+  labelOf: NodeLabeler = (nodeId) => nodeId,
 ): EdgeResolution {
   const result: EdgeResolution = { edges: [], diagnostics: [] };
   const seenIds = new Set<string>();
@@ -29,11 +33,11 @@ export function resolveEdges(
       continue;
     }
     seenIds.add(edge.id);
-    const checked = resolveEdge(edge, known, resolved, broken);
+    const checked = resolveEdge(edge, known, resolved, broken, labelOf);
     if (checked.isValid) result.edges.push(checked.edge);
     else if (checked.diagnostic) result.diagnostics.push(checked.diagnostic);
   }
-  result.diagnostics.push(...singlePortOverflow(result.edges));
+  result.diagnostics.push(...singlePortOverflow(result.edges, labelOf));
   return result;
 }
 
@@ -44,6 +48,7 @@ function resolveEdge(
   known: Map<string, GraphNode>,
   resolved: Map<string, ResolvedNode>,
   broken: Map<string, BrokenNode>,
+  labelOf: NodeLabeler,
 ): EdgeCheck {
   for (const end of ["source", "target"] as const) {
     if (!known.has(edge[end])) {
@@ -58,16 +63,16 @@ function resolveEdge(
   }
   const source = resolved.get(edge.source);
   const target = resolved.get(edge.target);
-  if (!source || !target) return edgeTouchingBrokenNode(edge, source, target, broken);
+  if (!source || !target) return edgeTouchingBrokenNode(edge, source, target, broken, labelOf);
   const check = checkEdgePorts(source.ports, target.ports, edge);
-  if (!check.isValid && check.problem !== "incompatible") return { isValid: false, diagnostic: missingHandle(edge, check.problem === "missing_output") };
+  if (!check.isValid && check.problem !== "incompatible") return { isValid: false, diagnostic: missingHandle(edge, check.problem === "missing_output", labelOf) };
   const { sourcePort, targetPort } = check;
   if (!check.isValid) {
     return {
       isValid: false,
       diagnostic: errorDiagnostic(
         "edge_incompatible",
-        `A ${sourcePort.type} output ("${sourcePort.name}" of "${edge.source}") cannot feed the ${targetPort.type} input "${targetPort.name}" of "${edge.target}".`,
+        `A ${sourcePort.type} output ("${sourcePort.name}" of "${labelOf(edge.source)}") cannot feed the ${targetPort.type} input "${targetPort.name}" of "${labelOf(edge.target)}".`,
         { edgeId: edge.id, nodeId: edge.target, field: targetPort.name },
       ),
     };
@@ -83,12 +88,13 @@ function edgeTouchingBrokenNode(
   source: ResolvedNode | undefined,
   target: ResolvedNode | undefined,
   broken: Map<string, BrokenNode>,
+  labelOf: NodeLabeler,
 ): EdgeCheck {
   if ((!source && !broken.has(edge.source)) || (!target && !broken.has(edge.target))) return { isValid: false };
   const sourcePort = source ? findPort(source.ports.outputs, edge.sourceHandle) : undefined;
   const targetPort = target ? findPort(target.ports.inputs, edge.targetHandle) : undefined;
-  if (source && !sourcePort) return { isValid: false, diagnostic: missingHandle(edge, true) };
-  if (target && !targetPort) return { isValid: false, diagnostic: missingHandle(edge, false) };
+  if (source && !sourcePort) return { isValid: false, diagnostic: missingHandle(edge, true, labelOf) };
+  if (target && !targetPort) return { isValid: false, diagnostic: missingHandle(edge, false, labelOf) };
   const type = sourcePort?.type ?? targetPort?.type ?? "data";
   return {
     isValid: true,
@@ -102,16 +108,16 @@ function edgeTouchingBrokenNode(
   };
 }
 
-function missingHandle(edge: GraphEdge, isSourceSide: boolean): Diagnostic {
+function missingHandle(edge: GraphEdge, isSourceSide: boolean, labelOf: NodeLabeler): Diagnostic {
   const [nodeId, handle, side] = isSourceSide ? [edge.source, edge.sourceHandle, "output"] : [edge.target, edge.targetHandle, "input"];
-  return errorDiagnostic("edge_missing_handle", `Node "${nodeId}" has no ${side} named "${handle ?? ""}" for this connection to use.`, {
+  return errorDiagnostic("edge_missing_handle", `Node "${labelOf(nodeId)}" has no ${side} named "${handle ?? ""}" for this connection to use.`, {
     edgeId: edge.id,
     nodeId,
     field: isSourceSide ? "sourceHandle" : "targetHandle",
   });
 }
 
-function singlePortOverflow(edges: ResolvedEdge[]): Diagnostic[] {
+function singlePortOverflow(edges: ResolvedEdge[], labelOf: NodeLabeler): Diagnostic[] {
   const taken = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const edge of edges) {
@@ -119,7 +125,7 @@ function singlePortOverflow(edges: ResolvedEdge[]): Diagnostic[] {
     const key = `${edge.target}\u0000${edge.targetPort.name}`;
     if (taken.has(key)) {
       diagnostics.push(
-        errorDiagnostic("input_already_connected", `Input "${edge.targetPort.name}" of "${edge.target}" takes one connection, and has more.`, {
+        errorDiagnostic("input_already_connected", `Input "${edge.targetPort.name}" of "${labelOf(edge.target)}" takes one connection, and has more.`, {
           edgeId: edge.id,
           nodeId: edge.target,
           field: edge.targetPort.name,

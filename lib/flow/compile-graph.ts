@@ -6,6 +6,10 @@ import { errorDiagnostic, warningDiagnostic, type Diagnostic } from "./diagnosti
 import { findStronglyConnected } from "./graph-order";
 import type { CredentialMap } from "./node-kind";
 
+/** Names a node in a message by its label (see node-label.ts); by default, its id. */
+type NodeLabeler = (nodeId: string) => string;
+const byId: NodeLabeler = (nodeId) => nodeId;
+
 /** Nodes that lead to an output node; everything else would compute for nobody and does not run. */
 export function findLiveNodes(
   resolved: Map<string, ResolvedNode>,
@@ -28,12 +32,12 @@ export function findLiveNodes(
   return live;
 }
 
-export function checkIoNodes(resolved: Map<string, ResolvedNode>, broken: Map<string, BrokenNode> = new Map()): Diagnostic[] {
+export function checkIoNodes(resolved: Map<string, ResolvedNode>, broken: Map<string, BrokenNode> = new Map(), labelOf: NodeLabeler = byId): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const inputs = [...resolved.values()].filter((entry) => entry.kind.type === "input");
   for (const extra of inputs.slice(1)) {
     diagnostics.push(
-      errorDiagnostic("multiple_inputs", `A flow takes one input, and "${extra.node.id}" is a second Input node; remove one.`, {
+      errorDiagnostic("multiple_inputs", `A flow takes one input, and "${labelOf(extra.node.id)}" is a second Input node; remove one.`, {
         nodeId: extra.node.id,
       }),
     );
@@ -60,9 +64,9 @@ export function checkIoNodes(resolved: Map<string, ResolvedNode>, broken: Map<st
   return diagnostics;
 }
 
-export function checkCycles(nodeIds: string[], edges: ResolvedEdge[]): Diagnostic[] {
+export function checkCycles(nodeIds: string[], edges: ResolvedEdge[], labelOf: NodeLabeler = byId): Diagnostic[] {
   return findStronglyConnected(nodeIds, edges).map((cycle) => {
-    const names = cycle.slice(0, 5).map((id) => `"${id}"`).join(" → ");
+    const names = cycle.slice(0, 5).map((id) => `"${labelOf(id)}"`).join(" → ");
     return errorDiagnostic("cycle", `These nodes feed each other in a loop, so none could start: ${names}${cycle.length > 5 ? " …" : ""}.`, {
       nodeId: cycle[0],
     });
@@ -70,7 +74,13 @@ export function checkCycles(nodeIds: string[], edges: ResolvedEdge[]): Diagnosti
 }
 
 /** Required ports, then each kind's own wiring checks, for the nodes that will run. */
-export function checkWiring(resolved: Map<string, ResolvedNode>, edges: ResolvedEdge[], live: Set<string>, credentials?: CredentialMap): Diagnostic[] {
+export function checkWiring(
+  resolved: Map<string, ResolvedNode>,
+  edges: ResolvedEdge[],
+  live: Set<string>,
+  credentials?: CredentialMap,
+  labelOf: NodeLabeler = byId,
+): Diagnostic[] {
   const inputCounts = new Map<string, Record<string, number>>();
   const usedOutputs = new Map<string, Set<string>>();
   for (const edge of edges) {
@@ -83,14 +93,14 @@ export function checkWiring(resolved: Map<string, ResolvedNode>, edges: Resolved
   for (const entry of resolved.values()) {
     const nodeId = entry.node.id;
     if (!live.has(nodeId)) {
-      diagnostics.push(warningDiagnostic("unused_node", `"${nodeId}" does not lead to an Output node, so it will not run.`, { nodeId }));
+      diagnostics.push(warningDiagnostic("unused_node", `"${labelOf(nodeId)}" does not lead to an Output node, so it will not run.`, { nodeId }));
       continue;
     }
     const counts = inputCounts.get(nodeId) ?? {};
     for (const port of entry.ports.inputs) {
       if (port.required && !counts[port.name]) {
         diagnostics.push(
-          errorDiagnostic("required_input_missing", `Input "${port.label ?? port.name}" of "${nodeId}" needs a connection.`, {
+          errorDiagnostic("required_input_missing", `Input "${port.label ?? port.name}" of "${labelOf(nodeId)}" needs a connection.`, {
             nodeId,
             field: port.name,
           }),

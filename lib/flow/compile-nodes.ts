@@ -4,6 +4,7 @@ import { getNodeKind, readNodeConfig, type NodeCatalog } from "./catalog";
 import { errorDiagnostic, type Diagnostic } from "./diagnostics";
 import type { GraphNode } from "./graph-schema";
 import type { AnyNodeKind } from "./node-kind";
+import { labelWithTitle } from "./node-label";
 import type { NodePorts } from "./ports";
 
 export type ResolvedNode = {
@@ -26,11 +27,15 @@ export type NodeResolution = {
   broken: Map<string, BrokenNode>;
   /** Every node id in the graph, including the ones that failed to resolve. */
   known: Map<string, GraphNode>;
+  /** What messages call a node, by id (see node-label.ts); an id not in the graph reads as itself. */
+  labelOf: (nodeId: string) => string;
   diagnostics: Diagnostic[];
 };
 
 export function resolveNodes(nodes: GraphNode[], catalog: NodeCatalog): NodeResolution {
-  const result: NodeResolution = { resolved: new Map(), broken: new Map(), known: new Map(), diagnostics: [] };
+  const labels = new Map<string, string>();
+  const labelOf = (nodeId: string) => labels.get(nodeId) ?? nodeId;
+  const result: NodeResolution = { resolved: new Map(), broken: new Map(), known: new Map(), labelOf, diagnostics: [] };
   for (const node of nodes) {
     if (result.known.has(node.id)) {
       result.diagnostics.push(
@@ -40,9 +45,10 @@ export function resolveNodes(nodes: GraphNode[], catalog: NodeCatalog): NodeReso
     }
     result.known.set(node.id, node);
     const kind = getNodeKind(node.type, catalog);
+    labels.set(node.id, labelWithTitle(node, kind?.title));
     if (!kind) {
       result.diagnostics.push(
-        errorDiagnostic("unknown_kind", `Node "${node.id}" is of kind "${node.type}", which this version does not know.`, {
+        errorDiagnostic("unknown_kind", `Node "${labelOf(node.id)}" is of kind "${node.type}", which this version does not know.`, {
           nodeId: node.id,
         }),
       );
@@ -51,7 +57,7 @@ export function resolveNodes(nodes: GraphNode[], catalog: NodeCatalog): NodeReso
     }
     const parsed = kind.configSchema.safeParse(readNodeConfig(node));
     if (!parsed.success) {
-      result.diagnostics.push(...configDiagnostics(node, kind, parsed.error));
+      result.diagnostics.push(...configDiagnostics(node, labelOf(node.id), kind, parsed.error));
       result.broken.set(node.id, { node, kind, isSink: hasNoOutputs(kind) });
       continue;
     }
@@ -66,11 +72,11 @@ function hasNoOutputs(kind: AnyNodeKind): boolean {
   return !defaults.success || kind.ports(defaults.data).outputs.length === 0;
 }
 
-function configDiagnostics(node: GraphNode, kind: AnyNodeKind, error: z.ZodError): Diagnostic[] {
+function configDiagnostics(node: GraphNode, label: string, kind: AnyNodeKind, error: z.ZodError): Diagnostic[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join(".");
     const where = field ? `setting "${field}"` : "settings";
-    return errorDiagnostic("invalid_config", `The ${where} of ${kind.title} node "${node.id}" is invalid: ${issue.message}.`, {
+    return errorDiagnostic("invalid_config", `The ${where} of ${kind.title} node "${label}" is invalid: ${issue.message}.`, {
       nodeId: node.id,
       field: field || undefined,
     });

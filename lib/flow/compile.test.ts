@@ -148,9 +148,27 @@ describe("compile: every diagnostic", () => {
       .edge("p1.text", "p2.a")
       .edge("p1.text", "out.value")
       .build();
+    graph.nodes.find((node) => node.id === "p2")!.data.label = "Rewriter";
     const diagnostic = only(graph, "cycle");
-    expect(diagnostic.message).toContain('"p1"');
-    expect(diagnostic.message).toContain('"p2"');
+    // Unlabelled nodes read as their kind and the end of their id; labelled ones by their label.
+    expect(diagnostic.message).toContain('"Prompt #p1"');
+    expect(diagnostic.message).toContain('"Rewriter"');
+  });
+
+  it("names nodes by their labels, keeping ids in nodeId", () => {
+    const graph = createGraphBuilder()
+      .node("in", "input")
+      .node("model", "provider.ollama")
+      .node("llm-8m1k3tv4", "llm")
+      .node("out", "output")
+      .edge("model.model", "llm-8m1k3tv4.model")
+      .edge("llm-8m1k3tv4.text", "out.value")
+      .build();
+    graph.nodes.find((node) => node.id === "llm-8m1k3tv4")!.data.label = "Answer writer";
+    const diagnostic = only(graph, "required_input_missing");
+    expect(diagnostic).toMatchObject({ nodeId: "llm-8m1k3tv4" });
+    expect(diagnostic.message).toContain('of "Answer writer" needs a connection');
+    expect(diagnostic.message).not.toContain("llm-8m1k3tv4");
   });
 
   it("cycle for a node feeding itself", () => {

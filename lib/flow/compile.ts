@@ -49,13 +49,13 @@ export function compileGraph(graph: FlowGraph, { catalog = nodeCatalog, credenti
     return { plan: null, diagnostics: [errorDiagnostic("graph_too_large", message)] };
   }
   const nodes = resolveNodes(graph.nodes, catalog);
-  const edges = resolveEdges(graph.edges, nodes.known, nodes.resolved, nodes.broken);
-  const diagnostics = [...nodes.diagnostics, ...edges.diagnostics, ...checkIoNodes(nodes.resolved, nodes.broken)];
+  const edges = resolveEdges(graph.edges, nodes.known, nodes.resolved, nodes.broken, nodes.labelOf);
+  const diagnostics = [...nodes.diagnostics, ...edges.diagnostics, ...checkIoNodes(nodes.resolved, nodes.broken, nodes.labelOf)];
   const resolvedIds = [...nodes.resolved.keys()];
-  const cycles = checkCycles([...resolvedIds, ...nodes.broken.keys()], edges.edges);
+  const cycles = checkCycles([...resolvedIds, ...nodes.broken.keys()], edges.edges, nodes.labelOf);
   diagnostics.push(...cycles);
   const live = findLiveNodes(nodes.resolved, edges.edges, nodes.broken);
-  diagnostics.push(...checkWiring(nodes.resolved, edges.edges, live, credentials));
+  diagnostics.push(...checkWiring(nodes.resolved, edges.edges, live, credentials, nodes.labelOf));
   if (hasErrors(diagnostics)) return { plan: null, diagnostics };
 
   const liveEdges = edges.edges.filter((edge) => live.has(edge.target));

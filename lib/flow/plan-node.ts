@@ -5,6 +5,8 @@ export type PlanInputRef = { source: string; port: string; edgeId: string };
 
 export type PlanNode = {
   id: string;
+  /** What sentences call the node (see lib/flow/node-label.ts); the id stays in structured fields. */
+  label: string;
   type: string;
   config: unknown;
   /** "handle": every used output is a model, tool or agent to be used by others; it runs silently. */

@@ -36,7 +36,8 @@ describe("plan summary", () => {
       .edge("b2.text", "join.y")
       .edge("join.text", "out.value");
     const plan = planOf(builder);
-    expect(plan.summary.pattern).toBe("SEQUENTIAL");
+    // The top level is a sequence, but two models answer side by side inside it: the flow reads PARALLEL.
+    expect(plan.summary.pattern).toBe("PARALLEL");
     expect(shape(plan.summary.structure)).toEqual({ SEQUENTIAL: ["in", { PARALLEL: ["a", { SEQUENTIAL: ["b", "b2"] }] }, "join", "out"] });
     expect(plan.summary).toMatchObject({ nodeCount: 7, stepCount: 6, inputNodeId: "in", outputNodeIds: ["out"] });
   });
@@ -97,5 +98,38 @@ describe("plan summary", () => {
         { kind: "parallel", pattern: "PARALLEL", branches: [{ kind: "step", nodeId: "c" }, { kind: "step", nodeId: "d" }] },
       ],
     });
+  });
+
+  it("tools side by side before one model do not make a flow PARALLEL", () => {
+    const builder = withModel(createGraphBuilder())
+      .node("c1", "tool.calculator", { expression: "1+1" })
+      .node("c2", "tool.calculator", { expression: "2+2" })
+      .node("join", "prompt", { template: "{{x}} {{y}}" })
+      .node("writer", "llm")
+      .edge("c1.data", "join.x")
+      .edge("c2.data", "join.y")
+      .edge("model.model", "writer.model")
+      .edge("join.text", "writer.prompt")
+      .edge("writer.text", "out.value");
+    expect(planOf(builder).summary.pattern).toBe("SEQUENTIAL");
+  });
+
+  it("a team's or coordinator's pattern inside the flow names it, the most telling first", () => {
+    const builder = withModel(createGraphBuilder())
+      .node("lead", "agent", { name: "lead" }, { x: 0, y: 0 })
+      .node("helper", "agent", { name: "helper" }, { x: 0, y: 100 })
+      .node("checker", "agent", { name: "checker", role: "supervisor" }, { x: 0, y: 200 })
+      .node("loop", "team", { pattern: "SUPERVISOR" })
+      .edge("model.model", "lead.model")
+      .edge("model.model", "helper.model")
+      .edge("model.model", "checker.model")
+      .edge("helper.agent", "lead.tools")
+      .edge("lead.agent", "loop.agents")
+      .edge("checker.agent", "loop.agents")
+      .edge("in.text", "loop.input")
+      .edge("loop.text", "out.value");
+    const plan = planOf(builder);
+    expect(plan.summary.patterns).toEqual({ loop: "SUPERVISOR", lead: "HIERARCHICAL" });
+    expect(plan.summary.pattern).toBe("SUPERVISOR");
   });
 });

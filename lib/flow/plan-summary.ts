@@ -28,7 +28,7 @@ export type PlanStructure =
   | PlanStep;
 
 export type PlanSummary = {
-  /** The top level's pattern. */
+  /** The flow's pattern, from what is inside it (see flowPattern). */
   pattern: OrchestrationPattern;
   structure: PlanStructure | null;
   nodeCount: number;
@@ -52,8 +52,9 @@ export function summarizePlan(nodes: PlanNode[], catalog: NodeCatalog): PlanSumm
     if (pattern) setOwn(patterns, node.id, pattern);
   }
   const structure = tree ? decorate(tree, byId, catalog) : null;
+  const isModelStep = (nodeId: string) => modelStepCategories.has(getNodeKind(byId.get(nodeId)!.type, catalog)?.category ?? "");
   return {
-    pattern: structure ? (structure.pattern ?? "SEQUENTIAL") : "SEQUENTIAL",
+    pattern: flowPattern(structure, patterns, isModelStep),
     structure,
     nodeCount: nodes.length,
     stepCount: steps.length,
@@ -61,6 +62,54 @@ export function summarizePlan(nodes: PlanNode[], catalog: NodeCatalog): PlanSumm
     inputNodeId: nodes.find((node) => node.type === "input")?.id,
     outputNodeIds: nodes.filter((node) => node.type === "output").map((node) => node.id),
   };
+}
+
+/** What each pattern means, in the OsMEN guide's words, for a label's tooltip. */
+export const patternDescriptions: Record<OrchestrationPattern, string> = {
+  SEQUENTIAL: "Agents run in sequence.",
+  PARALLEL: "Agents run concurrently.",
+  HIERARCHICAL: "A coordinator delegates to specialists.",
+  SUPERVISOR: "A supervisor validates and iterates.",
+};
+
+/** Kinds whose steps ask a model: the agents the guide's patterns arrange (LLM nodes count as one-shot agents). */
+const modelStepCategories: ReadonlySet<string> = new Set(["agents", "models"]);
+
+/** From the most telling down: a flow with a supervisor loop anywhere reads SUPERVISOR, and so on. */
+const patternStrength: OrchestrationPattern[] = ["SUPERVISOR", "HIERARCHICAL", "PARALLEL", "SEQUENTIAL"];
+
+/**
+ * The pattern a flow follows, per the OsMEN guide (SEQUENTIAL: agents run in sequence; PARALLEL: they run
+ * concurrently; HIERARCHICAL: a coordinator delegates to specialists; SUPERVISOR: a supervisor validates
+ * and iterates): the most telling of its teams' and coordinators' patterns, else PARALLEL when two
+ * branches that run side by side each ask a model, else SEQUENTIAL. Tools and prompts running side by side
+ * (the Daily Brief reads calendar and inbox at once) do not make a flow PARALLEL, since the guide's
+ * patterns arrange agents; a flow with no model steps at all reads its dataflow's shape.
+ */
+export function flowPattern(
+  structure: PlanStructure | null,
+  patterns: Record<string, OrchestrationPattern>,
+  isModelStep: (nodeId: string) => boolean,
+): OrchestrationPattern {
+  const found = new Set(Object.values(patterns));
+  if (structure && hasParallelModelSteps(structure, isModelStep)) found.add("PARALLEL");
+  const strongest = patternStrength.find((pattern) => found.has(pattern));
+  if (strongest) return strongest;
+  if (structure && !containsModelStep(structure, isModelStep)) return structure.pattern ?? "SEQUENTIAL";
+  return "SEQUENTIAL";
+}
+
+function containsModelStep(tree: PlanStructure, isModelStep: (nodeId: string) => boolean): boolean {
+  if (tree.kind === "step") return isModelStep(tree.nodeId);
+  const parts = tree.kind === "sequence" ? tree.steps : tree.branches;
+  return parts.some((part) => containsModelStep(part, isModelStep));
+}
+
+function hasParallelModelSteps(tree: PlanStructure, isModelStep: (nodeId: string) => boolean): boolean {
+  if (tree.kind === "step") return false;
+  const parts = tree.kind === "sequence" ? tree.steps : tree.branches;
+  if (tree.kind === "parallel" && parts.filter((part) => containsModelStep(part, isModelStep)).length >= 2) return true;
+  return parts.some((part) => hasParallelModelSteps(part, isModelStep));
 }
 
 function patternOf(node: PlanNode, byId: Map<string, PlanNode>): OrchestrationPattern | undefined {

@@ -3,6 +3,7 @@
 import { pushTo } from "./multimap";
 import type { ResolvedEdge } from "./compile-edges";
 import type { ResolvedNode } from "./compile-nodes";
+import { labelWithTitle } from "./node-label";
 import { handlePortTypes } from "./ports";
 import type { PlanInputRef, PlanNode } from "./plan-node";
 import type { PlanSummary } from "./plan-summary";
@@ -38,6 +39,7 @@ export function buildPlanNodes(order: string[], resolved: Map<string, ResolvedNo
     const isHandleOnly = outputTypes.length > 0 && outputTypes.every((type) => handlePortTypes.has(type));
     return {
       id,
+      label: labelWithTitle(entry.node, entry.kind.title),
       type: entry.kind.type,
       config: entry.config,
       mode: isHandleOnly ? "handle" : "run",

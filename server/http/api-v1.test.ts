@@ -189,6 +189,27 @@ describe("API keys act as their user, within their scope", () => {
   const runWith = (apiKey: string, id = flowId) =>
     fetch(`${app.url}/api/v1/flows/${id}/run`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` }, body: JSON.stringify({ input: "hi" }) });
 
+  it("a successful run's model node reads succeeded, with its model calls counted, not cancelled", async () => {
+    ollama.enqueue({ text: ["four"] });
+    const body = await (await post(`/api/v1/flows/${flowId}/run`, { input: "2+2?" })).json();
+    expect(body.nodes.model).toMatchObject({ status: "succeeded", uses: { as: "model", count: 1, by: ["llm"] } });
+  });
+
+  it("a run stopped by its owner reads cancelled over the API, its nodes too, and is stored so", async () => {
+    const { getApp } = await import("@/server/app");
+    const { runs } = getApp();
+    ollama.enqueue({ text: ["never"], until: new Promise(() => {}) });
+    const { runId } = await runs.start(owner, { flowId, input: "wait" });
+    for await (const event of runs.events(owner, runId, 0)) if (event.type === "node.started" && event.nodeId === "llm") break;
+    await runs.cancel(owner, runId);
+    await runs.waitFor(owner, runId);
+    const fetched = await fetch(`${app.url}/api/v1/runs/${runId}`, { headers: { authorization: `Bearer ${key}` } });
+    const body = await fetched.json();
+    expect(body).toMatchObject({ status: "cancelled", error: { code: "cancelled" } });
+    expect(body.nodes).toMatchObject({ input: { status: "succeeded" }, llm: { status: "cancelled" }, model: { status: "cancelled" }, output: { status: "cancelled" } });
+    expect(await database().run.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: "cancelled" });
+  });
+
   it("a run-scoped key runs a flow of its user and reads the run", async () => {
     const runKey = await services.apiKeys.create(owner, { name: "runner", scope: "run" });
     expect(runKey.scope).toBe("run");
