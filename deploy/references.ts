@@ -17,7 +17,7 @@ export function npmScriptsNamed(text: string): string[] {
  */
 export function apiPathsNamed(text: string): string[] {
   const paths = new Set<string>();
-  for (const match of text.matchAll(/(?<!\b(?:app|server))\/api(?![\w-])(?:\/(?:[\w.-]+|<[^>\n]+>))*/g)) paths.add(match[0].replace(/\/$/, ""));
+  for (const match of text.matchAll(/(?<!\b(?:app|server))\/api(?![\w-])(?:\/(?:[\w.-]+|<[^>\n]+>))*/g)) paths.add(match[0].replace(/[/.]+$/, ""));
   return [...paths].sort();
 }
 

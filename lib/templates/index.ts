@@ -2,6 +2,7 @@
 //   listTemplates()        -> cards for /templates (no graphs; with what each needs to run)
 //   getTemplate(id)        -> the full template, or undefined
 //   instantiateTemplate(id)-> a fresh copy of its graph for "Use template" (safe to edit and store)
+import chatbotWithMemory from "./chatbot-with-memory.json";
 import dailyBrief from "./daily-brief.json";
 import researchPipeline from "./research-pipeline.json";
 import researchTeam from "./research-team.json";
@@ -29,6 +30,7 @@ export { previewGraph, type GraphPreview, type PreviewEdge, type PreviewNode } f
 /** Gallery order: the Daily Brief first, then the everyday ones, then the multi-agent patterns. */
 const sources: unknown[] = [
   dailyBrief,
+  chatbotWithMemory,
   toolAssistant,
   webPageSummary,
   contactExtractor,

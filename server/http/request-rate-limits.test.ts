@@ -15,7 +15,7 @@ import { chatGraph } from "@/testing/flow-graphs";
 import { startRouteServer } from "@/testing/route-server";
 import { createScriptedProvider } from "@/testing/scripted-provider";
 import { createTestUser, type TestUser } from "@/testing/users";
-import { createRequestRateLimiter, IP_SHARE, type RequestRateLimitSettings } from "./request-rate-limits";
+import { budgetOfProcedure, createRequestRateLimiter, IP_SHARE, type RequestRateLimitSettings } from "./request-rate-limits";
 
 const fromIp = (ip: string) => new Headers({ "x-forwarded-for": ip });
 const refusalOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (isAppError(error) ? (error as AppError) : error));
@@ -57,6 +57,14 @@ describe("request budgets", () => {
     expect(((await refusalOf(limiter.consume("write", bob, 3))) as AppError).code).toBe("TOO_MANY_REQUESTS");
     // Refused, the batch spent nothing: the caller still has both writes.
     expect(await limiter.consume("write", bob, 2)).toMatchObject({ remaining: 0 });
+  });
+
+  it("charges every procedure that starts a run to the run budget, other changes to writes, the rest to reads", () => {
+    expect(budgetOfProcedure("run.start", "mutation")).toBe("run");
+    expect(budgetOfProcedure("chat.send", "mutation")).toBe("run");
+    expect(budgetOfProcedure("flow.update", "mutation")).toBe("write");
+    expect(budgetOfProcedure("run.events", "subscription")).toBe("read");
+    expect(budgetOfProcedure("flow.list", "query")).toBe("read");
   });
 
   it("spends nothing from a budget set to 0", async () => {

@@ -14,8 +14,11 @@ export const apiRouteTemplates = [
   "/api/trpc/[trpc]",
   "/api/v1/chat/completions",
   "/api/v1/flows/[id]/run",
+  "/api/v1/models",
   "/api/v1/runs/[id]",
   "/api/v1/runs/[id]/events",
+  // Last: it answers every /api/v1 path the routes above do not, so they must match first.
+  "/api/v1/[...path]",
 ] as const;
 
 const matchers = apiRouteTemplates.map((template) => ({
