@@ -10,6 +10,7 @@ import { createContext } from "@/server/api/trpc";
 import { createRunService } from "@/server/runs/run-service";
 import { createServices } from "@/server/services";
 import { testDatabases } from "@/testing/databases";
+import { chatGraph } from "@/testing/flow-graphs";
 import { createScriptedProvider } from "@/testing/scripted-provider";
 import { createTestUser, type TestUser } from "@/testing/users";
 
@@ -56,6 +57,7 @@ const leaked = (value: unknown) => all.filter((each) => JSON.stringify(value).in
 describe.each(testDatabases())("who sees a flow's secrets on $provider", ({ create }) => {
   let database: Awaited<ReturnType<typeof create>>;
   let runs: ReturnType<typeof createRunService>;
+  const provider = createScriptedProvider({ respond: () => "ok" });
   let owner: TestUser;
   let viewer: TestUser;
   let editor: TestUser;
@@ -67,7 +69,7 @@ describe.each(testDatabases())("who sees a flow's secrets on $provider", ({ crea
     database = await create();
     const vault = createVault(randomBytes(32));
     const services = createServices(database, () => vault);
-    runs = createRunService({ db: database, flows: services.flows }, { maxConcurrentRuns: 2, runTimeoutMs: 20_000, providers: () => createScriptedProvider({ respond: () => "ok" }) });
+    runs = createRunService({ db: database, flows: services.flows }, { maxConcurrentRuns: 2, runTimeoutMs: 20_000, providers: () => provider });
     owner = await createTestUser(database, { name: "Ada Owner" });
     viewer = await createTestUser(database, { name: "Vi Viewer", email: "vi@example.test" });
     editor = await createTestUser(database, { name: "Ed Editor", email: "ed@example.test" });
@@ -115,6 +117,17 @@ describe.each(testDatabases())("who sees a flow's secrets on $provider", ({ crea
       expect((await as(user).flow.getVersion({ id: flowId, version: 1 })).graph).toEqual(graphWithSecrets());
       expect((await as(user).flow.list()).find((each) => each.id === flowId)).toMatchObject({ name, description });
     }
+  });
+
+  it("a viewer's run runs the flow as stored: what their browser gets changes no run", async () => {
+    const system = `Sign requests with ${secret.anthropic}.`;
+    const flow = await as(owner).flow.create({ name: "Signed chat", graph: chatGraph({ system }) });
+    await as(owner).flowMember.add({ flowId: flow.id, email: "vi@example.test", role: "viewer" });
+    expect(leaked(await as(viewer).flow.get({ id: flow.id }))).toEqual([]);
+    const { runId } = await as(viewer).run.start({ flowId: flow.id, input: "hi" });
+    await runs.idle();
+    expect(await as(viewer).run.get({ runId })).toMatchObject({ status: "succeeded" });
+    expect(provider.calls.at(-1)!.messages[0]).toMatchObject({ role: "system", content: system });
   });
 
   it("export names what it removed from the flow's name and description", async () => {
