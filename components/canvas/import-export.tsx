@@ -31,7 +31,7 @@ export function ImportExportButtons({ flowId, flowName }: { flowId: string; flow
       const document = await client.flow.export.query({ id: flowId });
       download(exportFileName(flowName), JSON.stringify(document, null, 2));
       const removed = document.removedSecrets ?? [];
-      if (removed.length > 0) setMessage(`Exported without ${removed.length} secret(s): ${removed.map((item) => `${item.nodeId} ${item.path}`).join(", ")}.`);
+      if (removed.length > 0) setMessage(`Exported without ${removed.length} secret(s): ${removed.map((item) => (item.nodeId ? `${item.nodeId} ${item.path}` : `flow ${item.path}`)).join(", ")}.`);
     } catch (error) {
       setMessage(`Export failed: ${errorMessageOf(error)}`);
     }

@@ -125,4 +125,24 @@ describe("tool.mcp with a stored credential", () => {
     expect(result.error).toMatchObject({ code: "credential_mismatch", nodeId: "mcp", message: expect.stringContaining("may only be sent to https://mcp.example.com/mcp") });
     expect(server.requests.length).toBe(before);
   });
+
+  it("replaces the credential in an error built from the server's 401 answer, which echoes it", async () => {
+    const { result, recorder } = await runAgent({ url: server.url("/mcp-echo-401"), credentialId: "cred-4" }, ["unused"], {
+      resolveCredential: credentialFor(server.url("/mcp-echo-401"), encodeMcpSecret("MCPKEYSECRET98765")),
+    });
+    expect(result.status).toBe("failed");
+    expect(result.error).toMatchObject({ nodeId: "mcp", message: expect.stringContaining("bad key [redacted]") });
+    expect(JSON.stringify(recorder.events)).not.toContain("MCPKEYSECRET98765");
+  });
+
+  it("replaces a named header's value in a tool's error result that echoes it", async () => {
+    const { provider, recorder, result } = await runAgent(
+      { url: server.url("/mcp-echo"), credentialId: "cred-5" },
+      [{ toolCalls: [{ name: "echo_credential" }] }, "The key was refused."],
+      { resolveCredential: credentialFor(server.url("/mcp-echo"), encodeMcpSecret("HDRSECRET4242", "X-API-Key")) },
+    );
+    expect(result.status).toBe("completed");
+    expect(toolMessages(provider, 1)[0]).toContain("key [redacted] is not allowed here");
+    expect(JSON.stringify(recorder.events)).not.toContain("HDRSECRET4242");
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FlowGraph, GraphNode } from "./graph-schema.ts";
-import { stripSecrets } from "./strip-secrets.ts";
+import { stripFlowSecrets, stripSecrets } from "./strip-secrets.ts";
 
 const node = (id: string, type: string, data: Record<string, unknown>): GraphNode => ({ id, type, position: { x: 0, y: 0 }, data });
 const graphOf = (...nodes: GraphNode[]): FlowGraph => ({ version: 1, nodes, edges: [] });
@@ -93,5 +93,23 @@ describe("stripSecrets", () => {
     const { graph } = stripSecrets(input);
     expect(JSON.stringify(input)).toBe(before);
     expect(JSON.stringify(graph.nodes[0]!.data)).toBe('{"config":{"__proto__":{"ok":1}}}');
+  });
+});
+
+describe("stripFlowSecrets", () => {
+  it("applies the value rules to the flow's name and description, reporting them first and without a node", () => {
+    const flow = { id: "f1", name: `Bot ${keys.openai}`, description: `Posts with ${keys.slack}, reads with ${keys.github}`, graph: graphOf(node("n", "tool.http", { config: { body: keys.anthropic } })) };
+    const { flow: stripped, removed } = stripFlowSecrets(flow);
+    expect(stripped).toEqual({ id: "f1", name: "Bot [removed]", description: "Posts with [removed], reads with [removed]", graph: graphOf(node("n", "tool.http", { config: { body: "[removed]" } })) });
+    expect(removed).toEqual([
+      { path: "name", reason: "value shaped like a key" },
+      { path: "description", reason: "value shaped like a key" },
+      { nodeId: "n", path: "config.body", reason: "value shaped like a key" },
+    ]);
+    expect(flow.name).toBe(`Bot ${keys.openai}`);
+  });
+
+  it("strips only the fields it is given and keeps ordinary names", () => {
+    expect(stripFlowSecrets({ name: "Daily brief", version: 3 })).toEqual({ flow: { name: "Daily brief", version: 3 }, removed: [] });
   });
 });

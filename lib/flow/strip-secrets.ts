@@ -7,8 +7,11 @@ import type { FlowGraph, GraphNode } from "./graph-schema.ts";
 
 export type SecretRemovalReason = "secret field" | "credential setting" | "credential header or parameter" | "credential in a URL" | "value shaped like a key";
 
-/** One thing removed: the node, the path inside its `data` (`config.headers.Authorization`) and why. */
-export type RemovedSecret = { nodeId: string; path: string; reason: SecretRemovalReason };
+/**
+ * One thing removed: the node, the path inside its `data` (`config.headers.Authorization`) and why. A removal
+ * from the flow's own name or description has no `nodeId` and the path `name` or `description`.
+ */
+export type RemovedSecret = { nodeId?: string; path: string; reason: SecretRemovalReason };
 
 export type StrippedGraph = { graph: FlowGraph; removed: RemovedSecret[] };
 
@@ -34,7 +37,11 @@ const authSchemeValuePattern = /^\s*(basic|bearer|token|digest|negotiate|ntlm|ho
 
 const REMOVED = "[removed]";
 
-type Walk = { nodeId: string; removed: RemovedSecret[] };
+type Walk = { nodeId?: string; removed: RemovedSecret[] };
+
+function record(walk: Walk, path: string, reason: SecretRemovalReason) {
+  walk.removed.push(walk.nodeId === undefined ? { path, reason } : { nodeId: walk.nodeId, path, reason });
+}
 
 /** Config fields a kind's schema marks secret (`.meta({ secret: true })` or a credential picker). */
 function secretFieldsOf(type: string, catalog: NodeCatalog): Set<string> {
@@ -48,7 +55,7 @@ function stripString(value: string, path: string, walk: Walk): string {
   let cleaned = value.replace(keyValuePattern, REMOVED);
   cleaned = stripUrlUserInfo(cleaned, path, walk);
   cleaned = stripUrlParameters(cleaned, path, walk);
-  if (cleaned !== value && cleaned.includes(REMOVED)) walk.removed.push({ nodeId: walk.nodeId, path, reason: "value shaped like a key" });
+  if (cleaned !== value && cleaned.includes(REMOVED)) record(walk, path, "value shaped like a key");
   return cleaned;
 }
 
@@ -64,7 +71,7 @@ function stripUrlUserInfo(value: string, path: string, walk: Walk): string {
   if (!url.username && !url.password) return value;
   url.username = "";
   url.password = "";
-  walk.removed.push({ nodeId: walk.nodeId, path, reason: "credential in a URL" });
+  record(walk, path, "credential in a URL");
   // URL adds a "/" to a bare origin; keep the spelling the person typed otherwise.
   const text = url.toString();
   return /^\s*https?:\/\/[^/?#\s]*$/i.test(value) ? text.replace(/\/$/, "") : text;
@@ -83,7 +90,7 @@ function stripUrlParameters(value: string, path: string, walk: Walk): string {
   if (names.length === 0) return value;
   for (const name of new Set(names)) {
     url.searchParams.delete(name);
-    walk.removed.push({ nodeId: walk.nodeId, path: `${path}?${name}`, reason: "credential header or parameter" });
+    record(walk, `${path}?${name}`, "credential header or parameter");
   }
   return url.toString();
 }
@@ -96,9 +103,9 @@ function stripValue(value: unknown, path: string, walk: Walk, isNameMap = false)
   for (const [key, item] of Object.entries(value)) {
     const itemPath = path ? `${path}.${key}` : key;
     if (credentialSettingPattern.test(key)) {
-      walk.removed.push({ nodeId: walk.nodeId, path: itemPath, reason: "credential setting" });
+      record(walk, itemPath, "credential setting");
     } else if (isNameMap && (credentialNamePattern.test(key) || (typeof item === "string" && authSchemeValuePattern.test(item)))) {
-      walk.removed.push({ nodeId: walk.nodeId, path: itemPath, reason: "credential header or parameter" });
+      record(walk, itemPath, "credential header or parameter");
     } else {
       kept.push([key, stripValue(item, itemPath, walk, nameMapPattern.test(key))]);
     }
@@ -130,4 +137,26 @@ export function stripSecrets(graph: FlowGraph, catalog: NodeCatalog = nodeCatalo
   const removed: RemovedSecret[] = [];
   const nodes = graph.nodes.map((node) => stripNode(node, catalog, removed));
   return { graph: { ...graph, nodes }, removed };
+}
+
+/** A flow's own texts and, where present, its graph: a stored flow, a summary in a list, a saved version. */
+export type FlowContent = { name?: string; description?: string; graph?: FlowGraph };
+
+/**
+ * The flow without secrets: its name and description get the value rules (key-shaped values, a URL's
+ * `user:password@` and credential parameters), its graph everything `stripSecrets` does. Returns a copy with
+ * the same fields (others kept as they are) and the list of removals, the flow's own texts first. Pure.
+ */
+export function stripFlowSecrets<T extends FlowContent>(flow: T, catalog: NodeCatalog = nodeCatalog): { flow: T; removed: RemovedSecret[] } {
+  const removed: RemovedSecret[] = [];
+  const walk: Walk = { removed };
+  const copy = { ...flow };
+  if (typeof flow.name === "string") copy.name = stripString(flow.name, "name", walk);
+  if (typeof flow.description === "string") copy.description = stripString(flow.description, "description", walk);
+  if (flow.graph) {
+    const stripped = stripSecrets(flow.graph, catalog);
+    copy.graph = stripped.graph;
+    removed.push(...stripped.removed);
+  }
+  return { flow: copy, removed };
 }

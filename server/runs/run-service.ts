@@ -26,7 +26,7 @@ import type { Run as RunRow } from "@/server/db/generated/sqlite/client";
 import { createRunSlots, type RunSlotTicket } from "./run-slots.ts";
 
 /** What a run service is built on: its database, and the flow service that decides who may run or read a flow. */
-export type RunServiceDependencies = { db: Db; flows: Pick<FlowService, "get"> };
+export type RunServiceDependencies = { db: Db; flows: Pick<FlowService, "get" | "getStored"> };
 
 export type RunServiceOptions = {
   maxConcurrentRuns: number;
@@ -106,7 +106,8 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
 
   /** Starts a run of a flow the caller can read (owner or member), as the caller. @throws AppError NOT_FOUND otherwise. */
   async function start(caller: Caller, { flowId, input, source = "canvas", sessionId, history = [] }: StartRunInput): Promise<{ runId: string; status: "queued" }> {
-    const flow = await flows.get(caller, flowId);
+    // As stored: a viewer's copy lacks the graph's secrets, but the run is the flow as its owner made it.
+    const flow = await flows.getStored(caller, flowId);
     const credentials = await options.describeCredentials?.(caller.userId, credentialIdsOf(flow.graph));
     const { plan, diagnostics } = compile(flow.graph, { credentials });
     if (!plan) {

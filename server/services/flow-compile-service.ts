@@ -19,9 +19,9 @@ export function createFlowCompileService(flows: FlowService, credentials: Pick<C
     return { plan: plan?.summary ?? null, diagnostics };
   }
 
-  /** Compiles a stored flow the caller can read. @throws AppError NOT_FOUND otherwise. */
+  /** Compiles a stored flow the caller can read, as stored (as a run would). @throws AppError NOT_FOUND otherwise. */
   async function compileFlow(caller: Caller, flowId: string): Promise<CompileReport> {
-    return compileGraph(caller, (await flows.get(caller, flowId)).graph);
+    return compileGraph(caller, (await flows.getStored(caller, flowId)).graph);
   }
 
   return { compileGraph, compileFlow };

@@ -1,9 +1,12 @@
 // Flows: persistence, ownership, optimistic concurrency and version snapshots. Routers call this; nothing
 // else touches the Flow tables. Every call takes the caller: a flow is reachable by its owner and its
 // members (see flow-access.ts), and one the caller cannot reach reads as one that does not exist.
+// A viewer gets a flow as an export carries it (no secrets in name, description or graph); the owner and
+// editors get it as stored, since they save it back. Runs, compiling and exports read it as stored.
 import { AppError } from "@/lib/errors";
+import { withoutSecrets } from "@/lib/flow/flow-document";
 import { emptyGraph, flowGraphSchema, type FlowGraph } from "@/lib/flow/graph-schema";
-import { stripSecrets } from "@/lib/flow/strip-secrets";
+import { stripFlowSecrets, type FlowContent } from "@/lib/flow/strip-secrets";
 import { previewGraph, type GraphPreview } from "@/lib/templates/preview";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
@@ -60,7 +63,15 @@ const rowFields = (caller: Pick<Caller, "userId">) =>
 
 type SummaryRow = Omit<FlowSummary, "access"> & { ownerId: string; members: { role: string }[] };
 
-function toSummary(caller: Pick<Caller, "userId">, row: SummaryRow): FlowSummary {
+/**
+ * A flow, summary or version as a caller with `access` may see it: a viewer, who cannot save it back, gets it
+ * without secrets (as an export carries it); the owner and editors get it as stored.
+ */
+export function asSeenBy<T extends FlowContent>(access: FlowAccess, flow: T): T {
+  return access === "viewer" ? stripFlowSecrets(flow).flow : flow;
+}
+
+function storedSummary(caller: Pick<Caller, "userId">, row: SummaryRow): FlowSummary {
   return {
     id: row.id,
     name: row.name,
@@ -73,8 +84,13 @@ function toSummary(caller: Pick<Caller, "userId">, row: SummaryRow): FlowSummary
   };
 }
 
-const toRecord = (caller: Pick<Caller, "userId">, row: SummaryRow & { graph: unknown }): FlowRecord => ({
-  ...toSummary(caller, row),
+function toSummary(caller: Pick<Caller, "userId">, row: SummaryRow): FlowSummary {
+  const summary = storedSummary(caller, row);
+  return asSeenBy(summary.access, summary);
+}
+
+const storedRecord = (caller: Pick<Caller, "userId">, row: SummaryRow & { graph: unknown }): FlowRecord => ({
+  ...storedSummary(caller, row),
   graph: flowGraphSchema.parse(row.graph),
 });
 
@@ -84,11 +100,20 @@ const editableWhere = (caller: Caller) => ({ OR: [{ ownerId: caller.userId }, { 
 export function createFlowService({ prisma, provider }: Db) {
   const recordFields = (caller: Caller) => ({ ...rowFields(caller), graph: true });
 
-  /** The flow if the caller can read it. @throws AppError NOT_FOUND otherwise. */
-  async function get(caller: Caller, id: string): Promise<FlowRecord> {
+  /**
+   * The flow as stored, if the caller can read it: for server-side use only (runs, compiling, exports and
+   * duplicates, which strip it themselves). @throws AppError NOT_FOUND otherwise.
+   */
+  async function getStored(caller: Caller, id: string): Promise<FlowRecord> {
     const row = await prisma.flow.findFirst({ where: { id, ...readableFlowsWhere(caller) }, select: recordFields(caller) });
     if (!row) throw flowNotFound(id);
-    return toRecord(caller, row);
+    return storedRecord(caller, row);
+  }
+
+  /** The flow as the caller may see it (see asSeenBy). @throws AppError NOT_FOUND if the caller cannot read it. */
+  async function get(caller: Caller, id: string): Promise<FlowRecord> {
+    const flow = await getStored(caller, id);
+    return asSeenBy(flow.access, flow);
   }
 
   /** A new flow owned by the caller. */
@@ -97,7 +122,7 @@ export function createFlowService({ prisma, provider }: Db) {
       data: { ownerId: caller.userId, name: input.name, description: input.description ?? "", graph: asJson(input.graph ?? emptyGraph()) },
       select: recordFields(caller),
     });
-    return toRecord(caller, row);
+    return storedRecord(caller, row);
   }
 
   /**
@@ -155,10 +180,10 @@ export function createFlowService({ prisma, provider }: Db) {
     return toSummary(caller, await prisma.flow.update({ where: { id }, data: { name }, select: rowFields(caller) }));
   }
 
-  /** Copies a flow the caller can read into a new flow owned by the caller, without its secrets. */
+  /** Copies a flow the caller can read into a new flow owned by the caller, without its secrets (name and description included). */
   async function duplicate(caller: Caller, id: string, name?: string): Promise<FlowRecord> {
-    const source = await get(caller, id);
-    return create(caller, { name: name ?? copyName(source.name), description: source.description, graph: stripSecrets(source.graph).graph });
+    const source = withoutSecrets(await getStored(caller, id));
+    return create(caller, { name: name ?? copyName(source.name), description: source.description, graph: source.graph });
   }
 
   /** Deletes the flow with its versions, runs and share links; only the owner may. */
@@ -169,7 +194,7 @@ export function createFlowService({ prisma, provider }: Db) {
     return { id };
   }
 
-  return { get, create, list, update, rename, duplicate, remove };
+  return { get, getStored, create, list, update, rename, duplicate, remove };
 }
 
 export type FlowService = ReturnType<typeof createFlowService>;

@@ -4,7 +4,7 @@
 // only they create, list and revoke them; viewing by token needs no caller at all.
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { sanitizeGraph } from "@/lib/flow/flow-document";
+import { withoutSecrets } from "@/lib/flow/flow-document";
 import { flowGraphSchema, type FlowGraph } from "@/lib/flow/graph-schema";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
@@ -55,7 +55,8 @@ export function createShareService({ prisma }: Db, flows: FlowService) {
     });
     if (!link || link.revokedAt) throw linkNotFound();
     const { flow } = link;
-    return { name: flow.name, description: flow.description, graph: sanitizeGraph(flowGraphSchema.parse(flow.graph)), updatedAt: flow.updatedAt };
+    const { name, description, graph } = withoutSecrets({ name: flow.name, description: flow.description, graph: flowGraphSchema.parse(flow.graph) });
+    return { name, description, graph, updatedAt: flow.updatedAt };
   }
 
   /** Copies the shared flow, as a visitor sees it, into a new flow owned by the caller. */

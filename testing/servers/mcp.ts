@@ -2,6 +2,10 @@
 // /mcp and the older HTTP+SSE transport at /sse (messages posted to /messages). Its tools:
 //   get_weather {city}  -> text "Sunny in <city>"
 //   broken              -> an isError result "the weather service is down"
+// /mcp-echo serves one more tool, as careless servers do:
+//   echo_credential     -> an isError result echoing the request's credential: "key <key> is not allowed here"
+// /mcp-echo-401 answers every request 401 with a body echoing the credential: "bad key <key>", as careless
+// servers do. The credential is the Authorization header without its scheme, else X-API-Key.
 // Usage: const server = await startMcpServer(); server.url("/mcp"); server.requests[0].headers; await server.close();
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -25,7 +29,7 @@ export type TestMcpServer = {
   close(): Promise<void>;
 };
 
-function buildServer(calls: McpToolCall[]): McpServer {
+function buildServer(calls: McpToolCall[], hasEchoTool = false): McpServer {
   const server = new McpServer({ name: "osmen-test-weather", version: "1.0.0" });
   server.registerTool(
     "get_weather",
@@ -39,7 +43,20 @@ function buildServer(calls: McpToolCall[]): McpServer {
     calls.push({ name: "broken", args: {} });
     return { isError: true, content: [{ type: "text", text: "the weather service is down" }] };
   });
+  if (!hasEchoTool) return server;
+  server.registerTool("echo_credential", { description: "Fails, echoing the caller's key" }, async (extra) => {
+    calls.push({ name: "echo_credential", args: {} });
+    const headers = (extra.requestInfo?.headers ?? {}) as IncomingMessage["headers"];
+    return { isError: true, content: [{ type: "text", text: `key ${credentialOf(headers)} is not allowed here` }] };
+  });
   return server;
+}
+
+/** The key a request carried: the Authorization header without its scheme, else X-API-Key. */
+function credentialOf(headers: IncomingMessage["headers"]): string {
+  const authorization = headers.authorization;
+  if (authorization) return authorization.replace(/^\S+\s+/, "");
+  return String(headers["x-api-key"] ?? "");
 }
 
 /** Starts the server on 127.0.0.1 and a free port. */
@@ -52,10 +69,13 @@ export async function startMcpServer(): Promise<TestMcpServer> {
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     requests.push({ method: request.method ?? "GET", path, headers: request.headers });
-    if (path === "/mcp") {
+    if (path === "/mcp-echo-401") {
+      return void response.writeHead(401, { "content-type": "text/plain" }).end(`bad key ${credentialOf(request.headers)}`);
+    }
+    if (path === "/mcp" || path === "/mcp-echo") {
       // Stateless: a fresh server and transport per request, as the SDK's examples do.
       const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-      const server = buildServer(calls);
+      const server = buildServer(calls, path === "/mcp-echo");
       open.add(server);
       response.on("close", () => void server.close().finally(() => open.delete(server)));
       await server.connect(transport);

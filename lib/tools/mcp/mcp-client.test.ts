@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMcpServer, type TestMcpServer } from "@/testing/servers/mcp";
-import { connectMcpServer } from "./mcp-client";
+import { connectMcpServer, secretValuesOf } from "./mcp-client";
 import { McpToolError } from "./mcp-errors";
 import type { McpSession } from "./mcp-types";
 
@@ -67,5 +67,14 @@ describe("connectMcpServer", () => {
     const origin = new URL(server.url("/")).origin;
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((line) => line === `${origin} k1`)).toBe(true);
+  });
+});
+
+describe("secretValuesOf", () => {
+  it("lists the header's value, the key after its scheme and a Basic pair's parts, longest first", () => {
+    expect(secretValuesOf({ name: "Authorization", value: "Bearer key-123" })).toEqual(["Bearer key-123", "key-123"]);
+    expect(secretValuesOf({ name: "X-API-Key", value: "plain-key" })).toEqual(["plain-key"]);
+    const basic = `Basic ${Buffer.from("ada:hunter2pw").toString("base64")}`;
+    expect(secretValuesOf({ name: "Authorization", value: basic })).toEqual([basic, Buffer.from("ada:hunter2pw").toString("base64"), "ada:hunter2pw", "hunter2pw"]);
   });
 });

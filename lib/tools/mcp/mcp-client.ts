@@ -1,11 +1,13 @@
 // The MCP client behind tool.mcp, on the official SDK: connects over Streamable HTTP or the older HTTP+SSE
 // transport with the `fetch` it is given (the run passes the address-guarded one, so every request and
 // redirect is checked), lists the server's tools and calls them. A credential's header is added only to
-// requests for the server's own origin.
+// requests for the server's own origin. A server's answer may echo that header back ("bad key ..."), so
+// every message built from an answer has the header's value replaced by "[redacted]".
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { redactSecrets } from "@/lib/llm/core/redact";
 import { McpToolError } from "./mcp-errors";
 import { toolResultValue } from "./mcp-result";
 import type { McpSession, McpToolInfo, McpTransport } from "./mcp-types";
@@ -27,24 +29,46 @@ const MAX_TOOL_PAGES = 20;
 
 /**
  * Connects and lists the tools. Errors: McpToolError `connect_failed` (unreachable, refused by the address
- * guard, not an MCP server, an invalid URL), with the cause's message; an aborted signal rejects with its reason.
+ * guard, not an MCP server, an invalid URL), with the cause's message (the credential's value redacted); an
+ * aborted signal rejects with its reason.
  */
 export async function connectMcpServer(options: McpConnectOptions): Promise<McpSession> {
   const url = parseServerUrl(options.url);
   const client = new Client(clientInfo);
+  const redact = (text: string) => redactSecrets(text, options.header ? secretValuesOf(options.header) : []);
   try {
     await client.connect(createTransport(url, options), { signal: options.signal });
     const tools = await listAllTools(client, options.signal);
     return {
       tools,
-      callTool: (name, args, call) => callTool(client, name, args, call.signal),
+      callTool: (name, args, call) => callTool(client, name, args, call.signal, redact),
       close: () => client.close(),
     };
   } catch (error) {
     await client.close().catch(() => undefined);
     if (options.signal.aborted) throw options.signal.reason;
-    throw new McpToolError("connect_failed", `could not use the MCP server at ${url.href}: ${messageOf(error)}`, { cause: error });
+    // No `cause`: the SDK's error carries the server's answer as sent, and a cause travels into logs.
+    throw new McpToolError("connect_failed", `could not use the MCP server at ${url.href}: ${redact(messageOf(error))}`);
   }
+}
+
+/**
+ * The texts of a credential header that an answer could echo: the whole value, the key after its scheme
+ * (`Bearer <key>`), and for `Basic` the decoded `user:password` and the password alone.
+ */
+export function secretValuesOf(header: McpHeader): string[] {
+  const values = [header.value];
+  const scheme = /^\s*(\S+)\s+(\S.*)$/.exec(header.value);
+  if (scheme) {
+    const credentials = scheme[2]!.trim();
+    values.push(credentials);
+    if (scheme[1]!.toLowerCase() === "basic") {
+      const decoded = Buffer.from(credentials, "base64").toString("utf8");
+      values.push(decoded, decoded.slice(decoded.indexOf(":") + 1));
+    }
+  }
+  // Longest first, so a value is not half-replaced by one of its parts.
+  return values.filter((value) => value.length >= 4).sort((a, b) => b.length - a.length);
 }
 
 function parseServerUrl(text: string): URL {
@@ -91,16 +115,16 @@ async function listAllTools(client: Client, signal: AbortSignal): Promise<McpToo
   return tools;
 }
 
-async function callTool(client: Client, name: string, args: Record<string, unknown>, signal: AbortSignal): Promise<unknown> {
+async function callTool(client: Client, name: string, args: Record<string, unknown>, signal: AbortSignal, redact: (text: string) => string): Promise<unknown> {
   let result: Awaited<ReturnType<Client["callTool"]>>;
   try {
     result = await client.callTool({ name, arguments: args }, undefined, { signal });
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     // A JSON-RPC error (unknown tool, invalid arguments): the model should see it and may try again.
-    throw new McpToolError("tool_error", `the MCP tool "${name}" failed: ${messageOf(error)}`, { cause: error });
+    throw new McpToolError("tool_error", `the MCP tool "${name}" failed: ${redact(messageOf(error))}`);
   }
-  return toolResultValue(name, result);
+  return toolResultValue(name, result, redact);
 }
 
 function messageOf(error: unknown): string {

@@ -27,7 +27,7 @@ export const flowExtraProcedures = {
 
   export: fullAccessProcedure
     .input(z.object({ id: flowIdSchema }))
-    .query(async ({ ctx, input }) => toFlowDocument(await ctx.services.flows.get(ctx.caller, input.id))),
+    .query(async ({ ctx, input }) => toFlowDocument(await ctx.services.flows.getStored(ctx.caller, input.id))),
 
   import: fullAccessProcedure
     .input(z.object({ document: flowDocumentSchema }))
