@@ -3,9 +3,12 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 export const nodeById = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
-/** Clicks a node and waits until the canvas has selected it, so a key pressed next acts on it. */
+/**
+ * Clicks a node by its title (its middle may hold a run's output, whose controls keep the click to themselves)
+ * and waits until the canvas has selected it, so a key pressed next acts on it.
+ */
 export async function selectNode(page: Page, id: string) {
-  await nodeById(page, id).click();
+  await nodeById(page, id).locator(".flow-node-title").click();
   await expect(nodeById(page, id)).toHaveClass(/\bselected\b/);
 }
 

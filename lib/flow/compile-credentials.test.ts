@@ -43,7 +43,10 @@ describe("compile: credentials on model nodes", () => {
     expect(credentialDiagnostics(flowWith("provider.openai", { credentialId: "claude" }))).toEqual([
       expect.objectContaining({ code: "credential_mismatch", nodeId: "model", field: "credentialId" }),
     ]);
-    expect(credentialDiagnostics(flowWith("provider.ollama", { credentialId: "official" }))).toEqual([expect.objectContaining({ code: "credential_mismatch" })]);
+  });
+
+  it("offers a keyless provider no credential, and drops one an older flow still names", () => {
+    expect(credentialDiagnostics(flowWith("provider.ollama", { credentialId: "official" }))).toEqual([]);
   });
 
   it("names a credential the server does not know for this user", () => {

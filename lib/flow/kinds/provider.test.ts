@@ -36,7 +36,9 @@ describe("provider nodes", () => {
     for (const descriptor of providerDescriptors) {
       const kind = nodeCatalog.get(`provider.${descriptor.name}`);
       expect(kind, descriptor.name).toMatchObject({ title: descriptor.title, category: "models" });
-      expect(fieldsOf(kind!)).toEqual([...common, ...Object.keys(descriptor.settings)]);
+      // A keyless provider (Ollama) has no credential field.
+      const shared = descriptor.credential === null ? common.filter((field) => field !== "credentialId") : common;
+      expect(fieldsOf(kind!)).toEqual([...shared, ...Object.keys(descriptor.settings)]);
     }
   });
 

@@ -101,7 +101,10 @@ function baseUrlField(descriptor: ProviderDescriptor) {
 
 function defineProviderKind(descriptor: ProviderDescriptor) {
   const provider = descriptor.name;
-  const configSchema = z.object({ ...commonFields, baseUrl: baseUrlField(descriptor), ...descriptor.settings }) as unknown as z.ZodType<ProviderConfig>;
+  // A keyless provider (Ollama) offers no credential to pick: there is no kind of stored key it could use.
+  const { credentialId, ...keyless } = commonFields;
+  const fields = descriptor.credential === null ? keyless : { ...keyless, credentialId };
+  const configSchema = z.object({ ...fields, baseUrl: baseUrlField(descriptor), ...descriptor.settings }) as unknown as z.ZodType<ProviderConfig>;
   return defineNodeKind({
     type: `provider.${provider}`,
     title: descriptor.title,
