@@ -23,6 +23,9 @@ export async function createContext({ headers, caller, app = getApp() }: Context
   return { db: app.db, services: app.services, runs: app.runs, requestLimits: app.requestLimits ?? null, headers, caller };
 }
 
+/** What a caller reads when the server failed in a way it did not expect. */
+export const INTERNAL_ERROR_MESSAGE = "Something went wrong on the server.";
+
 const t = initTRPC.context<Context>().create({
   transformer: wireTransformer,
   // Subscriptions (a run's events) send tRPC's own keep-alive ping while a model is silent, so a proxy's idle
@@ -30,10 +33,15 @@ const t = initTRPC.context<Context>().create({
   sse: { ping: { enabled: true, intervalMs: sseHeartbeatMs }, client: { reconnectAfterInactivityMs: sseHeartbeatMs * 3 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    // An unexpected error's text (a database's, with the query) stays on the server, wherever it was thrown.
+    const isUnexpected = error.code === "INTERNAL_SERVER_ERROR" && !isAppError(cause);
     return {
       ...shape,
+      message: isUnexpected ? INTERNAL_ERROR_MESSAGE : shape.message,
       data: {
         ...shape.data,
+        // In development tRPC adds the stack, whose first line repeats the message.
+        ...(isUnexpected && { stack: undefined }),
         // Field-level messages for forms: `{ fieldErrors: { name: ["name must not be empty"] } }`.
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
         appCode: isAppError(cause) ? cause.code : null,
@@ -43,13 +51,18 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Service errors become their tRPC code; invalid input becomes a BAD_REQUEST whose message names each field. */
+/**
+ * Service errors become their tRPC code; invalid input becomes a BAD_REQUEST whose message names each field;
+ * any other failure (a database's, a library's) answers INTERNAL_SERVER_ERROR with a generic message, its own
+ * text kept as the cause for the server's log (app/api/trpc's onError) and never sent.
+ */
 const normaliseErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
   if (isAppError(cause)) throw toTRPCError(cause);
   if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: describeZodError(cause), cause });
+  if (result.error.code === "INTERNAL_SERVER_ERROR") throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: INTERNAL_ERROR_MESSAGE, cause: cause ?? result.error });
   return result;
 });
 
