@@ -6,7 +6,7 @@ import { ZodError, z } from "zod";
 import { describeZodError, isAppError } from "@/lib/errors";
 import { getApp, type App } from "@/server/app";
 import type { Db } from "@/server/db/client";
-import { toTRPCError } from "@/server/errors";
+import { INTERNAL_ERROR_MESSAGE, toTRPCError } from "@/server/errors";
 import { budgetOfProcedure, type RequestRateLimiter } from "@/server/http/request-rate-limits";
 import type { RunService } from "@/server/runs/run-service";
 import type { Services } from "@/server/services";
@@ -22,9 +22,6 @@ type ContextOptions = { headers: Headers; caller: Caller | null; app?: Pick<App,
 export async function createContext({ headers, caller, app = getApp() }: ContextOptions): Promise<Context> {
   return { db: app.db, services: app.services, runs: app.runs, requestLimits: app.requestLimits ?? null, headers, caller };
 }
-
-/** What a caller reads when the server failed in a way it did not expect. */
-export const INTERNAL_ERROR_MESSAGE = "Something went wrong on the server.";
 
 const t = initTRPC.context<Context>().create({
   transformer: wireTransformer,
