@@ -85,6 +85,14 @@ describe.each(testDatabases())("hostile text on $provider", ({ create }) => {
     expect((await client.apiKey.list.query()).find((key) => key.id === apiKey.id)?.name).toBe("cli \ufffd");
   });
 
+  it("saves a graph whose settings hold lone surrogates, and opens it again", async () => {
+    const flow = await client.flow.create.mutate({ name: "Graph text", graph: graphWithData({ config: { label: "first \ud800" } }) });
+    expect((await client.flow.get.query({ id: flow.id })).graph.nodes[0]!.data).toEqual({ config: { label: "first \ufffd" } });
+    await client.flow.update.mutate({ id: flow.id, version: flow.version, graph: graphWithData({ config: { "label \udc00": "second \ud800" } }) });
+    const reopened = await client.flow.get.query({ id: flow.id });
+    expect(reopened.graph.nodes[0]!.data).toEqual({ config: { "label \ufffd": "second \ufffd" } });
+  });
+
   it("stores a run's input with lone surrogates", async () => {
     const flow = await client.flow.create.mutate({ name: "Echo", graph: echoGraph });
     const { runId } = await client.run.start.mutate({ flowId: flow.id, input: "x\ud800" });
