@@ -19,9 +19,12 @@ describe("toStorableText", () => {
 });
 
 describe("toStorable", () => {
-  it("fixes strings and keys at any depth", () => {
-    const stored = toStorable({ "k\ud800": ["x\udc00", { inner: "ok" }], n: 1, none: null });
-    expect(stored).toEqual({ "k\ufffd": ["x\ufffd", { inner: "ok" }], n: 1, none: null });
+  it("fixes strings and keys at any depth, leaving the value it was given as it was", () => {
+    const value = { "k\ud800": ["x\udc00", { inner: "ok" }], n: 1, none: null, list: [{ deeper: ["y\ud800"] }] };
+    const original = structuredClone(value);
+    const stored = toStorable(value);
+    expect(stored).toEqual({ "k\ufffd": ["x\ufffd", { inner: "ok" }], n: 1, none: null, list: [{ deeper: ["y\ufffd"] }] });
+    expect(value).toEqual(original);
   });
 
   it("keeps parts nested past the bound as their JSON text, so nothing is lost", () => {
@@ -44,7 +47,7 @@ describe("toStorable", () => {
     const date = new Date(0);
     const value = { date, list: [1, "two", true, null], keep: nested(10) };
     const stored = toStorable(value) as typeof value;
-    expect(stored).toEqual(value);
+    expect(stored).toBe(value);
     expect(stored.date).toBe(date);
   });
 

@@ -40,8 +40,8 @@ export type StorableOptions = {
 /**
  * A copy of `value` that every store accepts: strings and object keys through toStorableText, and objects
  * and arrays nested deeper than `maxDepth` replaced by their JSON text. Plain objects and arrays are walked;
- * anything else (numbers, Dates, Buffers, class instances) is returned as it is. Values without anything to
- * fix come back as equal copies.
+ * anything else (numbers, Dates, Buffers, class instances) is returned as it is. A value (or part) with
+ * nothing to fix comes back as it is, not copied; `value` itself is never changed.
  */
 export function toStorable(value: unknown, options: StorableOptions = {}): unknown {
   return storableAt(value, 1, options.maxDepth ?? MAX_STORED_JSON_DEPTH);
@@ -53,6 +53,12 @@ function storableAt(value: unknown, depth: number, maxDepth: number): unknown {
   if (!isArray && !isPlainObject(value)) return value;
   // JSON.stringify writes a lone surrogate as a \ud800 escape, so the text itself is well formed.
   if (depth > maxDepth) return toStorableText(JSON.stringify(value));
-  if (isArray) return value.map((item: unknown) => storableAt(item, depth + 1, maxDepth));
-  return objectFromEntries(Object.entries(value).map(([key, item]) => [toStorableText(key), storableAt(item, depth + 1, maxDepth)] as const));
+  // Copies only what changes: run events are written often and almost never need fixing.
+  if (isArray) {
+    const items = value.map((item: unknown) => storableAt(item, depth + 1, maxDepth));
+    return items.some((item, index) => item !== value[index]) ? items : value;
+  }
+  const entries = Object.entries(value).map(([key, item]) => [toStorableText(key), storableAt(item, depth + 1, maxDepth)] as const);
+  const isChanged = entries.some(([key, item]) => !Object.hasOwn(value, key) || item !== value[key]);
+  return isChanged ? objectFromEntries(entries) : value;
 }
