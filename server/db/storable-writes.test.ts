@@ -6,8 +6,10 @@ import { jsonDepth } from "@/lib/storable-data";
 import { LOCAL_USER_ID } from "@/server/auth/caller";
 import { testDatabases } from "@/testing/databases";
 
+type Nested = string | { a: Nested };
+
 /** `{ a: { a: ... "leaf" } }`, `levels` objects deep. */
-const nested = (levels: number): unknown => (levels === 0 ? "leaf \ud800" : { a: nested(levels - 1) });
+const nested = (levels: number): Nested => (levels === 0 ? "leaf \ud800" : { a: nested(levels - 1) });
 
 describe.each(testDatabases())("Prisma writes on $provider", ({ create }) => {
   let database: Awaited<ReturnType<typeof create>>;
