@@ -17,6 +17,9 @@ const errorMap: Record<AppErrorCode, { trpc: TRPC_ERROR_CODE_KEY; http: number }
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
 };
 
+/** What a caller reads when the server failed in a way it did not expect; the real error goes to the log only. */
+export const INTERNAL_ERROR_MESSAGE = "Something went wrong on the server.";
+
 export const httpStatusOf = (code: AppErrorCode): number => errorMap[code].http;
 
 export function toTRPCError(error: AppError): TRPCError {

@@ -2,6 +2,7 @@
 // nodes and edges so the canvas needs no translation layer.
 import { z } from "zod";
 import { plainRecord } from "../plain-data.ts";
+import { jsonDepth } from "../storable-data.ts";
 import { getNodeKind, readNodeConfig } from "./catalog.ts";
 
 export const GRAPH_VERSION = 1;
@@ -9,6 +10,11 @@ export const MAX_GRAPH_BYTES = 5 * 1024 * 1024;
 /** The compiler's limits; a save or an import past them is refused too, so no flow is stored that can never run. */
 export const MAX_NODES = 2000;
 export const MAX_EDGES = 5000;
+/**
+ * How deep a node's settings may nest (objects and arrays; `data` itself is level 1). Far past any kind's own
+ * config, and under the stored JSON bound (lib/storable-data.ts), so a saved graph reads back as it was sent.
+ */
+export const MAX_NODE_DATA_DEPTH = 32;
 
 /**
  * The format version of a graph document. Missing means today's; a higher one was written by a newer
@@ -96,10 +102,12 @@ export function graphByteSize(graph: unknown): number {
   return new TextEncoder().encode(JSON.stringify(graph) ?? "").length;
 }
 
-const lengthOf = (value: unknown, key: string) => {
+/** `value[key]` when it is an array (a graph not yet checked for shape), else none. */
+const itemsOf = (value: unknown, key: string): unknown[] => {
   const items = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-  return Array.isArray(items) ? items.length : 0;
+  return Array.isArray(items) ? items : [];
 };
+const lengthOf = (value: unknown, key: string) => itemsOf(value, key).length;
 
 /**
  * Size limits of node settings (a URL's length, a body's size), checked at save with each kind's own
@@ -119,13 +127,43 @@ function checkFieldLimits(graph: FlowGraph, context: z.RefinementCtx) {
   });
 }
 
+/** Graph, nodes, a node: the levels above a node's `data`. */
+const LEVELS_ABOVE_NODE_DATA = 3;
+
 /**
- * What an API accepts as a graph (save, import, compile): the size and the node and edge counts are
- * checked before the shape, so an oversized graph costs little; then the shape; then each setting's limit.
+ * Adds an issue naming the node and the fix for each node whose `data` nests past MAX_NODE_DATA_DEPTH, and one
+ * for a graph nested as deep elsewhere. Answers whether the graph is within the limit.
+ */
+function checkNodeDataDepth(value: unknown, context: z.RefinementCtx): boolean {
+  const graphLimit = MAX_NODE_DATA_DEPTH + LEVELS_ABOVE_NODE_DATA;
+  if (jsonDepth(value, graphLimit + 1) <= graphLimit) return true;
+  let deepNodes = 0;
+  itemsOf(value, "nodes").forEach((node, index) => {
+    const data = typeof node === "object" && node !== null ? (node as Record<string, unknown>).data : undefined;
+    if (jsonDepth(data, MAX_NODE_DATA_DEPTH + 1) <= MAX_NODE_DATA_DEPTH) return;
+    deepNodes += 1;
+    const id = (node as { id?: unknown }).id;
+    context.addIssue({
+      code: "custom",
+      path: ["nodes", index, "data"],
+      message: `node ${typeof id === "string" ? `"${id}" ` : ""}settings nest deeper than the limit of ${MAX_NODE_DATA_DEPTH} levels; flatten them, or keep deeply nested data as JSON text in a string field`,
+      fatal: true,
+    });
+  });
+  if (deepNodes === 0) context.addIssue({ code: "custom", message: `graph nests deeper than the limit of ${graphLimit} levels; flatten it`, fatal: true });
+  return false;
+}
+
+/**
+ * What an API accepts as a graph (save, import, compile): the nesting of each node's settings (Prisma and the
+ * databases refuse JSON past a depth), the size and the node and edge counts are checked before the shape, so
+ * an oversized graph costs little; then the shape; then each setting's limit.
  */
 export const flowGraphInputSchema = z
   .unknown()
   .superRefine((value, context) => {
+    // First, with walks bounded by the limit: measuring the size of JSON nested thousands deep overflows the stack.
+    if (!checkNodeDataDepth(value, context)) return;
     const bytes = graphByteSize(value);
     if (bytes > MAX_GRAPH_BYTES) {
       context.addIssue({

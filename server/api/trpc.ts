@@ -6,7 +6,7 @@ import { ZodError, z } from "zod";
 import { describeZodError, isAppError } from "@/lib/errors";
 import { getApp, type App } from "@/server/app";
 import type { Db } from "@/server/db/client";
-import { toTRPCError } from "@/server/errors";
+import { INTERNAL_ERROR_MESSAGE, toTRPCError } from "@/server/errors";
 import { budgetOfProcedure, type RequestRateLimiter } from "@/server/http/request-rate-limits";
 import { createChatService, type ChatService } from "@/server/runs/chat-service";
 import type { RunService } from "@/server/runs/run-service";
@@ -43,10 +43,15 @@ const t = initTRPC.context<Context>().create({
   sse: { ping: { enabled: true, intervalMs: sseHeartbeatMs }, client: { reconnectAfterInactivityMs: sseHeartbeatMs * 3 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    // An unexpected error's text (a database's, with the query) stays on the server, wherever it was thrown.
+    const isUnexpected = error.code === "INTERNAL_SERVER_ERROR" && !isAppError(cause);
     return {
       ...shape,
+      message: isUnexpected ? INTERNAL_ERROR_MESSAGE : shape.message,
       data: {
         ...shape.data,
+        // In development tRPC adds the stack, whose first line repeats the message.
+        ...(isUnexpected && { stack: undefined }),
         // Field-level messages for forms: `{ fieldErrors: { name: ["name must not be empty"] } }`.
         zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
         appCode: isAppError(cause) ? cause.code : null,
@@ -56,13 +61,18 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Service errors become their tRPC code; invalid input becomes a BAD_REQUEST whose message names each field. */
+/**
+ * Service errors become their tRPC code; invalid input becomes a BAD_REQUEST whose message names each field;
+ * any other failure (a database's, a library's) answers INTERNAL_SERVER_ERROR with a generic message, its own
+ * text kept as the cause for the server's log (app/api/trpc's onError) and never sent.
+ */
 const normaliseErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
   if (isAppError(cause)) throw toTRPCError(cause);
   if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: describeZodError(cause), cause });
+  if (result.error.code === "INTERNAL_SERVER_ERROR") throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: INTERNAL_ERROR_MESSAGE, cause: cause ?? result.error });
   return result;
 });
 

@@ -6,6 +6,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { databaseProviderOf, type DatabaseProvider } from "./database-url.ts";
 import { escapeReservedKeys, restoreReservedKeys } from "@/lib/plain-data";
+import { toStorable } from "@/lib/storable-data";
 
 export type PrismaDb = SqliteClient;
 export type Db = { prisma: PrismaDb; provider: DatabaseProvider; url: string };
@@ -20,13 +21,23 @@ export function createDb(url: string): Db {
  * Prisma's JSON serializer silently drops a key named `__proto__`, so a graph, a run's input or a tool
  * result holding one would lose it. Every query escapes such keys on the way in and restores them on the
  * way out (lib/plain-data.ts), so JSON columns keep them as plain data.
+ * It also refuses a lone UTF-16 surrogate and JSON nested past its recursion limit, failing the whole query
+ * with its own internal message; every query's arguments are made storable first (lib/storable-data.ts):
+ * such text gets U+FFFD and anything nested past PRISMA_ARGS_MAX_DEPTH is kept as JSON text. Input that
+ * people send is bounded earlier, with a message (lib/flow/graph-schema.ts); this is the last line.
  */
+/**
+ * Nesting allowed in a query's arguments, counted from the arguments object: below Prisma's recursion limit,
+ * with room above a stored JSON value's own bound (lib/storable-data.ts) for the query around it.
+ */
+const PRISMA_ARGS_MAX_DEPTH = 100;
+
 function withPlainJsonKeys(prisma: SqliteClient): SqliteClient {
   const extended = prisma.$extends({
     query: {
       $allModels: {
         async $allOperations({ args, query }) {
-          return restoreReservedKeys(await query(escapeReservedKeys(args) as typeof args));
+          return restoreReservedKeys(await query(escapeReservedKeys(toStorable(args, { maxDepth: PRISMA_ARGS_MAX_DEPTH })) as typeof args));
         },
       },
     },

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { ZodError } from "zod";
 import { AppError, describeZodError, isAppError } from "@/lib/errors";
 import { getApp } from "@/server/app";
-import { httpHeadersOf, httpStatusOf, toHttpErrorBody } from "@/server/errors";
+import { httpHeadersOf, httpStatusOf, INTERNAL_ERROR_MESSAGE, toHttpErrorBody } from "@/server/errors";
 import { DEFAULT_BODY_LIMIT_BYTES, limitRequestBody } from "./body-limit.ts";
 import { rateLimitHeaders, type RequestBudget } from "./request-rate-limits.ts";
 import type { ChatService } from "@/server/runs/chat-service";
@@ -44,7 +44,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof ZodError) return new AppError("BAD_REQUEST", describeZodError(error));
   if (error instanceof SyntaxError) return new AppError("BAD_REQUEST", `The request body is not valid JSON: ${error.message}`);
   console.error("[api]", error);
-  return new AppError("INTERNAL", "internal error", { userMessage: "Something went wrong on the server." });
+  return new AppError("INTERNAL", "internal error", { userMessage: INTERNAL_ERROR_MESSAGE });
 }
 
 /** A 401 names the scheme that would work (RFC 9110 §11.6.1): an API key as a Bearer token (RFC 6750). */

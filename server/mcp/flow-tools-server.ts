@@ -8,6 +8,7 @@ import type { RunEvent } from "@/lib/engine/events";
 import { isAppError } from "@/lib/errors";
 import { flowToolInputSchema } from "@/lib/flow/flow-tool";
 import type { Caller } from "@/server/auth/caller";
+import { INTERNAL_ERROR_MESSAGE } from "@/server/errors";
 import type { RunService } from "@/server/runs/run-service";
 import type { FlowToolService, ExposedFlowTool } from "@/server/services/flow-tool-service";
 import { APP_VERSION } from "@/server/version";
@@ -29,6 +30,24 @@ const toTool = (tool: ExposedFlowTool): Tool => ({
  */
 const unknownTool = (name: string) =>
   Object.assign(new Error(`Unknown tool: ${name}. Call tools/list for the tools this API key may use.`), { code: ErrorCode.InvalidParams });
+
+/**
+ * JSON-RPC's internal error (-32603) with a generic message: an unexpected failure's own text (a database's,
+ * with its query) goes to the server log only.
+ */
+function internalError(error: unknown): Error {
+  console.error("[mcp]", error);
+  return Object.assign(new Error(INTERNAL_ERROR_MESSAGE), { code: ErrorCode.InternalError });
+}
+
+/** `work`'s result; any failure becomes internalError. For service calls, whose only failures are unexpected. */
+async function orInternalError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw internalError(error);
+  }
+}
 
 const textResult = (text: string, isError = false): CallToolResult => ({ content: [{ type: "text", text }], ...(isError && { isError }) });
 const outputText = (output: unknown) => (typeof output === "string" ? output : JSON.stringify(output ?? ""));
@@ -71,10 +90,10 @@ export function createFlowToolsServer(dependencies: FlowToolsServerDependencies)
     { capabilities: { tools: { listChanged: false } }, instructions: "Each tool runs one of your OsMEN Studio flows and answers with its output." },
   );
 
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: (await flowTools.listExposed(caller)).map(toTool) }));
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: (await orInternalError(() => flowTools.listExposed(caller))).map(toTool) }));
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
-    const tool = await flowTools.findExposed(caller, request.params.name);
+    const tool = await orInternalError(() => flowTools.findExposed(caller, request.params.name));
     // Another user's tool name reads exactly like one that does not exist.
     if (!tool) throw unknownTool(request.params.name);
     const input = inputOf(tool, request.params.arguments);
@@ -89,7 +108,7 @@ export function createFlowToolsServer(dependencies: FlowToolsServerDependencies)
     } catch (error) {
       // A run refused before it starts (the flow has problems, the queue is full) is the tool's failure to report.
       if (isAppError(error)) return textResult(error.userMessage, true);
-      throw error;
+      throw internalError(error);
     }
   });
 

@@ -105,6 +105,17 @@ describe.each(testDatabases())("/api/mcp on $provider", ({ create }) => {
     expect(run).toMatchObject({ source: "mcp", status: "failed" });
   });
 
+  it("runs a call whose input holds a lone surrogate, storing it with U+FFFD", async () => {
+    const client = await connect(ownerKey);
+    const result = await client.callTool({ name: "echo", arguments: { input: "x\ud800" } });
+    expect(result.isError).toBeFalsy();
+    expect(JSON.stringify(result.content)).toContain("echo: x");
+    await runs.idle();
+    const [run] = await runs.list(owner.caller, echoFlowId, 1);
+    expect(run).toMatchObject({ source: "mcp", status: "succeeded" });
+    expect((await runs.get(owner.caller, run!.id)).input).toBe("x\ufffd");
+  });
+
   it("answers a call without the required input, or with a wrong type, as a tool error the model can fix", async () => {
     const client = await connect(ownerKey);
     const missing = await client.callTool({ name: "echo", arguments: {} });

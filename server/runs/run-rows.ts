@@ -6,6 +6,7 @@
 // with reserved keys escaped (server/db/client.ts) and, on SQLite, times in Prisma's text form.
 import { randomUUID } from "node:crypto";
 import { escapeReservedKeys } from "@/lib/plain-data";
+import { toStorable } from "@/lib/storable-data";
 import type { Db } from "@/server/db/client";
 import type { DatabaseProvider } from "@/server/db/database-url";
 import type { Run as RunRow } from "@/server/db/generated/sqlite/client";
@@ -41,8 +42,12 @@ const EVENT_ROWS_PER_STATEMENT = 500;
 const EVENT_COLUMNS = ["runId", "seq", "endSeq", "type", "nodeId", "payload"] as const;
 const RUN_COLUMNS = ["id", "userId", "flowId", "flowVersion", "status", "source", "sessionId", "input", "createdAt", "startedAt"] as const;
 
-/** A column value as Prisma would store it: JSON as escaped text, times as SQLite text or PostgreSQL timestamps. */
-const jsonText = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(escapeReservedKeys(value)));
+/**
+ * A JSON column's text as Prisma would store it, reserved keys escaped. What a run received is stored whatever it
+ * holds: lone surrogates become U+FFFD and parts nested past the stored depth become JSON text
+ * (lib/storable-data.ts), which SQLite, PostgreSQL's jsonb and Prisma's reads all accept.
+ */
+const jsonText = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(escapeReservedKeys(toStorable(value))));
 
 /** Prisma's SQLite form of a DateTime ("2026-11-30T10:32:32.987+00:00"), so text order stays time order. */
 const sqliteTime = (date: Date) => date.toISOString().replace("Z", "+00:00");

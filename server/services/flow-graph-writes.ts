@@ -3,6 +3,7 @@
 // replaced is copied into its FlowVersion inside the database, so it is neither read into this process nor
 // serialised again. Both run inside the save's transaction, after its conditional version update.
 import { escapeReservedKeys } from "@/lib/plain-data";
+import { toStorable } from "@/lib/storable-data";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
 import type { DatabaseProvider } from "@/server/db/database-url";
 
@@ -25,9 +26,9 @@ export async function copyGraphToVersion(tx: RawClient, provider: DatabaseProvid
 }
 
 /**
- * Stores `graph` as the flow's graph, with reserved keys escaped as every Prisma write escapes them
- * (server/db/client.ts), so reads through Prisma restore them.
+ * Stores `graph` as the flow's graph, made storable and with reserved keys escaped as every Prisma write
+ * does (server/db/client.ts): lone surrogates become U+FFFD, so PostgreSQL accepts it and Prisma reads it back.
  */
 export async function writeFlowGraph(tx: RawClient, provider: DatabaseProvider, flowId: string, graph: FlowGraph): Promise<void> {
-  await tx.$executeRawUnsafe(statements[provider].writeGraph, JSON.stringify(escapeReservedKeys(graph)), flowId);
+  await tx.$executeRawUnsafe(statements[provider].writeGraph, JSON.stringify(escapeReservedKeys(toStorable(graph))), flowId);
 }
