@@ -1,5 +1,5 @@
 // What /api/auth refuses before an account is made, through Better Auth's real handler and the guards the
-// server puts in front of it: an oversized body, and an overlong name.
+// server puts in front of it: an oversized body, an overlong name, and one address creating accounts without end.
 import { afterEach, describe, expect, it } from "vitest";
 import { testDatabases } from "@/testing/databases";
 import { TEST_PASSWORD, createAuthHarness } from "@/testing/auth-harness";
@@ -56,5 +56,21 @@ describe.each(testDatabases())("auth request limits on $provider", (database) =>
     expect(response.status).toBe(400);
     expect((await db.prisma.user.findUniqueOrThrow({ where: { email: "first@example.com" } })).name).toBe("first");
     expect((await harness.post("update-user", { name: "Ada" }, { cookie })).status).toBe(200);
+  });
+
+  it("with open sign-up, lets one address create 10 accounts an hour, then answers 429 with Retry-After", HASH_HEAVY, async () => {
+    const { db, harness } = await setUp();
+    const signUpFrom = (email: string, ip: string, name = "someone") => harness.post("sign-up/email", { email, password: TEST_PASSWORD, name }, { ip });
+    // A refused sign-up does not use up the address's allowance.
+    expect((await signUpFrom("refused@example.com", "10.0.0.1", "n".repeat(MAX_USER_NAME_LENGTH + 1))).status).toBe(400);
+    for (let index = 0; index < 10; index++) expect((await signUpFrom(`user${index}@example.com`, "10.0.0.1")).status).toBe(200);
+
+    const refused = await signUpFrom("eleventh@example.com", "10.0.0.1");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(60);
+    expect(await refused.json()).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    expect(await countUsers(db, "eleventh@example.com")).toBe(0);
+    // Another address is not affected.
+    expect((await signUpFrom("eleventh@example.com", "10.0.0.2")).status).toBe(200);
   });
 });
