@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProviderRouter } from "@/lib/llm";
 import { createVault } from "@/lib/secrets";
 import { testDatabases } from "@/testing/databases";
+import { startOllamaServer } from "@/testing/servers/ollama";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { localTestCaller as me } from "@/testing/trpc-caller";
@@ -58,5 +59,22 @@ describe.each(testDatabases())("provider models on $provider", ({ create }) => {
     await expect(serviceWith({}).list(me, { provider: "openai-compatible", baseUrl: configured.url })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(configured.requests).toHaveLength(requestsBefore);
     expect(await serviceWith({ OSMEN_HTTP_ALLOWLIST: "127.0.0.1" }).list(me, { provider: "openai-compatible", baseUrl: configured.url })).toEqual(["gpt-4o-mini"]);
+  });
+
+  it("checks where the server's own endpoint redirects: another local port is refused, the same origin is followed", async () => {
+    const internal = await startOllamaServer({ models: ["internal-only"] });
+    const away = await startOllamaServer({ redirects: { "/api/tags": `http://127.0.0.1:${internal.port}/api/tags` } });
+    const moved = await startOllamaServer({ models: ["llama3.2"], basePath: "/ollama", redirects: { "/api/tags": "/ollama/api/tags" } });
+    try {
+      await expect(serviceWith({ OLLAMA_HOST: away.origin }).list(me, { provider: "ollama" })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: expect.stringContaining(`redirected there by ${away.origin}`),
+      });
+      expect(internal.requests).toEqual([]);
+      expect(await serviceWith({ OLLAMA_HOST: moved.origin }).list(me, { provider: "ollama" })).toEqual(["llama3.2:latest"]);
+      expect(moved.requests.map((request) => request.path)).toEqual(["/api/tags", "/ollama/api/tags"]);
+    } finally {
+      await Promise.all([internal.close(), away.close(), moved.close()]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Which models a provider's endpoint offers, for the model node's picker: asked with the caller's own stored
 // key, sent only to the endpoint that key was stored for, or with the server's environment (its keys go only to
-// its own endpoints). A Base URL the server did not configure goes through the same address guard as a run.
+// its own endpoints). Every listing goes through the same address guard as a run: a Base URL the server did
+// not configure is checked, and so is every redirect, the server's own endpoints' included.
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { guardedFetchFor } from "@/lib/engine";
 import type { Environment } from "@/lib/credentials/endpoints";
@@ -44,9 +45,10 @@ export function createProviderModelService(credentials: Pick<CredentialService, 
   /** The model ids, as the endpoint lists them. NOT_FOUND for another user's credential; the provider's failure otherwise. */
   async function list(owner: CredentialOwner, input: ListModelsInput): Promise<string[]> {
     const overrides = await overridesFor(owner, input);
-    const fetch = guardedFetchFor(overrides.baseUrl, { env: options.env });
+    // Through the address guard even for the server's own endpoints: where they redirect is checked.
+    const fetch = guardedFetchFor({ env: options.env });
     try {
-      return await listModels(input.provider, fetch ? { ...overrides, fetch } : overrides);
+      return await listModels(input.provider, { ...overrides, fetch });
     } catch (error) {
       if (!isLLMError(error)) throw error;
       throw new AppError(codes[error.kind] ?? "UNAVAILABLE", error.message, { cause: error });
