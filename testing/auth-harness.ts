@@ -1,7 +1,8 @@
 // Better Auth over a fresh test database, driven through its real handler with real Requests.
 import { createAuth, type Auth, type AuthSettings } from "@/server/auth/auth";
 import type { SignUpMode } from "@/server/auth/sign-up-policy";
-import { withAuthRateLimit, type AuthHandler } from "@/server/auth/auth-rate-limit";
+import type { AuthHandler } from "@/server/auth/auth-rate-limit";
+import { guardAuthHandler } from "@/server/auth/auth-handler";
 import type { Db } from "@/server/db/client";
 
 export const TEST_ORIGIN = "http://127.0.0.1:3301";
@@ -39,7 +40,7 @@ export function createAuthHarness(db: Db, signUpMode: SignUpMode = "invite", ove
     trustProxy: false,
     ...overrides,
   });
-  const handler = withAuthRateLimit((request) => auth.handler(request));
+  const handler = guardAuthHandler((request) => auth.handler(request));
   const headersFor = (init: { cookie?: string; ip?: string; origin?: string } = {}) => {
     const origin = init.origin ?? TEST_ORIGIN;
     // What a browser's fetch() sends, Fetch Metadata included.

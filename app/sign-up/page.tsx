@@ -3,6 +3,7 @@ import { SignUpForm } from "@/components/account/sign-up-form";
 import { LocalModeNotice } from "@/components/account/local-mode-notice";
 import { getAuthMode, pageCaller } from "@/app/_auth/page-caller";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/auth";
+import { MAX_USER_NAME_LENGTH } from "@/server/auth/user-fields";
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
 
@@ -15,7 +16,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
     <>
       <h1>Create your account</h1>
       {invite ? <p className="muted">You were invited: sign up with the email the invitation was sent to.</p> : null}
-      <SignUpForm invite={invite} email={first(params.email) ?? ""} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <SignUpForm invite={invite} email={first(params.email) ?? ""} minPasswordLength={MIN_PASSWORD_LENGTH} maxNameLength={MAX_USER_NAME_LENGTH} />
     </>
   );
 }

@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { leave, postAuth } from "./auth-request";
 
-type SignUpFormProps = { invite: string | null; email: string; minPasswordLength: number };
+/** `maxNameLength`: the server's cap on a user's name (characters). */
+type SignUpFormProps = { invite: string | null; email: string; minPasswordLength: number; maxNameLength: number };
 
 /** Creates the account (Better Auth's sign-up, with the invitation token if any), then signs in. */
-export function SignUpForm({ invite, email: invitedEmail, minPasswordLength }: SignUpFormProps) {
+export function SignUpForm({ invite, email: invitedEmail, minPasswordLength, maxNameLength }: SignUpFormProps) {
   const router = useRouter();
   const [name, setName] = useState("");
   const [email, setEmail] = useState(invitedEmail);
@@ -30,7 +31,7 @@ export function SignUpForm({ invite, email: invitedEmail, minPasswordLength }: S
   return (
     <form className="account-form" onSubmit={submit}>
       <label htmlFor="sign-up-name">Name</label>
-      <input id="sign-up-name" autoComplete="name" value={name} onChange={(event) => setName(event.target.value)} maxLength={100} />
+      <input id="sign-up-name" autoComplete="name" value={name} onChange={(event) => setName(event.target.value)} maxLength={maxNameLength} />
       <label htmlFor="sign-up-email">Email</label>
       <input id="sign-up-email" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
       <label htmlFor="sign-up-password">Password</label>

@@ -71,7 +71,8 @@ describe("createProviderResolver", () => {
       env: {},
     });
     await resolver({ provider: "openai", model: "gpt-4o-mini", credentialId: "cred-1", baseUrl: undefined }, { signal, nodeId: "m" });
-    expect(made).toEqual([["openai", { model: "gpt-4o-mini", baseUrl: "https://api.openai.com/v1", apiKey: "key-for-cred-1" }]]);
+    // The fetch is the address guard, which every provider request goes through.
+    expect(made).toEqual([["openai", { model: "gpt-4o-mini", baseUrl: "https://api.openai.com/v1", apiKey: "key-for-cred-1", fetch: expect.any(Function) }]]);
   });
 
   it("explains when a credential is named but no store is configured", async () => {
@@ -83,6 +84,6 @@ describe("createProviderResolver", () => {
     const made: unknown[] = [];
     const resolver = createProviderResolver({ createProvider: (name, overrides) => (made.push([name, overrides]), createScriptedProvider()) });
     await resolver(undefined, { signal, nodeId: "a" });
-    expect(made).toEqual([[undefined, {}]]);
+    expect(made).toEqual([[undefined, { fetch: expect.any(Function) }]]);
   });
 });

@@ -14,7 +14,7 @@ import { execute } from "./execute";
 import { createProviderResolver } from "./providers";
 
 const resolverFor = (env: Record<string, string>) =>
-  createProviderResolver({ createProvider: (name, overrides) => new ProviderRouter({ env }).getProvider(name as "ollama", { retryDelayMs: 5, ...overrides }) });
+  createProviderResolver({ env, createProvider: (name, overrides) => new ProviderRouter({ env }).getProvider(name as "ollama", { retryDelayMs: 5, ...overrides }) });
 
 const llmFlow = (provider: string, config: Record<string, unknown> = {}) =>
   createGraphBuilder()

@@ -136,6 +136,53 @@ describe("the address guard on a node's Base URL", () => {
   });
 });
 
+describe("redirects from the server's own endpoints", () => {
+  // What the redirect must not reach: another service on this machine.
+  let internal: ScriptedServer;
+  beforeAll(async () => {
+    internal = await startOllamaServer();
+  });
+  afterEach(() => internal.reset());
+  afterAll(async () => internal?.close());
+
+  /** Chats through an Ollama server configured as the server's OLLAMA_HOST, with the node's own model settings. */
+  async function chatVia(front: ScriptedServer, model: ModelConfig) {
+    const provider = await resolverFor({ OLLAMA_HOST: front.origin })(model, { signal, nodeId: "model" });
+    return provider.chat([{ role: "user", content: "hi" }], { retryAttempts: 0 });
+  }
+
+  it.each([
+    ["127.0.0.1", "no Base URL"],
+    ["[::1]", "no Base URL"],
+    ["127.0.0.1", "OLLAMA_HOST as its Base URL"],
+  ])("are checked: a configured Ollama server's redirect to another port on %s is refused, and that port sees nothing (node with %s)", async (host, nodeSetting) => {
+    const front = await startOllamaServer({ redirects: { "/api/chat": `http://${host}:${internal.port}/api/chat` } });
+    try {
+      const model: ModelConfig = nodeSetting === "no Base URL" ? { provider: "ollama" } : { provider: "ollama", baseUrl: front.origin };
+      await expect(chatVia(front, model)).rejects.toMatchObject({
+        kind: "bad_request",
+        cause: { name: "HttpToolError", code: "blocked_url" },
+        message: expect.stringContaining(`loopback address; a model's Base URL (redirected there by ${front.origin}) only reaches public addresses`),
+      });
+      expect(front.requests.map((request) => request.path)).toEqual(["/api/chat"]);
+      expect(internal.requests).toEqual([]);
+    } finally {
+      await front.close();
+    }
+  });
+
+  it("are followed within the configured origin", async () => {
+    const front = await startOllamaServer({ basePath: "/ollama", redirects: { "/api/chat": "/ollama/api/chat" } });
+    try {
+      const reply = await chatVia(front, { provider: "ollama" });
+      expect(reply.content).toBe("Hello from the local Ollama test server.");
+      expect(front.requests.map((request) => request.path)).toEqual(["/api/chat", "/ollama/api/chat"]);
+    } finally {
+      await front.close();
+    }
+  });
+});
+
 describe("provider errors", () => {
   const leaked = "internal-admin-panel: database password is hunter2";
 

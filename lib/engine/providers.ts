@@ -1,7 +1,8 @@
 // How a run gets an LLMProvider for a model handle. The executor takes any resolver (tests pass a
 // scripted provider); the default one asks the provider layer, after deciding where the request may go and
 // with which key: a stored credential only to the endpoint it was stored for, a Base URL typed on a node only
-// to public addresses (or the server's own endpoints and OSMEN_HTTP_ALLOWLIST), checked on every request.
+// to public addresses (or the server's own endpoints and OSMEN_HTTP_ALLOWLIST), checked on every request and
+// every redirect, the server's own endpoints' redirects included.
 import type { ModelConfig } from "@/lib/flow/handles";
 import { checkCredentialFit, type CredentialMetadata } from "@/lib/llm/providers/credential-fit";
 import type { Environment } from "@/lib/credentials/endpoints";
@@ -50,13 +51,14 @@ async function providerLayerFactory(name: string | undefined, overrides: Record<
  *   node Base URL other than the credential's endpoint, fails the node with EngineError `credential_mismatch`;
  *   otherwise the key goes to the credential's endpoint;
  * - without a credential, the provider layer keeps environment keys for the environment's endpoint only;
- * - a Base URL whose origin the server did not configure gets the address-guarded fetch (OSMEN_HTTP_ALLOWLIST
- *   exempts hosts), so the refusal surfaces as the call's LLMError (`bad_request`), before any request.
+ * - every request goes through the address-guarded fetch: a Base URL whose origin the server did not configure
+ *   is checked (OSMEN_HTTP_ALLOWLIST exempts hosts), so the refusal surfaces as the call's LLMError
+ *   (`bad_request`) before any request; the server's own endpoints pass, but where they redirect is checked.
  */
 export function createProviderResolver(options: DefaultResolverOptions = {}): ProviderResolver {
   const createProvider = options.createProvider ?? providerLayerFactory;
   return async (model, context) => {
-    if (!model) return createProvider(undefined, {});
+    if (!model) return createProvider(undefined, { fetch: guardedFetchFor(options) });
     const { provider, credentialId, ...settings } = model;
     const overrides: Record<string, unknown> = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined && value !== ""));
     if (credentialId) {
@@ -67,23 +69,22 @@ export function createProviderResolver(options: DefaultResolverOptions = {}): Pr
       overrides.apiKey = credential.secret;
     }
     // Without a credential, a node's own Base URL gets no key from the environment (the provider layer drops
-    // it); with either, an address the server did not configure goes through the address guard.
-    const guardedFetch = guardedFetchFor(typeof overrides.baseUrl === "string" ? overrides.baseUrl : undefined, options);
-    if (guardedFetch) overrides.fetch = guardedFetch;
+    // it); either way the request, and every redirect it meets, goes through the address guard.
+    overrides.fetch = guardedFetchFor(options);
     return createProvider(provider, overrides);
   };
 }
 
 /**
- * The address-guarded fetch for requests to `baseUrl`, or undefined when none is needed: no Base URL, or one on
- * an origin the server configures itself (each provider's environment endpoint, the official APIs). Private and
- * loopback addresses then pass only when OSMEN_HTTP_ALLOWLIST names them.
+ * The address-guarded fetch for every request to a provider, whether to a Base URL typed on a node or to the
+ * environment's endpoint. The origins the server configures itself (each provider's environment endpoint, the
+ * official APIs) are reached without a check; any other origin, typed on a node or reached by a redirect (even
+ * one that a configured endpoint answers), must be public, or a host OSMEN_HTTP_ALLOWLIST names. Refusals are
+ * HttpToolError `blocked_url`.
  */
-export function guardedFetchFor(baseUrl: string | undefined, options: Pick<DefaultResolverOptions, "env" | "resolveHost"> = {}): typeof fetch | undefined {
+export function guardedFetchFor(options: Pick<DefaultResolverOptions, "env" | "resolveHost"> = {}): typeof fetch {
   const env = options.env ?? process.env;
-  const trustedOrigins = serverEndpointOrigins(env);
-  if (baseUrl === undefined || trustedOrigins.has(originOf(baseUrl))) return undefined;
-  return createGuardedFetch({ trustedOrigins, allowlist: parseAllowlist(env.OSMEN_HTTP_ALLOWLIST), resolveHost: options.resolveHost });
+  return createGuardedFetch({ trustedOrigins: serverEndpointOrigins(env), allowlist: parseAllowlist(env.OSMEN_HTTP_ALLOWLIST), resolveHost: options.resolveHost });
 }
 
 async function resolveStoredCredential(options: DefaultResolverOptions, credentialId: string, context: ProviderContext) {
@@ -94,14 +95,6 @@ async function resolveStoredCredential(options: DefaultResolverOptions, credenti
     );
   }
   return options.resolveCredential(credentialId, { signal: context.signal });
-}
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return "";
-  }
 }
 
 /** Accepts a resolver, or one provider for every model (handy in tests and scripts). */

@@ -43,15 +43,19 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
     const allowlist = options.allowlist ?? parseAllowlist(process.env.OSMEN_HTTP_ALLOWLIST);
     const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
     let hop: Hop = { url: parseHttpUrl(request.url), method: request.method, headers: Object.fromEntries(request.headers), body };
+    let hopSubject = subject;
     for (let redirects = 0; ; redirects += 1) {
-      // A trusted origin is one the server configured; everything else, redirects included, is checked.
+      // A trusted origin is one the server configured; everything else, redirects included (a trusted origin's
+      // redirects too), is checked.
       const hopAllowlist = trusted.has(hop.url.origin) ? [hostOf(hop.url)] : allowlist;
-      const target = await resolveTarget(hop.url, hopAllowlist, options.resolveHost ?? systemResolver, subject);
+      const target = await resolveTarget(hop.url, hopAllowlist, options.resolveHost ?? systemResolver, hopSubject);
       const response = await sendOnce(hop, target, signal);
       const location = response.headers.location;
       if (request.redirect === "manual" || !REDIRECT_STATUSES.has(response.statusCode ?? 0) || !location) return toResponse(response);
       response.resume();
       if (redirects >= maxRedirects) throw new HttpToolError("too_many_redirects", `gave up after ${maxRedirects} redirects`);
+      // A refused redirect names who sent it there, since the first address was fine.
+      hopSubject = `${subject} (redirected there by ${hop.url.origin})`;
       hop = nextHop(hop, response.statusCode!, location, secretHeaders);
     }
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createProviderResolver } from "@/lib/engine";
+import { createProviderResolver, type ProviderResolver } from "@/lib/engine";
 import { getLLMProvider } from "@/lib/llm";
 import { createScriptedProvider } from "@/testing/scripted-provider";
 import { startGoogleServer, type GoogleServer } from "@/testing/servers/google";
@@ -69,7 +69,10 @@ describe("DailyBriefWorkflow against Google and Ollama protocol servers", () => 
     google.setMessages([{ from: "Ana <ana@example.com>", subject: "Invoice", date: new Date(Date.now() - 3_600_000).toISOString(), snippet: "Can you approve the invoice today?" }]);
     ollama.reset();
   });
-  const viaOllama = createProviderResolver({ createProvider: (name, overrides) => getLLMProvider(name as "ollama", { ...overrides, baseUrl: ollama.url }) });
+  // Built per call: the server's address is known only once it has started. Its environment names that server,
+  // as OLLAMA_HOST does in production, so the address guard lets it through.
+  const viaOllama: ProviderResolver = (model, context) =>
+    createProviderResolver({ env: { OLLAMA_HOST: ollama.url }, createProvider: (name, overrides) => getLLMProvider(name as "ollama", { ...overrides, baseUrl: ollama.url }) })(model, context);
 
   it("sends the live events and emails to the model over Ollama's API", async () => {
     ollama.enqueue({ text: "## Schedule\n- 10:00 Budget review ⚠️ overlaps Hiring sync" });

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { getLLMProvider, LLMError, providerNames, type LLMConfigInput, type ProviderName } from "@/lib/llm/index.ts";
 import { answerWarnings } from "@/lib/engine/answer-warnings.ts";
 import { describeFailure } from "@/lib/engine/errors.ts";
+import { guardedFetchFor } from "@/lib/engine/providers.ts";
 import type { Command } from "./command.ts";
 
 const usage = `Usage: npm run osmen -- chat [--provider ${providerNames.join("|")}] [--model name] [--system text]
@@ -23,7 +24,8 @@ function parse(args: string[]) {
       help: { type: "boolean", short: "h", default: false },
     },
   });
-  const overrides: Partial<LLMConfigInput> = { model: values.model, jsonMode: values.json };
+  // The address guard, as a run uses: the environment's endpoint passes, where it redirects is checked.
+  const overrides: Partial<LLMConfigInput> = { model: values.model, jsonMode: values.json, fetch: guardedFetchFor() };
   if (values.temperature !== undefined) overrides.temperature = Number(values.temperature);
   if (values["max-tokens"] !== undefined) overrides.maxTokens = Number(values["max-tokens"]);
   return { values, prompt: positionals.join(" "), overrides };

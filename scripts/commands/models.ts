@@ -2,6 +2,7 @@
 // with the server's environment (base URL and key variables).
 import { parseArgs } from "node:util";
 import { isLLMError, isProviderName, ProviderRouter, providerNames } from "@/lib/llm/index.ts";
+import { guardedFetchFor } from "@/lib/engine/providers.ts";
 import type { Command } from "./command.ts";
 
 const usage = `Usage: npm run osmen -- models --provider ${providerNames.join("|")}`;
@@ -13,7 +14,8 @@ async function run(args: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   try {
-    for (const model of await new ProviderRouter().listModels(values.provider)) console.log(model);
+    // The address guard, as the server's own listing uses: the endpoint passes, where it redirects is checked.
+    for (const model of await new ProviderRouter().listModels(values.provider, { fetch: guardedFetchFor() })) console.log(model);
     return 0;
   } catch (error) {
     if (!isLLMError(error)) throw error;

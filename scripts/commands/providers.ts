@@ -1,9 +1,11 @@
 // `npm run osmen -- providers`: which LLM providers are available, in the order they are chosen.
 import { ProviderRouter, summarizeProviderStatuses } from "@/lib/llm/index.ts";
+import { guardedFetchFor } from "@/lib/engine/providers.ts";
 import type { Command } from "./command.ts";
 
 async function run(): Promise<number> {
-  const summaries = summarizeProviderStatuses(await new ProviderRouter().status());
+  // Probes go through the address guard, as the server's do: each endpoint passes, where it redirects is checked.
+  const summaries = summarizeProviderStatuses(await new ProviderRouter().status({ fetch: guardedFetchFor() }));
   const chosen = summaries.find((summary) => summary.isChosen)?.name;
   console.log("Providers, in priority order (local first):\n");
   for (const { name, isAvailable, key, defaultModel, baseUrl, setupHint, isChosen } of summaries) {

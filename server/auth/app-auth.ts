@@ -6,7 +6,8 @@ import { resolveAuthMode, type AuthMode } from "./auth-mode.ts";
 import { loadAuthSecret } from "./auth-secret.ts";
 import { createAuth, type Auth } from "./auth.ts";
 import { resolveCaller } from "./resolve-caller.ts";
-import { withAuthRateLimit, type AuthHandler } from "./auth-rate-limit.ts";
+import type { AuthHandler } from "./auth-rate-limit.ts";
+import { guardAuthHandler } from "./auth-handler.ts";
 import { usesSecureCookies } from "./secure-cookies.ts";
 
 const holder = globalThis as typeof globalThis & { osmenAuth?: Auth; osmenAuthHandler?: AuthHandler };
@@ -35,9 +36,9 @@ export function getAuth(): Auth {
   return holder.osmenAuth;
 }
 
-/** Better Auth's handler behind the failed-attempt limits: what /api/auth/* serves. */
+/** Better Auth's handler behind the body cap and the rate limits: what /api/auth/* serves. */
 export function getAuthHandler(): AuthHandler {
-  holder.osmenAuthHandler ??= withAuthRateLimit((request) => getAuth().handler(request), { trustProxy: loadServerEnv().OSMEN_TRUST_PROXY === "1" });
+  holder.osmenAuthHandler ??= guardAuthHandler((request) => getAuth().handler(request), { trustProxy: loadServerEnv().OSMEN_TRUST_PROXY === "1" });
   return holder.osmenAuthHandler;
 }
 

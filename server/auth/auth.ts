@@ -9,6 +9,7 @@ import type { Db } from "@/server/db/client";
 import { LOCAL_USER_ID } from "./caller.ts";
 import { sameHostOrigins } from "./origins.ts";
 import { SIGN_UP_CLOSED_MESSAGE, admitNewUser, isSignUpAllowed, takeOverLocalRows, type SignUpMode } from "./sign-up-policy.ts";
+import { assertUserBodyFieldLengths, assertUserFieldLengths } from "./user-fields.ts";
 
 export type AuthSettings = {
   db: Db;
@@ -33,6 +34,9 @@ const signUpRequestOf = (body: SignUpBody | undefined) => ({
   email: typeof body?.email === "string" ? body.email : "",
   invite: typeof body?.invite === "string" ? body.invite : null,
 });
+
+/** The endpoints whose body writes a user's name or image (the admin plugin's under `data`). */
+const USER_WRITING_PATHS = new Set(["/sign-up/email", "/update-user", "/admin/create-user", "/admin/update-user"]);
 
 /** Builds a Better Auth instance over `settings.db`. The app keeps one (`getAuth`); tests make their own. */
 export function createAuth(settings: AuthSettings) {
@@ -71,7 +75,9 @@ export function createAuth(settings: AuthSettings) {
     advanced: { useSecureCookies: settings.secureCookies, trustedProxyHeaders: settings.trustProxy, disableOriginCheck: false },
     hooks: {
       // Refuses before Better Auth looks the email up, so a closed sign-up answers the same for every email.
+      // Field caps come first, for a taken email as for a new one (Better Auth writes no row for a taken one).
       before: createAuthMiddleware(async (ctx) => {
+        if (USER_WRITING_PATHS.has(ctx.path)) assertUserBodyFieldLengths(ctx.body as Parameters<typeof assertUserBodyFieldLengths>[0]);
         if (ctx.path !== "/sign-up/email") return;
         if (!(await isSignUpAllowed(prisma, settings.signUp, signUpRequestOf(ctx.body as SignUpBody)))) {
           throw new APIError("FORBIDDEN", { message: SIGN_UP_CLOSED_MESSAGE, code: "SIGN_UP_CLOSED" });
@@ -82,6 +88,8 @@ export function createAuth(settings: AuthSettings) {
       user: {
         create: {
           before: async (user, ctx) => {
+            // Also here, so a path that writes users without passing the request hook is capped too.
+            assertUserFieldLengths(user);
             const admitted = await admitNewUser(prisma, settings.signUp, signUpRequestOf({ email: user.email, invite: (ctx?.body as SignUpBody | undefined)?.invite }));
             if (!admitted) throw new APIError("FORBIDDEN", { message: SIGN_UP_CLOSED_MESSAGE, code: "SIGN_UP_CLOSED" });
             return { data: { ...user, role: admitted.role } };
@@ -89,6 +97,9 @@ export function createAuth(settings: AuthSettings) {
           after: async (user) => {
             if (user.role === "admin") await takeOverLocalRows(prisma, user.id);
           },
+        },
+        update: {
+          before: async (user) => assertUserFieldLengths(user),
         },
       },
       session: {

@@ -99,4 +99,21 @@ describe.each(testDatabases())("provider models on $provider", ({ create }) => {
       await Promise.all([ollama.close(), anthropic.close()]);
     }
   });
+
+  it("checks where the server's own endpoint redirects: another local port is refused, the same origin is followed", async () => {
+    const internal = await startOllamaServer({ models: ["internal-only"] });
+    const away = await startOllamaServer({ redirects: { "/api/tags": `http://127.0.0.1:${internal.port}/api/tags` } });
+    const moved = await startOllamaServer({ models: ["llama3.2"], basePath: "/ollama", redirects: { "/api/tags": "/ollama/api/tags" } });
+    try {
+      await expect(serviceWith({ OLLAMA_HOST: away.origin }).list(me, { provider: "ollama" })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: expect.stringContaining(`redirected there by ${away.origin}`),
+      });
+      expect(internal.requests).toEqual([]);
+      expect(await serviceWith({ OLLAMA_HOST: moved.origin }).list(me, { provider: "ollama" })).toEqual(["llama3.2:latest"]);
+      expect(moved.requests.map((request) => request.path)).toEqual(["/api/tags", "/ollama/api/tags"]);
+    } finally {
+      await Promise.all([internal.close(), away.close(), moved.close()]);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Which models a provider's endpoint offers, for the model node's picker: asked with the caller's own stored
 // key, sent only to the endpoint that key was stored for, or with the server's environment (its keys go only to
-// its own endpoints). A Base URL the server did not configure goes through the same address guard as a run.
+// its own endpoints). Every listing goes through the same address guard as a run: a Base URL the server did
+// not configure is checked, and so is every redirect, the server's own endpoints' included.
 // A listing is kept briefly per person, provider, credential and endpoint: the picker asks each time a node is
 // selected, and a local server's model list is slow to change. Failures are not kept, so a fixed server shows at once.
 import { AppError, type AppErrorCode } from "@/lib/errors";
@@ -75,12 +76,13 @@ export function createProviderModelService(credentials: Pick<CredentialService, 
    */
   async function list(owner: CredentialOwner, input: ListModelsInput): Promise<string[]> {
     const overrides = await overridesFor(owner, input);
-    const fetch = guardedFetchFor(overrides.baseUrl, { env: options.env });
+    // Through the address guard even for the server's own endpoints: where they redirect is checked.
+    const fetch = guardedFetchFor({ env: options.env });
     const key = JSON.stringify([owner.userId, input.provider, input.credentialId ?? "", overrides.baseUrl ?? ""]);
     const kept = recalled(key);
     if (kept) return kept;
     try {
-      const models = await listModels(input.provider, fetch ? { ...overrides, fetch } : overrides);
+      const models = await listModels(input.provider, { ...overrides, fetch });
       remember(key, models);
       return models;
     } catch (error) {

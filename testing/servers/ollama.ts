@@ -22,6 +22,13 @@ export type OllamaServerOptions = {
   /** Answer 404 "model not found" for a model not in `models`, as a real server without that model does. */
   rejectUnknownModels?: boolean;
   defaultResponse?: ScriptedResponse;
+  /**
+   * Paths answered with `307 Temporary Redirect` to the given Location (absolute or relative), as a proxy in
+   * front of Ollama might: e.g. `{ "/api/chat": "/ollama/api/chat" }`.
+   */
+  redirects?: Record<string, string>;
+  /** A prefix the API is also served under (Ollama behind a proxy at `/ollama`): `/ollama/api/chat` is `/api/chat`. */
+  basePath?: string;
 };
 
 const withTag = (model: string) => (model.includes(":") ? model : `${model}:latest`);
@@ -104,7 +111,14 @@ export function startOllamaServer(options: OllamaServerOptions = {}): Promise<Sc
   const models = options.models ?? ["llama3.2"];
   return startScriptedServer({
     defaultResponse: options.defaultResponse ?? { text: "Hello from the local Ollama test server." },
-    route: async (request, response, next) => {
+    route: async (rawRequest, response, next) => {
+      const location = options.redirects?.[rawRequest.path];
+      if (location) {
+        response.writeHead(307, { location });
+        return void response.end();
+      }
+      const { basePath } = options;
+      const request = basePath && rawRequest.path.startsWith(`${basePath}/`) ? { ...rawRequest, path: rawRequest.path.slice(basePath.length) } : rawRequest;
       if (request.path === "/api/chat" && request.method === "POST") return handleChat(request, response, next(), { ...options, models });
       if (request.path === "/api/tags") return sendJson(response, 200, tags(models));
       if (request.path === "/api/version") return sendJson(response, 200, { version: "0.13.0" });

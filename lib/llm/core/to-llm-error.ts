@@ -75,7 +75,7 @@ function refusedByGuard(refusal: HttpToolError, context: ErrorContext): LLMError
     provider: context.provider,
     retryable: false,
     attempts: context.attempts ?? 1,
-    message: `${label} was not called: the Base URL ${baseUrl} is refused (${refusal.message}). Use a public address, or ask the administrator to add the host to OSMEN_HTTP_ALLOWLIST.`,
+    message: `${label} was not called: a request for the Base URL ${baseUrl} is refused (${refusal.message}). Use a public address, or ask the administrator to add the host to OSMEN_HTTP_ALLOWLIST.`,
     cause: refusal,
   });
 }

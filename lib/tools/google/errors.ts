@@ -66,8 +66,26 @@ function forbidden(service: string, reason: string | undefined): GoogleAccessErr
 
 function unreachable(service: string, failure: GaxiosLike): GoogleAccessError {
   if ((failure as { name?: string }).name === "AbortError") return new GoogleAccessError("unreachable", `Reading ${service} was cancelled.`);
+  // The address guard refused a hop (a configured endpoint redirected to a non-public address): say so, not "network".
+  if (failure.code === "blocked_url") {
+    const detail = guardRefusalOf(failure);
+    return new GoogleAccessError(
+      "unreachable",
+      `${service} was not called: ${detail ?? "an address on the way is not public"}. Check the server's Google endpoints (OSMEN_GOOGLE_*).`,
+    );
+  }
   const code = typeof failure.code === "string" ? ` (${failure.code})` : "";
   return new GoogleAccessError("unreachable", `Could not reach ${service}${code}; check the network and try again.`);
+}
+
+/** The address guard's own words (HttpToolError, by shape), wherever gaxios wrapped it. */
+function guardRefusalOf(failure: unknown): string | undefined {
+  let current = failure as { name?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; depth < 4 && current; depth += 1) {
+    if (current.name === "HttpToolError" && typeof current.message === "string") return current.message;
+    current = current.cause as typeof current;
+  }
+  return undefined;
 }
 
 export function notConnectedError(service: string): GoogleAccessError {

@@ -2,6 +2,7 @@
 // out a refresh token), the code exchange in the callback, and revoking on disconnect. The token endpoint
 // is configurable so tests can point it at testing/servers/google.ts.
 import { google } from "googleapis";
+import { createGuardedFetch } from "../guarded-fetch";
 import type { GoogleClientSettings } from "./client-settings";
 import { RECONNECT_HINT, GoogleAccessError, toGoogleError } from "./errors";
 
@@ -14,7 +15,13 @@ export const GOOGLE_SCOPES = [
 
 export type OAuthClient = InstanceType<typeof google.auth.OAuth2>;
 
-export function createOAuthClient(settings: GoogleClientSettings): OAuthClient {
+/**
+ * Every request of the client (token refresh, revoking, and the Calendar and Gmail calls, which googleapis
+ * sends through it) goes through the address guard. The endpoints configured here (`settings`' token and
+ * revoke URLs, and `apiRoots`, e.g. OSMEN_GOOGLE_API_ROOT) pass; Google's own are public; where any of them
+ * redirects is checked like any other address.
+ */
+export function createOAuthClient(settings: GoogleClientSettings, apiRoots: readonly (string | undefined)[] = []): OAuthClient {
   const endpoints = {
     ...(settings.tokenUrl ? { oauth2TokenUrl: settings.tokenUrl } : {}),
     ...(settings.authUrl ? { oauth2AuthBaseUrl: settings.authUrl } : {}),
@@ -22,8 +29,11 @@ export function createOAuthClient(settings: GoogleClientSettings): OAuthClient {
   };
   // forceRefreshOnFailure: a 401 gets one retry with a fresh access token before it counts as a dead grant.
   const { clientId, clientSecret, redirectUri } = settings;
-  return new google.auth.OAuth2({ clientId, clientSecret, redirectUri, endpoints, forceRefreshOnFailure: true });
+  const fetchImplementation = createGuardedFetch({ trustedOrigins: originsOf([settings.tokenUrl, settings.revokeUrl, ...apiRoots]), subject: "a Google API endpoint" });
+  return new google.auth.OAuth2({ clientId, clientSecret, redirectUri, endpoints, forceRefreshOnFailure: true, transporterOptions: { fetchImplementation } });
 }
+
+const originsOf = (urls: readonly (string | undefined)[]) => new Set(urls.filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin));
 
 /**
  * Where "Connect Google" sends the browser. `state` must be an unguessable value the callback checks

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startGoogleServer, type GoogleServer } from "@/testing/servers/google";
 import { buildConsentUrl, createGoogleServices, exchangeCode, GoogleAccessError, GOOGLE_SCOPES, type GoogleClientSettings } from "./index";
@@ -193,5 +195,26 @@ describe("Google sign-in helpers", () => {
   it("reports 'not connected' when the token source has nothing", async () => {
     const google = createGoogleServices({ client, refreshToken: async () => null, rootUrl: server.url });
     expect((await failureOf(google.listCalendars({}))).code).toBe("not_connected");
+  });
+});
+
+describe("redirects from a configured API root", () => {
+  it("are checked: one to another local port is refused, and that port sees nothing", async () => {
+    const internal = await startGoogleServer();
+    // A configured root (OSMEN_GOOGLE_API_ROOT) that sends every request on to another service on this machine.
+    const front = createServer((request, response) => {
+      response.writeHead(307, { location: new URL(request.url ?? "/", internal.url).href });
+      response.end();
+    });
+    await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
+    try {
+      const rootUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}/`;
+      const failure = await failureOf(createGoogleServices({ client, refreshToken: "test-refresh-token", rootUrl }).listEvents({ ...day, calendarIds: ["primary"] }, {}));
+      expect(failure.message).toMatch(/^Google Calendar was not called: .*loopback address; a Google API endpoint \(redirected there by http:\/\/127\.0\.0\.1:\d+\) only reaches public addresses/);
+      expect(internal.requests).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => front.close(() => resolve()));
+      await internal.close();
+    }
   });
 });

@@ -25,7 +25,7 @@ function createAuthLoader(options: GoogleServicesOptions): () => Promise<OAuthCl
   const load = async () => {
     const token = typeof options.refreshToken === "string" ? options.refreshToken : await options.refreshToken();
     if (!token) return null;
-    const auth = createOAuthClient(options.client);
+    const auth = createOAuthClient(options.client, [options.rootUrl]);
     auth.setCredentials({ refresh_token: token });
     auth.on("tokens", (tokens) =>
       options.onTokens?.({
