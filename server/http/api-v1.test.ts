@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import OpenAI from "openai";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chatGraph } from "@/testing/flow-graphs";
 import { startRouteServer } from "@/testing/route-server";
 import { startOllamaServer } from "@/testing/servers/ollama";
@@ -201,6 +201,8 @@ describe("API keys act as their user, within their scope", () => {
     ollama.enqueue({ text: ["never"], until: new Promise(() => {}) });
     const { runId } = await runs.start(owner, { flowId, input: "wait" });
     for await (const event of runs.events(owner, runId, 0)) if (event.type === "node.started" && event.nodeId === "llm") break;
+    // Stop once the model has the request, so the held answer is the one this run took (not left for the next).
+    await vi.waitFor(() => expect(ollama.requests.some((request) => request.path === "/api/chat" && request.body.messages.at(-1).content === "wait")).toBe(true));
     await runs.cancel(owner, runId);
     await runs.waitFor(owner, runId);
     const fetched = await fetch(`${app.url}/api/v1/runs/${runId}`, { headers: { authorization: `Bearer ${key}` } });
