@@ -84,8 +84,19 @@ export function createProviderResolver(options: DefaultResolverOptions = {}): Pr
  */
 export function guardedFetchFor(options: Pick<DefaultResolverOptions, "env" | "resolveHost"> = {}): typeof fetch {
   const env = options.env ?? process.env;
-  return createGuardedFetch({ trustedOrigins: serverEndpointOrigins(env), allowlist: parseAllowlist(env.OSMEN_HTTP_ALLOWLIST), resolveHost: options.resolveHost });
+  const trustedOrigins = serverEndpointOrigins(env);
+  const allowlist = parseAllowlist(env.OSMEN_HTTP_ALLOWLIST);
+  const build = () => createGuardedFetch({ trustedOrigins, allowlist, resolveHost: options.resolveHost });
+  if (options.resolveHost) return build();
+  // One fetch per configuration, so the provider layer keeps its SDK clients between calls (it caches them by
+  // their settings, the fetch included); the configurations are the few the environment names.
+  const key = JSON.stringify([[...trustedOrigins].sort(), allowlist]);
+  let shared = sharedGuardedFetches.get(key);
+  if (!shared) sharedGuardedFetches.set(key, (shared = build()));
+  return shared;
 }
+
+const sharedGuardedFetches = new Map<string, typeof fetch>();
 
 async function resolveStoredCredential(options: DefaultResolverOptions, credentialId: string, context: ProviderContext) {
   if (!options.resolveCredential) {
