@@ -1,7 +1,7 @@
 "use client";
 // The browser's tRPC client: queries and mutations over HTTP batching, subscriptions over server-sent events.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import { wireTransformer } from "@/lib/wire-transformer";
@@ -25,8 +25,14 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         splitLink({
           condition: (operation) => operation.type === "subscription",
           true: httpSubscriptionLink({ url: "/api/trpc", transformer: wireTransformer }),
-          // POST for queries too: a posted graph (flow.compile) can be megabytes, far past what a URL may carry.
-          false: httpBatchLink({ url: "/api/trpc", transformer: wireTransformer, methodOverride: "POST" }),
+          false: splitLink({
+            // A query that waits on another server (a provider's status or model list) goes alone: batched, a
+            // slow or unreachable model server would hold back every query of the page with it.
+            condition: (operation) => operation.context.skipBatch === true,
+            true: httpLink({ url: "/api/trpc", transformer: wireTransformer, methodOverride: "POST" }),
+            // POST for queries too: a posted graph (flow.compile) can be megabytes, far past what a URL may carry.
+            false: httpBatchLink({ url: "/api/trpc", transformer: wireTransformer, methodOverride: "POST" }),
+          }),
         }),
       ],
     }),

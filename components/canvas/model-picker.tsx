@@ -25,7 +25,12 @@ function useModelListing(provider: ProviderName, config: Record<string, unknown>
   const trpc = useTRPC();
   const request = modelListRequest(provider, config);
   const models = useQuery(
-    trpc.provider.models.queryOptions(request ?? { provider }, { enabled: isEnabled && request !== null, staleTime: LISTING_STALE_MS, retry: false }),
+    trpc.provider.models.queryOptions(request ?? { provider }, {
+      enabled: isEnabled && request !== null,
+      staleTime: LISTING_STALE_MS,
+      retry: false,
+      trpc: { context: { skipBatch: true } },
+    }),
   );
   if (request === null) return { state: "failed", reason: "the Base URL is not a valid URL yet." };
   if (models.isError) return { state: "failed", reason: errorMessageOf(models.error) };

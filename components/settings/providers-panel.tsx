@@ -25,7 +25,7 @@ function ProviderRow({ status }: { status: ProviderStatusSummary }) {
 
 export function ProvidersPanel() {
   const trpc = useTRPC();
-  const statuses = useQuery(trpc.provider.status.queryOptions());
+  const statuses = useQuery(trpc.provider.status.queryOptions(undefined, { trpc: { context: { skipBatch: true } } }));
   const items = statuses.data?.map((status) => ({ ...status, id: status.name }));
   return (
     <ResourcePanel id="providers" title="Model providers">
