@@ -1,6 +1,8 @@
 // Chatting through a share link: the owner opens a link for chatting in the Share dialog and gets an embed
 // snippet; a visitor in a fresh browser context (no session of the owner's) chats on /share/<token>/chat, a
 // page with only the chat, against a local Ollama-protocol server whose second answer needs the first turn.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type Locator } from "@playwright/test";
 import { memoryChatGraph } from "@/testing/flow-graphs";
 import { startOllamaServer } from "@/testing/servers/ollama";
@@ -58,6 +60,7 @@ test("the owner opens a link for chatting; a visitor has a two-turn conversation
   await expect(toggle).toBeChecked();
   await expect(dialog.getByTestId("share-chat-url")).toHaveValue(`${link}/chat`);
   await expect(dialog.getByTestId("share-embed-snippet")).toHaveValue(new RegExp(`^<iframe src="${link.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}/chat"`));
+  const snippet = await dialog.getByTestId("share-embed-snippet").inputValue();
 
   // Any site may frame the chat page, and only it.
   const chatResponse = await request.get(`/share/${token}/chat`);
@@ -91,6 +94,19 @@ test("the owner opens a link for chatting; a visitor has a two-turn conversation
   await chat.getByRole("button", { name: "New chat" }).click();
   await expect(chat.getByTestId("chat-assistant")).toHaveCount(0);
   await visitor.close();
+
+  // The snippet works on another site: a page of another site (served from localhost, the server being
+  // 127.0.0.1) embeds the chat, which answers there too.
+  const partner = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><h1>Partner site</h1>${snippet}`));
+  await new Promise<void>((resolve) => partner.listen(0, "127.0.0.1", resolve));
+  const embedder = await browser.newContext();
+  const hostPage = await embedder.newPage();
+  await hostPage.goto(`http://localhost:${(partner.address() as AddressInfo).port}/`);
+  const embedded = hostPage.frameLocator("iframe").getByTestId("shared-chat");
+  await say(embedded, "My name is Grace.");
+  await expect(embedded.getByTestId("chat-assistant")).toHaveText(["Noted: My name is Grace."]);
+  await embedder.close();
+  partner.close();
 
   // Closing the chat again takes the page away.
   await toggle.click();

@@ -10,21 +10,41 @@ import { useTRPC } from "@/components/trpc-provider";
 import { errorMessageOf } from "@/components/ui/trpc-errors";
 import { recall, remember, turnsOf, withAnswer, withSentMessage, type RememberedChat, type SharedChatTurn } from "./shared-chat-state";
 
-const browserStore = () => (typeof window === "undefined" ? null : window.localStorage);
+/** This browser's localStorage, or null where there is none or it is blocked (reading it throws in some frames). */
+function browserStore(): Storage | null {
+  try {
+    return typeof window === "undefined" ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
 
 export function SharedChat({ token, name, description }: { token: string; name: string; description: string }) {
   const trpc = useTRPC();
+  /** What this browser remembered when the page opened; `remembered`: what it remembers now. */
+  const [initial, setInitial] = useState<RememberedChat | null>(null);
   const [remembered, setRemembered] = useState<RememberedChat | null>(null);
   const [turns, setTurns] = useState<SharedChatTurn[]>([]);
-  useEffect(() => setRemembered(recall(browserStore(), token)), [token]);
-
-  // A session this browser had open is shown again; one that is gone (or not this visitor's) is forgotten.
-  const { visitorId, sessionId } = remembered ?? {};
-  const stored = useQuery({ ...trpc.shareChat.session.queryOptions({ token, visitorId: visitorId ?? "", sessionId: sessionId ?? "" }), enabled: Boolean(visitorId && sessionId), retry: false });
   useEffect(() => {
-    if (stored.data) setTurns(turnsOf(stored.data.messages));
-    if (stored.isError) setRemembered((current) => ({ ...current, sessionId: undefined }));
-  }, [stored.data, stored.isError]);
+    const recalled = recall(browserStore(), token);
+    setInitial(recalled);
+    setRemembered(recalled);
+  }, [token]);
+
+  // The session this browser had open is shown again, once, unless a message was sent meanwhile; one that is
+  // gone (or not this visitor's) is forgotten.
+  const stored = useQuery({
+    ...trpc.shareChat.session.queryOptions({ token, visitorId: initial?.visitorId ?? "", sessionId: initial?.sessionId ?? "" }),
+    enabled: Boolean(initial?.visitorId && initial?.sessionId),
+    retry: false,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+  useEffect(() => {
+    if (stored.data) setTurns((current) => (current.length === 0 ? turnsOf(stored.data.messages) : current));
+    if (stored.isError) setRemembered((current) => (current?.sessionId === initial?.sessionId ? { ...current, sessionId: undefined } : current));
+  }, [stored.data, stored.isError, initial]);
+  const { visitorId, sessionId } = remembered ?? {};
 
   const send = useMutation(trpc.shareChat.send.mutationOptions());
   const onSend = async (message: string) => {
