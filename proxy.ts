@@ -7,7 +7,7 @@ import { checkHost, originPolicyFromEnv, requestProtocol, type OriginPolicy } fr
 import { HTTPS_REDIRECT_STATUS, httpsRedirectTarget } from "@/server/http/https-redirect";
 import { checkMutation, corsHeadersFor, guardedAreaOf, isCorsArea } from "@/server/http/request-guard";
 import { isHostCheckExempt } from "@/server/http/host-check-exempt";
-import { createNonce, securityHeaders } from "@/server/http/security-headers";
+import { createNonce, isEmbeddablePath, securityHeaders } from "@/server/http/security-headers";
 
 let policy: OriginPolicy | undefined;
 const currentPolicy = () => (policy ??= originPolicyFromEnv(loadServerEnv()));
@@ -23,6 +23,7 @@ export function proxy(request: NextRequest) {
     nonce,
     isDevelopment: process.env.NODE_ENV === "development",
     isHttps: requestProtocol(rules, nextUrl, headers) === "https",
+    isEmbeddable: isEmbeddablePath(nextUrl.pathname),
   });
   const withSecurity = (response: NextResponse) => {
     for (const [name, value] of Object.entries(security)) response.headers.set(name, value);

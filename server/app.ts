@@ -9,6 +9,7 @@ import { getDb, prepareDatabase } from "@/server/db";
 import type { Db } from "@/server/db/client";
 import { loadServerEnv } from "@/server/env.mjs";
 import { createChatService, type ChatService } from "@/server/runs/chat-service";
+import { createShareChatService, type ShareChatService } from "@/server/runs/share-chat-service";
 import { checkReadiness } from "@/server/health/readiness";
 import { getLogger, type Logger } from "@/server/log/logger";
 import { providerLogListener, runLogObserver } from "@/server/log/run-log";
@@ -33,6 +34,8 @@ export type App = {
   requestLimits: RequestRateLimiter | null;
   /** Chat sessions with flows, on top of `runs`. */
   chat: ChatService;
+  /** Chatting through share links open for it, as the flow's owner. */
+  shareChat: ShareChatService;
   /** The Prometheus registry and the osmen_* metrics (served by /api/metrics). */
   metrics: Metrics;
   logger: Logger;
@@ -75,6 +78,7 @@ export function createApp(parts: AppParts): App {
   );
   const runs: RunService = isRunService(parts.runs) ? parts.runs : createRunService({ db, flows: services.flows }, observed({ ...runSettings(services), ...parts.runs }, metrics, logger));
   const chat = createChatService({ db, flows: services.flows, runs });
+  const shareChat = createShareChatService({ db, chat, runs, trustProxy: parts.requestLimits?.trustProxy });
   const retention = parts.retention && createRunRetention(db, parts.retention);
   const requestLimits = parts.requestLimits ? createRequestRateLimiter(parts.requestLimits, { trustProxy: parts.requestLimits.trustProxy }) : null;
   let readiness: Promise<void> | undefined;
@@ -85,7 +89,7 @@ export function createApp(parts: AppParts): App {
         readiness = undefined;
         throw error;
       }));
-  const app: App = { db, vault, services, runs, chat, requestLimits, metrics, logger, ready };
+  const app: App = { db, vault, services, runs, chat, shareChat, requestLimits, metrics, logger, ready };
   return app;
 }
 

@@ -10,6 +10,7 @@ import { googleRouter } from "@/server/api/routers/google";
 import { providerRouter } from "@/server/api/routers/provider";
 import { runRouter } from "@/server/api/routers/run";
 import { shareRouter } from "@/server/api/routers/share";
+import { shareChatRouter } from "@/server/api/routers/share-chat";
 import { templateRouter } from "@/server/api/routers/template";
 
 export const appRouter = createTRPCRouter({
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   provider: providerRouter,
   run: runRouter,
   share: shareRouter,
+  shareChat: shareChatRouter,
   template: templateRouter,
 });
 

@@ -9,6 +9,7 @@ import type { Db } from "@/server/db/client";
 import { INTERNAL_ERROR_MESSAGE, toTRPCError } from "@/server/errors";
 import { budgetOfProcedure, type RequestRateLimiter } from "@/server/http/request-rate-limits";
 import { createChatService, type ChatService } from "@/server/runs/chat-service";
+import { createShareChatService, type ShareChatService } from "@/server/runs/share-chat-service";
 import type { RunService } from "@/server/runs/run-service";
 import type { Services } from "@/server/services";
 import type { Caller } from "@/server/auth/caller";
@@ -20,6 +21,7 @@ export type Context = {
   services: Services;
   runs: RunService;
   chat: ChatService;
+  shareChat: ShareChatService;
   requestLimits: RequestRateLimiter | null;
   headers: Headers;
   caller: Caller | null;
@@ -27,13 +29,14 @@ export type Context = {
 
 /**
  * `app`: the parts procedures use; default the process's (server/app.ts), a test passes one over its database
- * (without `chat`, one is made over its runs; without `requestLimits`, nothing is limited).
+ * (without `chat` or `shareChat`, one is made over its runs, with fresh budgets; without `requestLimits`, nothing is limited).
  */
-type ContextOptions = { headers: Headers; caller: Caller | null; app?: Pick<App, "db" | "services" | "runs"> & Partial<Pick<App, "chat" | "requestLimits">> };
+type ContextOptions = { headers: Headers; caller: Caller | null; app?: Pick<App, "db" | "services" | "runs"> & Partial<Pick<App, "chat" | "shareChat" | "requestLimits">> };
 
 export async function createContext({ headers, caller, app = getApp() }: ContextOptions): Promise<Context> {
   const chat = app.chat ?? createChatService({ db: app.db, flows: app.services.flows, runs: app.runs });
-  return { db: app.db, services: app.services, runs: app.runs, chat, requestLimits: app.requestLimits ?? null, headers, caller };
+  const shareChat = app.shareChat ?? createShareChatService({ db: app.db, chat, runs: app.runs });
+  return { db: app.db, services: app.services, runs: app.runs, chat, shareChat, requestLimits: app.requestLimits ?? null, headers, caller };
 }
 
 const t = initTRPC.context<Context>().create({

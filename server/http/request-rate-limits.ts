@@ -119,5 +119,5 @@ export function budgetOfProcedure(path: string, type: "query" | "mutation" | "su
   return type === "mutation" ? "write" : "read";
 }
 
-/** Procedures that start a run (a chat message runs the flow). */
-const RUN_STARTING_PROCEDURES = new Set(["run.start", "chat.send"]);
+/** Procedures that start a run (a chat message runs the flow, a share-link visitor's too). */
+const RUN_STARTING_PROCEDURES = new Set(["run.start", "chat.send", "shareChat.send"]);

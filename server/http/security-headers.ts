@@ -1,5 +1,7 @@
 // The headers every response carries: a Content-Security-Policy, no framing, no MIME sniffing, a
-// same-origin referrer and, over HTTPS, HSTS. Pure, so each rule is unit-tested.
+// same-origin referrer and, over HTTPS, HSTS. Pure, so each rule is unit-tested. One page may be framed by any
+// site: a share link's chat (/share/<token>/chat), which other sites embed; it acts only through its share
+// token and visitor id, never as the signed-in user, so framing it lends the embedding site nothing.
 
 export type SecurityHeaderOptions = {
   /** A fresh, unguessable value per request; Next.js stamps it on its own scripts (see proxy.ts). */
@@ -8,7 +10,12 @@ export type SecurityHeaderOptions = {
   isDevelopment: boolean;
   /** The client reached us over HTTPS (directly or through a trusted proxy). */
   isHttps: boolean;
+  /** Any site may frame this page (`isEmbeddablePath`); every other page may be framed by none. Default false. */
+  isEmbeddable?: boolean;
 };
+
+/** The only embeddable page: a share link's chat, `/share/<token>/chat`. */
+export const isEmbeddablePath = (pathname: string): boolean => /^\/share\/[^/]+\/chat\/?$/.test(pathname);
 
 /**
  * The CSP (W3C CSP Level 3): scripts only with this request's nonce (`'strict-dynamic'` lets Next's
@@ -16,7 +23,7 @@ export type SecurityHeaderOptions = {
  * images from anywhere over HTTPS because a markdown image the person chose to load is fetched by the
  * browser (model output never loads one by itself, see components/run/safe-markdown.tsx).
  */
-export function contentSecurityPolicy({ nonce, isDevelopment, isHttps }: SecurityHeaderOptions): string {
+export function contentSecurityPolicy({ nonce, isDevelopment, isHttps, isEmbeddable = false }: SecurityHeaderOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ""}`,
@@ -27,7 +34,7 @@ export function contentSecurityPolicy({ nonce, isDevelopment, isHttps }: Securit
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    isEmbeddable ? "frame-ancestors *" : "frame-ancestors 'none'",
     ...(isHttps ? ["upgrade-insecure-requests"] : []),
   ];
   return directives.join("; ");
@@ -39,7 +46,8 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     "content-security-policy": contentSecurityPolicy(options),
     "x-content-type-options": "nosniff",
     "referrer-policy": "same-origin",
-    "x-frame-options": "DENY",
+    // X-Frame-Options has no "any site" value: an embeddable page leaves it out and frame-ancestors decides.
+    ...(!options.isEmbeddable && { "x-frame-options": "DENY" }),
     ...(options.isHttps && { "strict-transport-security": "max-age=31536000; includeSubDomains" }),
   };
 }

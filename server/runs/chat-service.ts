@@ -19,6 +19,11 @@ export type SendChatMessageInput = {
   message: string;
   /** Where the run says it was started from. Default "playground". */
   source?: string;
+  /**
+   * A share-link visitor's session (the caller is then the flow's owner): the hash of the visitor's id. Only a
+   * session with this same visitor id is continued; absent, only sessions of no visitor are.
+   */
+  visitorId?: string;
 };
 
 /** A session in a list: no messages, just how many. */
@@ -62,9 +67,9 @@ export function createChatService({ db, flows, runs }: ChatServiceDependencies) 
   /** The answer each session waits for, so a next message's history includes it (and its seq comes after it). */
   const pendingBySession = new Map<string, Promise<void>>();
 
-  /** The caller's own session of `flowId`. @throws AppError NOT_FOUND for any other. */
-  async function ownSession(caller: Caller, sessionId: string, flowId: string) {
-    const session = await prisma.chatSession.findFirst({ where: { id: sessionId, flowId, userId: caller.userId } });
+  /** The caller's own session of `flowId` (of that visitor, or of none). @throws AppError NOT_FOUND for any other. */
+  async function ownSession(caller: Caller, sessionId: string, flowId: string, visitorId: string | null) {
+    const session = await prisma.chatSession.findFirst({ where: { id: sessionId, flowId, userId: caller.userId, visitorId } });
     if (!session) throw sessionNotFound(sessionId);
     return session;
   }
@@ -90,8 +95,8 @@ export function createChatService({ db, flows, runs }: ChatServiceDependencies) 
     await flows.get(caller, flowId);
     const isNew = input.sessionId === undefined;
     const session = isNew
-      ? await prisma.chatSession.create({ data: { flowId, userId: caller.userId, title: titleFrom(message) } })
-      : await ownSession(caller, input.sessionId!, flowId);
+      ? await prisma.chatSession.create({ data: { flowId, userId: caller.userId, title: titleFrom(message), visitorId: input.visitorId ?? null } })
+      : await ownSession(caller, input.sessionId!, flowId, input.visitorId ?? null);
     await pendingBySession.get(session.id);
     const { history, lastSeq } = await historyOf(session.id);
     let runId: string;
@@ -150,6 +155,15 @@ export function createChatService({ db, flows, runs }: ChatServiceDependencies) 
     return { id: row.id, flowId: row.flowId, userId: row.userId, title: row.title, createdAt: row.createdAt, updatedAt: row.updatedAt, messages };
   }
 
+  /**
+   * A share-link visitor's session of `flowId`, for the flow's owner acting for that visitor: only the visitor's own.
+   * @throws AppError NOT_FOUND for any other session.
+   */
+  async function visitorSession(owner: Caller, flowId: string, sessionId: string, visitorId: string): Promise<ChatSessionDetail> {
+    await ownSession(owner, sessionId, flowId, visitorId);
+    return session(owner, sessionId);
+  }
+
   /** Deletes one of the caller's own sessions and its messages; its runs stay. @throws AppError NOT_FOUND for any other. */
   async function deleteSession(caller: Caller, sessionId: string): Promise<{ id: string }> {
     const { count } = await prisma.chatSession.deleteMany({ where: { id: sessionId, userId: caller.userId } });
@@ -161,6 +175,7 @@ export function createChatService({ db, flows, runs }: ChatServiceDependencies) 
     send,
     sessions,
     session,
+    visitorSession,
     deleteSession,
     /** Resolves once the answer of a run that `send` started is stored (at once for any other run). */
     answered: async (runId: string) => void (await pending.get(runId)),

@@ -88,6 +88,11 @@ const procedureCases: Record<string, Case> = {
   "share.revoke": { input: (ids) => ({ id: ids.linkId }), outcome: "notFound" },
   "share.view": { input: (ids) => ({ token: ids.token }), outcome: "public" },
   "share.duplicate": { input: (ids) => ({ token: ids.token }), outcome: "public" },
+  "share.setChat": { input: (ids) => ({ id: ids.linkId, chatEnabled: true }), outcome: "notFound" },
+  // A's link is not open for chatting: to everyone it is no chat at all.
+  "shareChat.info": { input: (ids) => ({ token: ids.token }), outcome: "notFound" },
+  "shareChat.send": { input: (ids) => ({ token: ids.token, message: "hi" }), outcome: "notFound" },
+  "shareChat.session": { input: (ids) => ({ token: ids.token, visitorId: "v".repeat(43), sessionId: ids.sessionId }), outcome: "notFound" },
   "template.list": { input: () => undefined, outcome: "own" },
   "template.use": { input: () => ({ id: "daily-brief" }), outcome: "own" },
 };
@@ -96,7 +101,9 @@ const procedureCases: Record<string, Case> = {
 const A_TOOL = "a_private_tool";
 
 /** The procedures open to callers with no identity at all; anything else public is a leak. */
-const publicProcedures = ["account.me", "share.view"];
+// shareChat.*: a share link's visitors, known by the token and a visitor id only; the chat runs as the link's
+// owner and answers text, never run details (server/runs/share-chat-service.test.ts).
+const publicProcedures = ["account.me", "share.view", "shareChat.info", "shareChat.send", "shareChat.session"];
 
 /** `lists`: the route answers B's own things (200), and must name none of A's. */
 type RouteCase = { params: (ids: Ids) => Record<string, string>; body?: (ids: Ids) => unknown; lists?: true };

@@ -11,11 +11,12 @@ import type { Db } from "@/server/db/client";
 import { requireFlowAccess } from "./flow-access.ts";
 import { copyName, type FlowRecord, type FlowService } from "./flow-service.ts";
 
-export type ShareLinkSummary = { id: string; tokenPrefix: string; createdAt: Date; revokedAt: Date | null };
+/** `chatEnabled`: visitors may chat with the flow through this link (/share/<token>/chat), run as the owner. */
+export type ShareLinkSummary = { id: string; tokenPrefix: string; createdAt: Date; revokedAt: Date | null; chatEnabled: boolean };
 export type SharedFlow = { name: string; description: string; graph: FlowGraph; updatedAt: Date };
 
 const TOKEN_PREFIX_LENGTH = 6;
-const summaryFields = { id: true, tokenPrefix: true, createdAt: true, revokedAt: true } as const;
+const summaryFields = { id: true, tokenPrefix: true, createdAt: true, revokedAt: true, chatEnabled: true } as const;
 
 export const hashShareToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -47,6 +48,18 @@ export function createShareService({ prisma }: Db, flows: FlowService) {
     return link;
   }
 
+  /**
+   * Opens a link of a flow the caller owns for chatting, or closes it. Visitors' sessions stay (the owner reads them).
+   * @throws AppError NOT_FOUND for a link of another owner's flow, CONFLICT for a revoked link.
+   */
+  async function setChatEnabled(caller: Caller, id: string, chatEnabled: boolean): Promise<ShareLinkSummary> {
+    const owned = { id, flow: { ownerId: caller.userId } };
+    const link = await prisma.shareLink.findFirst({ where: owned, select: summaryFields });
+    if (!link) throw new AppError("NOT_FOUND", `share link "${id}" does not exist`);
+    if (link.revokedAt) throw new AppError("CONFLICT", `share link "${id}" is revoked`, { userMessage: "This link is revoked. Create a new link to share the chat." });
+    return prisma.shareLink.update({ where: { id }, data: { chatEnabled }, select: summaryFields });
+  }
+
   /** The shared flow behind a live token, for anyone holding it. @throws AppError NOT_FOUND for unknown or revoked tokens. */
   async function view(token: string): Promise<SharedFlow> {
     const link = await prisma.shareLink.findUnique({
@@ -65,5 +78,5 @@ export function createShareService({ prisma }: Db, flows: FlowService) {
     return flows.create(caller, { name: copyName(shared.name), description: shared.description, graph: shared.graph });
   }
 
-  return { create, list, revoke, view, duplicate };
+  return { create, list, revoke, setChatEnabled, view, duplicate };
 }

@@ -14,6 +14,10 @@ export const shareRouter = createTRPCRouter({
   }),
   list: fullAccessProcedure.input(z.object({ flowId: flowIdSchema })).query(({ ctx, input }) => ctx.services.shares.list(ctx.caller, input.flowId)),
   revoke: fullAccessProcedure.input(z.object({ id: z.string().min(1).max(100) })).mutation(({ ctx, input }) => ctx.services.shares.revoke(ctx.caller, input.id)),
+  /** Opens a link for chatting (visitors chat as the owner, at /share/<token>/chat), or closes it. */
+  setChat: fullAccessProcedure
+    .input(z.object({ id: z.string().min(1).max(100), chatEnabled: z.boolean() }))
+    .mutation(({ ctx, input }) => ctx.services.shares.setChatEnabled(ctx.caller, input.id, input.chatEnabled)),
   /** Public: whoever holds the token sees the shared flow, and nothing else. */
   view: publicProcedure.input(z.object({ token })).query(({ ctx, input }) => ctx.services.shares.view(input.token)),
   duplicate: fullAccessProcedure.input(z.object({ token })).mutation(({ ctx, input }) => ctx.services.shares.duplicate(ctx.caller, input.token)),
