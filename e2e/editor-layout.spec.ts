@@ -1,0 +1,101 @@
+// The editor's layout at a laptop's window size: a fitted template reads at 12 px or more on screen, the
+// run panel resizes by keyboard, collapses and keeps its size, and the minimap never covers a node.
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { createFlowFromTemplate } from "./helpers/api";
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+/** The canvas zoom, read from the transform xyflow puts on its viewport. */
+async function canvasZoom(page: Page): Promise<number> {
+  return page.locator(".react-flow__viewport").evaluate((element) => new DOMMatrix(getComputedStyle(element).transform).a);
+}
+
+/** Waits until the canvas has stopped moving (fitView after measuring, or after a panel changed size). */
+async function settledZoom(page: Page): Promise<number> {
+  let previous = "";
+  await expect
+    .poll(
+      async () => {
+        const transform = await page.locator(".react-flow__viewport").evaluate((element) => getComputedStyle(element).transform);
+        const isSettled = transform === previous && transform !== "none";
+        previous = transform;
+        return isSettled;
+      },
+      { intervals: [300] },
+    )
+    .toBe(true);
+  return canvasZoom(page);
+}
+
+async function openTemplate(page: Page, request: Parameters<typeof createFlowFromTemplate>[0]) {
+  const flow = await createFlowFromTemplate(request, "daily-brief");
+  await page.goto(`/flows/${flow.id}`);
+  await expect(page.locator(".react-flow__node")).toHaveCount(flow.graph.nodes.length);
+  await expect(page.locator(".react-flow__node").first()).toBeVisible();
+}
+
+const height = async (locator: Locator) => (await locator.boundingBox())?.height ?? 0;
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test("a fitted template's node faces read at 12 px or more on screen", async ({ page, request }) => {
+  await openTemplate(page, request);
+  await page.getByRole("toolbar", { name: "Flow editor" }).getByRole("button", { name: "Fit view" }).click();
+  const zoom = await settledZoom(page);
+  // Every element that shows text of its own, with its on-screen size: CSS font size times the zoom.
+  const sizes = await page.locator(".flow-node").evaluateAll((faces) =>
+    faces.flatMap((face) =>
+      [face, ...face.querySelectorAll("*")]
+        .filter((element) => [...element.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent?.trim()))
+        .map((element) => ({ text: element.textContent?.trim().slice(0, 30), fontPx: Number.parseFloat(getComputedStyle(element).fontSize) })),
+    ),
+  );
+  expect(sizes.length).toBeGreaterThan(20);
+  const tooSmall = sizes.filter((each) => each.fontPx * zoom < 12).map((each) => `${each.text} (${(each.fontPx * zoom).toFixed(1)} px)`);
+  expect(tooSmall, `zoom ${zoom.toFixed(2)}`).toEqual([]);
+  // Each kind shows its icon.
+  await expect(page.locator(".flow-node .flow-node-icon:not([data-icon='unknown'])")).toHaveCount(await page.locator(".flow-node").count());
+});
+
+test("the run panel resizes by keyboard, collapses, keeps its size, and the minimap never covers a node", async ({ page, request }) => {
+  await openTemplate(page, request);
+  await settledZoom(page);
+  await page.getByRole("button", { name: "Runs" }).click();
+  const panel = page.getByTestId("run-panel");
+  await expect(panel).toBeVisible();
+
+  // After the panel opens, the canvas re-fits with room for the minimap: no node lies under it.
+  await settledZoom(page);
+  const minimap = await page.locator(".react-flow__minimap").boundingBox();
+  expect(minimap).not.toBeNull();
+  for (const box of await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as Box))) {
+    expect(overlaps(box, minimap!), `node at ${JSON.stringify(box)} under the minimap at ${JSON.stringify(minimap)}`).toBe(false);
+  }
+
+  const separator = page.getByRole("separator", { name: "Resize run panel" });
+  const before = await height(panel);
+  await separator.focus();
+  for (let step = 0; step < 5; step += 1) await page.keyboard.press("ArrowUp");
+  await expect.poll(() => height(panel)).toBeGreaterThan(before + 20);
+  const grown = await height(panel);
+
+  await panel.getByRole("button", { name: "Collapse run panel" }).click();
+  await expect.poll(() => height(panel)).toBeLessThan(60);
+  await expect(panel.getByRole("button", { name: "Expand run panel" })).toHaveAttribute("aria-expanded", "false");
+  await panel.getByRole("button", { name: "Expand run panel" }).click();
+  await expect.poll(() => height(panel)).toBeGreaterThan(grown - 2);
+
+  // The size is remembered across a reload.
+  await page.reload();
+  await expect(page.locator(".react-flow__node").first()).toBeVisible();
+  await page.getByRole("button", { name: "Runs" }).click();
+  await expect.poll(() => height(panel)).toBeGreaterThan(grown - 2);
+  await expect.poll(() => height(panel)).toBeLessThan(grown + 2);
+
+  // The minimap can be hidden.
+  await page.getByRole("button", { name: "Hide mini map" }).click();
+  await expect(page.locator(".react-flow__minimap")).toHaveCount(0);
+  await page.getByRole("button", { name: "Show mini map" }).click();
+  await expect(page.getByRole("img", { name: "Mini map" })).toBeVisible();
+});
