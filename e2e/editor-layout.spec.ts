@@ -1,5 +1,7 @@
-// The editor's layout at a laptop's window size: a fitted template reads at 12 px or more on screen, the
+// The editor's layout at a laptop's window size: every fitted template reads at 12 px or more on screen, the
 // run panel resizes by keyboard, collapses and keeps its size, and the minimap never covers a node.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createFlowFromTemplate } from "./helpers/api";
 
@@ -27,8 +29,8 @@ async function settledZoom(page: Page): Promise<number> {
   return canvasZoom(page);
 }
 
-async function openTemplate(page: Page, request: Parameters<typeof createFlowFromTemplate>[0]) {
-  const flow = await createFlowFromTemplate(request, "daily-brief");
+async function openTemplate(page: Page, request: Parameters<typeof createFlowFromTemplate>[0], id = "daily-brief") {
+  const flow = await createFlowFromTemplate(request, id);
   await page.goto(`/flows/${flow.id}`);
   await expect(page.locator(".react-flow__node")).toHaveCount(flow.graph.nodes.length);
   await expect(page.locator(".react-flow__node").first()).toBeVisible();
@@ -38,24 +40,37 @@ const height = async (locator: Locator) => (await locator.boundingBox())?.height
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const nodeBoxes = (page: Page) => page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as Box));
 
-test("a fitted template's node faces read at 12 px or more on screen", async ({ page, request }) => {
-  await openTemplate(page, request);
-  await page.getByRole("toolbar", { name: "Flow editor" }).getByRole("button", { name: "Fit view" }).click();
-  const zoom = await settledZoom(page);
-  // Every element that shows text of its own, with its on-screen size: CSS font size times the zoom.
-  const sizes = await page.locator(".flow-node").evaluateAll((faces) =>
-    faces.flatMap((face) =>
-      [face, ...face.querySelectorAll("*")]
-        .filter((element) => [...element.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent?.trim()))
-        .map((element) => ({ text: element.textContent?.trim().slice(0, 30), fontPx: Number.parseFloat(getComputedStyle(element).fontSize) })),
-    ),
-  );
-  expect(sizes.length).toBeGreaterThan(20);
-  const tooSmall = sizes.filter((each) => each.fontPx * zoom < 12).map((each) => `${each.text} (${(each.fontPx * zoom).toFixed(1)} px)`);
-  expect(tooSmall, `zoom ${zoom.toFixed(2)}`).toEqual([]);
-  // Each kind shows its icon.
-  await expect(page.locator(".flow-node .flow-node-icon:not([data-icon='unknown'])")).toHaveCount(await page.locator(".flow-node").count());
+// Every template of the gallery, by its file name (lib/templates/<id>.json).
+const templateIds = readdirSync(join(process.cwd(), "lib", "templates"))
+  .filter((file) => file.endsWith(".json"))
+  .map((file) => file.replace(/\.json$/, ""));
+
+test("every template, fitted, has node faces that read at 12 px or more on screen and do not overlap", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  expect(templateIds).toContain("daily-brief");
+  for (const id of templateIds) {
+    await openTemplate(page, request, id);
+    await page.getByRole("toolbar", { name: "Flow editor" }).getByRole("button", { name: "Fit view" }).click();
+    const zoom = await settledZoom(page);
+    // Every element that shows text of its own, with its on-screen size: CSS font size times the zoom.
+    const sizes = await page.locator(".flow-node").evaluateAll((faces) =>
+      faces.flatMap((face) =>
+        [face, ...face.querySelectorAll("*")]
+          .filter((element) => [...element.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent?.trim()))
+          .map((element) => ({ text: element.textContent?.trim().slice(0, 30), fontPx: Number.parseFloat(getComputedStyle(element).fontSize) })),
+      ),
+    );
+    expect(sizes.length).toBeGreaterThan(10);
+    const tooSmall = sizes.filter((each) => each.fontPx * zoom < 12).map((each) => `${each.text} (${(each.fontPx * zoom).toFixed(1)} px)`);
+    expect(tooSmall, `${id} at zoom ${zoom.toFixed(2)}`).toEqual([]);
+    // Each kind shows its icon, and the layout keeps faces apart.
+    await expect(page.locator(".flow-node .flow-node-icon:not([data-icon='unknown'])")).toHaveCount(await page.locator(".flow-node").count());
+    const boxes = await nodeBoxes(page);
+    const overlapping = boxes.flatMap((box, index) => boxes.slice(index + 1).filter((other) => overlaps(box, other)).map(() => index));
+    expect(overlapping, `${id}: overlapping nodes`).toEqual([]);
+  }
 });
 
 test("the run panel resizes by keyboard, collapses, keeps its size, and the minimap never covers a node", async ({ page, request }) => {
@@ -69,7 +84,7 @@ test("the run panel resizes by keyboard, collapses, keeps its size, and the mini
   await settledZoom(page);
   const minimap = await page.locator(".react-flow__minimap").boundingBox();
   expect(minimap).not.toBeNull();
-  for (const box of await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as Box))) {
+  for (const box of await nodeBoxes(page)) {
     expect(overlaps(box, minimap!), `node at ${JSON.stringify(box)} under the minimap at ${JSON.stringify(minimap)}`).toBe(false);
   }
 
