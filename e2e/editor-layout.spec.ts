@@ -108,6 +108,19 @@ test("the run panel resizes by keyboard, collapses, keeps its size, and the mini
   await expect.poll(() => height(panel)).toBeGreaterThan(grown - 2);
   await expect.poll(() => height(panel)).toBeLessThan(grown + 2);
 
+  // The playground beside the canvas resizes by keyboard too, and the canvas still keeps clear of the minimap.
+  await page.getByRole("button", { name: "Playground" }).click();
+  const playground = page.getByTestId("playground");
+  await expect(playground).toBeVisible();
+  const width = async () => (await playground.boundingBox())?.width ?? 0;
+  const narrow = await width();
+  await page.getByRole("separator", { name: "Resize playground" }).focus();
+  for (let step = 0; step < 5; step += 1) await page.keyboard.press("ArrowLeft");
+  await expect.poll(width).toBeGreaterThan(narrow + 20);
+  await settledZoom(page);
+  const minimapNow = await page.locator(".react-flow__minimap").boundingBox();
+  for (const box of await nodeBoxes(page)) expect(overlaps(box, minimapNow!)).toBe(false);
+
   // The minimap can be hidden.
   await page.getByRole("button", { name: "Hide mini map" }).click();
   await expect(page.locator(".react-flow__minimap")).toHaveCount(0);

@@ -30,10 +30,10 @@ export function EditorPanels({ flowId, beforeSend, refit, minimap, isPlaygroundO
   const runPanel = usePanelRef();
   const [isRunCollapsed, setIsRunCollapsed] = useState(false);
   const storage = useState(layoutStorage)[0];
-  const rows = useDefaultLayout({ id: "editor-rows", panelIds: isRunOpen ? ["editor-main", "run"] : ["editor-main"], storage });
+  const rows = useDefaultLayout({ id: "editor-rows", panelIds: isRunOpen ? ["editor-main", "run-slot"] : ["editor-main"], storage });
   const columns = useDefaultLayout({
     id: "editor-columns",
-    panelIds: isPlaygroundOpen ? ["editor-work", "playground"] : ["editor-work"],
+    panelIds: isPlaygroundOpen ? ["editor-work", "playground-slot"] : ["editor-work"],
     storage,
   });
   useRefitOnChange(refit, [isRunOpen, isPlaygroundOpen, minimap.isShown]);
@@ -65,7 +65,7 @@ export function EditorPanels({ flowId, beforeSend, refit, minimap, isPlaygroundO
           {isPlaygroundOpen && (
             <>
               <Separator id="playground-separator" className="panel-separator" aria-label="Resize playground" />
-              <Panel id="playground" collapsible minSize={PLAYGROUND_PANEL.minPx} defaultSize={PLAYGROUND_PANEL.defaultPx}>
+              <Panel id="playground-slot" collapsible minSize={PLAYGROUND_PANEL.minPx} defaultSize={PLAYGROUND_PANEL.defaultPx}>
                 <EditorPlayground flowId={flowId} beforeSend={beforeSend} onClose={onClosePlayground} />
               </Panel>
             </>
@@ -76,7 +76,7 @@ export function EditorPanels({ flowId, beforeSend, refit, minimap, isPlaygroundO
         <>
           <Separator id="run-separator" className="panel-separator" aria-label="Resize run panel" />
           <Panel
-            id="run"
+            id="run-slot"
             panelRef={runPanel}
             collapsible
             collapsedSize={RUN_PANEL.collapsedPx}
