@@ -109,14 +109,23 @@ test("the run panel resizes by keyboard, collapses, keeps its size, and the mini
   await expect.poll(() => height(panel)).toBeLessThan(grown + 2);
 
   // The playground beside the canvas resizes by keyboard too, and the canvas still keeps clear of the minimap.
-  await page.getByRole("button", { name: "Playground" }).click();
+  await page.getByRole("button", { name: "Playground", exact: true }).click();
   const playground = page.getByTestId("playground");
   await expect(playground).toBeVisible();
-  const width = async () => (await playground.boundingBox())?.width ?? 0;
+  // Measured on the panel slot: the playground's own padding keeps some width even when folded.
+  const width = async () => (await page.locator("#playground-slot").boundingBox())?.width ?? 0;
   const narrow = await width();
   await page.getByRole("separator", { name: "Resize playground" }).focus();
   for (let step = 0; step < 5; step += 1) await page.keyboard.press("ArrowLeft");
   await expect.poll(width).toBeGreaterThan(narrow + 20);
+  await settledZoom(page);
+  // Dragged (here: keyed) shut, it folds away; the toolbar's Playground button brings it back unfolded.
+  for (let step = 0; step < 60; step += 1) await page.keyboard.press("ArrowRight");
+  await expect.poll(width).toBeLessThan(5);
+  await page.getByRole("button", { name: "Playground", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Playground" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Playground", exact: true }).click();
+  await expect.poll(width).toBeGreaterThan(200);
   await settledZoom(page);
   const minimapNow = await page.locator(".react-flow__minimap").boundingBox();
   for (const box of await nodeBoxes(page)) expect(overlaps(box, minimapNow!)).toBe(false);

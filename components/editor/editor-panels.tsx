@@ -28,6 +28,7 @@ type Props = {
 export function EditorPanels({ flowId, beforeSend, refit, minimap, isPlaygroundOpen, onClosePlayground, side }: Props) {
   const { isPanelOpen: isRunOpen } = useRun();
   const runPanel = usePanelRef();
+  const playgroundPanel = usePanelRef();
   const [isRunCollapsed, setIsRunCollapsed] = useState(false);
   const storage = useState(layoutStorage)[0];
   const rows = useDefaultLayout({ id: "editor-rows", panelIds: isRunOpen ? ["editor-main", "run-slot"] : ["editor-main"], storage });
@@ -37,6 +38,16 @@ export function EditorPanels({ flowId, beforeSend, refit, minimap, isPlaygroundO
     storage,
   });
   useRefitOnChange(refit, [isRunOpen, isPlaygroundOpen, minimap.isShown]);
+  // A playground last dragged shut would reopen folded away, out of sight: the toolbar button unfolds it.
+  // It waits a frame: the group registers a new panel after the first render.
+  useEffect(() => {
+    if (!isPlaygroundOpen) return;
+    const frame = requestAnimationFrame(() => {
+      const panel = playgroundPanel.current;
+      if (panel?.isCollapsed()) panel.resize(PLAYGROUND_PANEL.defaultPx);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [isPlaygroundOpen, playgroundPanel]);
 
   const onRowsChanged = useLayoutSaver(rows.onLayoutChanged, refit);
   const onColumnsChanged = useLayoutSaver(columns.onLayoutChanged, refit);
@@ -65,7 +76,7 @@ export function EditorPanels({ flowId, beforeSend, refit, minimap, isPlaygroundO
           {isPlaygroundOpen && (
             <>
               <Separator id="playground-separator" className="panel-separator" aria-label="Resize playground" />
-              <Panel id="playground-slot" collapsible minSize={PLAYGROUND_PANEL.minPx} defaultSize={PLAYGROUND_PANEL.defaultPx}>
+              <Panel id="playground-slot" panelRef={playgroundPanel} collapsible minSize={PLAYGROUND_PANEL.minPx} defaultSize={PLAYGROUND_PANEL.defaultPx}>
                 <EditorPlayground flowId={flowId} beforeSend={beforeSend} onClose={onClosePlayground} />
               </Panel>
             </>
