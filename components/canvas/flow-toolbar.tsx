@@ -1,6 +1,5 @@
 "use client";
 // The editor's top bar: where you are, whether it is saved, the plan, and the editor's commands.
-import { useReactFlow } from "@xyflow/react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useEditor, useEditorStore } from "@/components/editor-state/editor-context";
@@ -9,13 +8,13 @@ import { PlanBadge } from "./plan-badge";
 import { SaveStatus } from "./save-status";
 import type { Autosave } from "./use-autosave";
 
-type Props = { name: string; autosave: Autosave; children?: ReactNode };
+/** `fit`: fits the flow into the canvas the way the page does after its panels change (see use-canvas-fit). */
+type Props = { name: string; autosave: Autosave; fit: () => void; children?: ReactNode };
 
-export function FlowToolbar({ name, autosave, children }: Props) {
+export function FlowToolbar({ name, autosave, fit, children }: Props) {
   const store = useEditorStore();
   const canUndo = useEditor((state) => state.history.past.length > 0);
   const canRedo = useEditor((state) => state.history.future.length > 0);
-  const { fitView } = useReactFlow();
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Flow editor">
       <Link href="/" aria-label="Back to your flows">
@@ -31,7 +30,7 @@ export function FlowToolbar({ name, autosave, children }: Props) {
       <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-label="Redo" title={titleWithShortcut("redo")}>
         Redo
       </button>
-      <button type="button" onClick={() => void fitView({ duration: 200 })}>
+      <button type="button" onClick={fit}>
         Fit view
       </button>
       {children}

@@ -1,28 +1,24 @@
 "use client";
-// Layout of the editor: toolbar on top, palette, canvas and inspector side by side, and the panels and
-// dialogs the toolbar opens.
+// The editor: toolbar on top, then the panels (editor-panels.tsx), and the dialogs the toolbar opens.
 import { useCallback, useState } from "react";
 import { RunButtons } from "@/components/run/run-buttons";
 import { takesRunInput } from "@/components/run/run-choice";
 import { RunProvider } from "@/components/run/run-context";
-import { RunPanel } from "@/components/run/run-panel";
-import { EditorPlayground } from "@/components/playground/editor-playground";
 import { ShareButton } from "@/components/share/share-button";
-import { EditorNotice } from "@/components/canvas/editor-notice";
-import { FlowCanvas } from "@/components/canvas/flow-canvas";
 import { FlowDiagnostics } from "@/components/canvas/flow-diagnostics";
 import { FlowToolbar } from "@/components/canvas/flow-toolbar";
 import { ImportExportButtons } from "@/components/canvas/import-export";
 import { Inspector } from "@/components/canvas/inspector";
-import { Palette } from "@/components/canvas/palette";
 import { ConflictBanner } from "@/components/canvas/save-status";
 import { useAutosave } from "@/components/canvas/use-autosave";
+import { useCanvasFit } from "@/components/canvas/use-canvas-fit";
 import { useEditorShortcuts } from "@/components/canvas/use-editor-shortcuts";
 import { useLiveDiagnostics } from "@/components/canvas/use-live-diagnostics";
 import { VersionPanel } from "@/components/canvas/version-panel";
 import { ViewOnlyNotice } from "@/components/canvas/view-only-notice";
 import { useEditorStore } from "@/components/editor-state/editor-context";
 import { ShortcutsHelp } from "@/components/ui/shortcuts-dialog";
+import { EditorPanels } from "./editor-panels";
 
 /** `access`: the person's relation to the flow; a viewer's canvas is never saved, and only the owner shares. */
 type Flow = { id: string; name: string; version: number; access: "owner" | "editor" | "viewer"; owner: { name: string } };
@@ -34,12 +30,14 @@ export function EditorShell({ flow }: { flow: Flow }) {
   const store = useEditorStore();
   const takesInput = useCallback(() => takesRunInput(store.getState().nodes), [store]);
   const [isPlaygroundOpen, setIsPlaygroundOpen] = useState(false);
+  const [isMinimapShown, setIsMinimapShown] = useState(true);
+  const refit = useCanvasFit(isMinimapShown);
   useLiveDiagnostics();
   useEditorShortcuts();
   return (
     <RunProvider flowId={flow.id} beforeStart={autosave.flush} takesInput={takesInput}>
       <div className="editor-page" data-testid="flow-editor">
-        <FlowToolbar name={flow.name} autosave={autosave}>
+        <FlowToolbar name={flow.name} autosave={autosave} fit={refit}>
           <RunButtons />
           <ImportExportButtons flowId={flow.id} flowName={flow.name} />
           <button type="button" aria-expanded={isHistoryOpen} onClick={() => setIsHistoryOpen((open) => !open)}>
@@ -54,16 +52,15 @@ export function EditorShell({ flow }: { flow: Flow }) {
         {isViewOnly && <ViewOnlyNotice flowId={flow.id} ownerName={flow.owner.name} />}
         <ConflictBanner autosave={autosave} />
         <FlowDiagnostics />
-        <div className="editor-body">
-          <Palette />
-          <div className="editor-canvas">
-            <FlowCanvas />
-            <EditorNotice />
-          </div>
-          {isHistoryOpen ? <VersionPanel flowId={flow.id} access={flow.access} autosave={autosave} onClose={() => setIsHistoryOpen(false)} /> : <Inspector />}
-          {isPlaygroundOpen && <EditorPlayground flowId={flow.id} beforeSend={autosave.flush} onClose={() => setIsPlaygroundOpen(false)} />}
-        </div>
-        <RunPanel />
+        <EditorPanels
+          flowId={flow.id}
+          beforeSend={autosave.flush}
+          refit={refit}
+          minimap={{ isShown: isMinimapShown, toggle: () => setIsMinimapShown((shown) => !shown) }}
+          isPlaygroundOpen={isPlaygroundOpen}
+          onClosePlayground={() => setIsPlaygroundOpen(false)}
+          side={isHistoryOpen ? <VersionPanel flowId={flow.id} access={flow.access} autosave={autosave} onClose={() => setIsHistoryOpen(false)} /> : <Inspector />}
+        />
       </div>
     </RunProvider>
   );

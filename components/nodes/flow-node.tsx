@@ -10,6 +10,7 @@ import { PortHandle } from "./port-handle";
 import { useNodeRunState } from "@/components/run/node-run-state";
 import { NodeDiagnostics, NodeRunOverlay } from "./node-extras";
 import { nodeFace } from "./node-face";
+import { NodeIcon } from "./node-icon";
 import { ownValue } from "@/lib/plain-data";
 
 function FlowNodeView({ id, type, data, selected }: NodeProps<CanvasNode>) {
@@ -22,6 +23,7 @@ function FlowNodeView({ id, type, data, selected }: NodeProps<CanvasNode>) {
   return (
     <div role="group" aria-label={`${title}: ${name}`} className={classes.filter(Boolean).join(" ")} data-run-status={runState?.status}>
       <header className="flow-node-header">
+        <NodeIcon type={type} />
         <span className="flow-node-title">{title}</span>
         {isSample && (
           <span className="sample-badge" title="Uses sample data, not your account">

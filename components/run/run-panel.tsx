@@ -41,16 +41,26 @@ function RunSummary() {
   );
 }
 
-export function RunPanel() {
+/** Folding the panel down to its header, where the page offers it: whether it is folded, and the switch. */
+export type PanelCollapse = { isCollapsed: boolean; toggle: () => void };
+
+export function RunPanel({ collapse }: { collapse?: PanelCollapse }) {
   const { isPanelOpen, setIsPanelOpen, refusal } = useRun();
   if (!isPanelOpen) return null;
   return (
     <section id="run-panel" className="run-panel" aria-label="Run" data-testid="run-panel">
       <header className="run-panel-header">
         <h2>Run</h2>
-        <button type="button" aria-label="Close run panel" onClick={() => setIsPanelOpen(false)}>
-          ×
-        </button>
+        <span className="run-panel-actions">
+          {collapse && (
+            <button type="button" aria-expanded={!collapse.isCollapsed} aria-label={collapse.isCollapsed ? "Expand run panel" : "Collapse run panel"} onClick={collapse.toggle}>
+              {collapse.isCollapsed ? "▴" : "▾"}
+            </button>
+          )}
+          <button type="button" aria-label="Close run panel" onClick={() => setIsPanelOpen(false)}>
+            ×
+          </button>
+        </span>
       </header>
       {refusal ? <RunRefusal refusal={refusal} /> : <RunSummary />}
       <div className="run-panel-columns">

@@ -74,3 +74,6 @@ export function graphEssence(graph: FlowGraph) {
     edges: graph.edges.map((each) => `${each.source}.${each.sourceHandle}->${each.target}.${each.targetHandle}`).sort(),
   };
 }
+
+/** Creates a flow of the caller's from a gallery template (its id, e.g. "daily-brief"), as "Use template" does. */
+export const createFlowFromTemplate = (request: APIRequestContext, id: string) => call<SeededFlow>(request, "mutation", "template.use", { id });
