@@ -6,22 +6,11 @@ import type { AddressInfo } from "node:net";
 import { expect, test, type Locator } from "@playwright/test";
 import { memoryChatGraph } from "@/testing/flow-graphs";
 import { startOllamaServer } from "@/testing/servers/ollama";
-import type { RecordedRequest, ScriptedServer } from "@/testing/servers/scripted-server";
+import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { createFlow } from "./helpers/api";
+import { answerFromHistory, type WireMessage } from "./helpers/chat";
 
 let ollama: ScriptedServer;
-
-type WireMessage = { role: string; content: string };
-
-/** "My name is X." is noted; "What is my name?" is answered from the earlier user messages only. */
-function answerFromHistory(request: RecordedRequest) {
-  const messages = request.body.messages as WireMessage[];
-  const question = messages.at(-1)!.content;
-  if (question !== "What is my name?") return { text: `Noted: ${question}` };
-  const introduction = messages.slice(0, -1).find((message) => message.role === "user" && message.content.startsWith("My name is "));
-  const name = introduction?.content.slice("My name is ".length).replace(/\.$/, "");
-  return { text: name ? `Your name is ${name}.` : "I do not know your name." };
-}
 
 test.beforeAll(async () => {
   ollama = await startOllamaServer();
@@ -31,7 +20,7 @@ test.afterAll(async () => {
 });
 test.beforeEach(() => {
   ollama.reset();
-  ollama.setDefault(answerFromHistory);
+  ollama.setDefault(answerFromHistory());
 });
 
 async function say(chat: Locator, message: string) {

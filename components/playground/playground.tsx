@@ -2,10 +2,11 @@
 // The playground: chat with the flow. Each message runs it; the answer streams in; each answer links to its
 // run (opened in the run panel: which nodes ran, how long, tokens, tool calls). Past sessions reopen.
 import "./playground.css";
-import { useMemo, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useMemo } from "react";
 import { answerNodeIds, type GraphShape } from "@/lib/flow/answer-nodes";
 import { useRun } from "@/components/run/use-run";
 import { SafeMarkdown } from "@/components/run/safe-markdown";
+import { MessageForm } from "@/components/ui/message-form";
 import { chatBubbles, type ChatBubble } from "./chat-bubbles";
 import { usePlayground, type BeforeSend, type Playground as PlaygroundState } from "./use-playground";
 
@@ -40,7 +41,7 @@ export function Playground({ flowId, graph, beforeSend, onClose }: Props) {
           {playground.error}
         </p>
       )}
-      <MessageForm isBusy={playground.isBusy} onSend={playground.send} />
+      <MessageForm isBusy={playground.isBusy} onSend={playground.send} className="chat-form" placeholder="Message the flow…" />
     </section>
   );
 }
@@ -77,29 +78,5 @@ function Bubble({ bubble }: { bubble: ChatBubble }) {
         </button>
       )}
     </li>
-  );
-}
-
-function MessageForm({ isBusy, onSend }: { isBusy: boolean; onSend: (message: string) => Promise<void> }) {
-  const [message, setMessage] = useState("");
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (isBusy || message.trim() === "") return;
-    void onSend(message);
-    setMessage("");
-  };
-  // Enter sends, Shift+Enter adds a line, as in the run dialog.
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
-    event.preventDefault();
-    submit();
-  };
-  return (
-    <form className="chat-form" onSubmit={submit}>
-      <textarea aria-label="Message" rows={2} value={message} onChange={(event) => setMessage(event.target.value)} onKeyDown={onKeyDown} placeholder="Message the flow…" />
-      <button type="submit" className="primary" disabled={isBusy || message.trim() === ""}>
-        Send
-      </button>
-    </form>
   );
 }

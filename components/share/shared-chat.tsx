@@ -4,8 +4,9 @@
 // out (kept in this browser's storage) and never acts as a signed-in user.
 import "./shared-chat.css";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useState } from "react";
 import { SafeMarkdown } from "@/components/run/safe-markdown";
+import { MessageForm } from "@/components/ui/message-form";
 import { useTRPC } from "@/components/trpc-provider";
 import { errorMessageOf } from "@/components/ui/trpc-errors";
 import { recall, remember, turnsOf, withAnswer, withSentMessage, type RememberedChat, type SharedChatTurn } from "./shared-chat-state";
@@ -82,31 +83,7 @@ export function SharedChat({ token, name, description }: { token: string; name: 
           </li>
         ))}
       </ol>
-      <MessageForm isBusy={send.isPending} onSend={onSend} />
+      <MessageForm isBusy={send.isPending} onSend={onSend} className="shared-chat-form" placeholder="Type a message…" />
     </section>
-  );
-}
-
-function MessageForm({ isBusy, onSend }: { isBusy: boolean; onSend: (message: string) => Promise<void> }) {
-  const [message, setMessage] = useState("");
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (isBusy || message.trim() === "") return;
-    void onSend(message);
-    setMessage("");
-  };
-  // Enter sends, Shift+Enter adds a line, as in the playground.
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
-    event.preventDefault();
-    submit();
-  };
-  return (
-    <form className="shared-chat-form" onSubmit={submit}>
-      <textarea aria-label="Message" rows={2} value={message} onChange={(event) => setMessage(event.target.value)} onKeyDown={onKeyDown} placeholder="Type a message…" />
-      <button type="submit" className="primary" disabled={isBusy || message.trim() === ""}>
-        Send
-      </button>
-    </form>
   );
 }
