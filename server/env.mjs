@@ -69,7 +69,7 @@ const originList = (example) =>
       .optional(),
   );
 
-export const serverEnvSchema = z.object({
+const serverEnvFields = z.object({
   NODE_ENV: z.enum(["development", "test", "production"], { message: "must be development, test or production, e.g. production" }).default("development"),
   // Storage
   DATABASE_URL: z.preprocess(
@@ -168,6 +168,24 @@ export const serverEnvSchema = z.object({
   // Build only: 1 makes `next build` emit the self-contained server in .next/standalone (the Dockerfile sets
   // it); `next start`, which the tests use, needs the default output, so it stays off everywhere else
   OSMEN_STANDALONE_BUILD: z.preprocess(blankToUnset, z.enum(["0", "1"], { message: "must be 1 (standalone build) or 0, e.g. 1" }).default("0")),
+  // Queue mode (README, "Queue mode"): with REDIS_URL set (and a PostgreSQL DATABASE_URL), app instances enqueue
+  // runs on Redis (BullMQ) and `npm run worker` processes execute them
+  REDIS_URL: z.preprocess(
+    blankToUnset,
+    z
+      .string()
+      .trim()
+      .refine((value) => /^rediss?:$/.test(URL.parse(value)?.protocol ?? ""), { message: "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" })
+      .optional(),
+  ),
+  // Runs one worker process executes at once (they mostly wait on models)
+  OSMEN_WORKER_CONCURRENCY: wholeNumber(1, 10_000, 50),
+  // How soon a run on a worker that died is noticed and ended `interrupted`, in milliseconds
+  OSMEN_STALLED_MS: wholeNumber(1000, 3_600_000, 30_000),
+  // How long a stopped worker (SIGTERM) lets its runs finish before it ends the rest `interrupted`, in milliseconds
+  OSMEN_SHUTDOWN_MS: wholeNumber(0, 3_600_000, 30_000),
+  // The worker's own health and metrics endpoints (/health/live, /health/ready, /metrics); 0 turns them off
+  OSMEN_WORKER_PORT: wholeNumber(0, 65535, 3001),
   // Operations: the log level, and the bearer token that unlocks /api/metrics
   LOG_LEVEL: z.preprocess(
     blankToUnset,
@@ -177,6 +195,17 @@ export const serverEnvSchema = z.object({
     blankToUnset,
     z.string().trim().min(16, { message: "must be at least 16 characters; make one with `openssl rand -hex 32`" }).optional(),
   ),
+});
+
+// Queue mode keeps runs in a database every worker reaches: a SQLite file belongs to one machine.
+export const serverEnvSchema = serverEnvFields.superRefine((env, context) => {
+  if (env.REDIS_URL && /^rediss?:/.test(env.REDIS_URL) && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+    context.addIssue({
+      code: "custom",
+      path: ["REDIS_URL"],
+      message: "queue mode needs a PostgreSQL DATABASE_URL that every worker reaches (a SQLite file is one machine's), e.g. DATABASE_URL=postgresql://osmen@db:5432/osmen; unset REDIS_URL to run on one machine",
+    });
+  }
 });
 
 /** @typedef {z.output<typeof serverEnvSchema>} ServerEnv */
