@@ -100,8 +100,8 @@ function observed(settings: RunServiceOptions, metrics: Metrics, logger: Logger)
   const { providers } = settings;
   return {
     ...settings,
-    providers: (userId) =>
-      watchProviderCalls(providers?.(userId), (call) => {
+    providers: (userId, runId) =>
+      watchProviderCalls(providers?.(userId, runId), (call) => {
         toMetrics(call);
         toLog(call);
       }),

@@ -21,6 +21,10 @@ export type ExecuteOptions = {
   input?: unknown;
   /** The conversation before `input` (a chat session's earlier messages), oldest first; the memory node passes it on. Default: none. */
   history?: ChatHistory;
+  /**
+   * Cancels the run. An abort whose reason is an EngineError ends the run with that error (a worker that is
+   * stopping ends its runs `interrupted`); any other reason ends it `cancelled`.
+   */
   signal?: AbortSignal;
   /** A resolver from a model node's settings to a provider, or one provider for every model. Default: the provider layer. */
   providers?: ProviderResolver | LLMProvider;
@@ -101,7 +105,10 @@ export function executeStream(plan: Plan, options: ExecuteOptions = {}): { event
 function runControl(options: ExecuteOptions) {
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
-  const onCancel = () => controller.abort(new EngineError("cancelled", "The run was cancelled."));
+  const onCancel = () => {
+    const reason = options.signal?.reason;
+    controller.abort(reason instanceof EngineError ? reason : new EngineError("cancelled", "The run was cancelled."));
+  };
   if (options.signal?.aborted) onCancel();
   options.signal?.addEventListener("abort", onCancel, { once: true });
   const limit = options.runTimeoutMs ?? 1_800_000;

@@ -14,6 +14,8 @@ import type { RunEventRow } from "./run-event-rows.ts";
 
 /** What a new run row holds; the rest takes the column defaults. */
 export type NewRun = {
+  /** Default: a new UUID. */
+  id?: string;
   userId: string;
   flowId: string;
   flowVersion: number;
@@ -61,7 +63,7 @@ export function createRunRows({ prisma, provider }: Db) {
   return {
     /** Inserts a run row and answers it as Prisma would read it back. */
     async insertRun(run: NewRun): Promise<RunRow> {
-      const id = randomUUID();
+      const id = run.id ?? randomUUID();
       const values = [id, run.userId, run.flowId, run.flowVersion, run.status, run.source, run.sessionId, jsonText(run.input), time(run.createdAt), time(run.startedAt)];
       const types = { input: "jsonb", createdAt: "timestamp", startedAt: "timestamp" } as Record<string, string>;
       const columns = RUN_COLUMNS.map((name) => `"${name}"`).join(", ");
