@@ -20,6 +20,10 @@ import { recoverInterruptedRuns } from "@/server/runs/recover-interrupted";
 import { createRunRetention, type RetentionPolicy } from "@/server/runs/run-retention";
 import { createRequestRateLimiter, type RequestRateLimiter, type RequestRateLimitSettings } from "@/server/http/request-rate-limits";
 import { createRunService, type RunService, type RunServiceOptions } from "@/server/runs/run-service";
+import { createLocalRuns } from "@/server/runs/local-runs";
+import { createRunExecution, type RunExecution } from "@/server/runs/run-execution";
+import { connectQueueMode, type QueueMode } from "@/server/queue/queue-mode";
+import { createQueuedRuns } from "@/server/queue/queued-runs";
 import { getVault } from "@/server/secrets";
 import { createServices, type Services } from "@/server/services";
 
@@ -28,8 +32,12 @@ export type App = {
   /** The vault that seals stored credentials; its key is loaded on first use. */
   vault: () => Vault;
   services: Services;
-  /** One per App: it owns the live event hub and the concurrency limit. */
+  /** One per App: it owns the live event hub and the concurrency limit (local mode) or the queue's side here. */
   runs: RunService;
+  /** Executes runs on the engine with this App's providers, credentials and observers (run-execution.ts). */
+  execution: RunExecution;
+  /** Queue mode's Redis parts (REDIS_URL set); undefined in local mode. */
+  queue?: QueueMode;
   /** The request budgets every endpoint spends from; null when none are set (tests). */
   requestLimits: RequestRateLimiter | null;
   /** Chat sessions with flows, on top of `runs`. */
@@ -40,8 +48,8 @@ export type App = {
   metrics: Metrics;
   logger: Logger;
   /**
-   * Resolves once the database is migrated and the runs an earlier process left queued or running are marked
-   * interrupted. Does the work once; after a failure (database unreachable) the next call tries again.
+   * Resolves once the database is migrated and (local mode) the runs an earlier process left queued or running
+   * are marked interrupted. Does the work once; after a failure (database unreachable) the next call tries again.
    */
   ready(): Promise<void>;
 };
@@ -60,6 +68,8 @@ export type AppParts = {
   requestLimits?: RequestRateLimitSettings & { trustProxy?: boolean };
   /** Default: the process's logger (server/log/logger.ts). Tests pass one that keeps its lines. */
   logger?: Logger;
+  /** Queue mode: runs are enqueued for workers and followed through Redis. Default: runs execute in this process. */
+  queue?: QueueMode;
 };
 
 /** How often run history is pruned, and how long after start the first time (the start is busy enough). */
@@ -76,20 +86,23 @@ export function createApp(parts: AppParts): App {
     () => runs.stats(),
     async () => Object.fromEntries(Object.entries((await checkReadiness(app)).checks).map(([part, check]) => [part, check.status === "ok"])),
   );
-  const runs: RunService = isRunService(parts.runs) ? parts.runs : createRunService({ db, flows: services.flows }, observed({ ...runSettings(services), ...parts.runs }, metrics, logger));
+  const runOptions = observed({ ...runSettings(services), ...(isRunService(parts.runs) ? {} : parts.runs) }, metrics, logger);
+  const execution = createRunExecution(db, runOptions);
+  const dispatcher = parts.queue ? createQueuedRuns(db, { ...parts.queue, execution }) : createLocalRuns(db, execution, runOptions);
+  const runs: RunService = isRunService(parts.runs) ? parts.runs : createRunService({ db, flows: services.flows }, { ...runOptions, dispatcher });
   const chat = createChatService({ db, flows: services.flows, runs });
   const shareChat = createShareChatService({ db, chat, runs, trustProxy: parts.requestLimits?.trustProxy });
   const retention = parts.retention && createRunRetention(db, parts.retention);
   const requestLimits = parts.requestLimits ? createRequestRateLimiter(parts.requestLimits, { trustProxy: parts.requestLimits.trustProxy }) : null;
   let readiness: Promise<void> | undefined;
   const ready = () =>
-    (readiness ??= prepare(db, logger, parts.migrate)
+    (readiness ??= prepare(db, logger, parts.migrate, parts.queue !== undefined)
       .then(() => void retention?.start(PRUNE_INTERVAL_MS, FIRST_PRUNE_DELAY_MS))
       .catch((error: unknown) => {
         readiness = undefined;
         throw error;
       }));
-  const app: App = { db, vault, services, runs, chat, shareChat, requestLimits, metrics, logger, ready };
+  const app: App = { db, vault, services, runs, execution, queue: parts.queue, chat, shareChat, requestLimits, metrics, logger, ready };
   return app;
 }
 
@@ -127,7 +140,8 @@ function createProcessApp(): App {
     openai: env.OSMEN_RATE_LIMIT_OPENAI,
     trustProxy: env.OSMEN_TRUST_PROXY === "1",
   };
-  return createApp({ db: getDb(), vault: getVault, migrate: prepareDatabase, retention, requestLimits });
+  const queue = env.REDIS_URL ? connectQueueMode(env.REDIS_URL, { maxQueuedRuns: env.OSMEN_MAX_QUEUED_RUNS }) : undefined;
+  return createApp({ db: getDb(), vault: getVault, migrate: prepareDatabase, retention, requestLimits, queue });
 }
 
 const isRunService = (runs: AppParts["runs"]): runs is RunService => typeof (runs as Partial<RunService> | undefined)?.start === "function";
@@ -148,8 +162,13 @@ function runSettings(services: Services): RunServiceOptions {
   };
 }
 
-async function prepare(db: Db, logger: Logger, migrate?: () => Promise<void>): Promise<void> {
+/**
+ * Migrates, then (local mode) ends the runs an earlier process left unfinished. In queue mode other processes
+ * may be executing runs at any time: workers end the runs of a worker that stopped (server/queue/run-worker.ts).
+ */
+async function prepare(db: Db, logger: Logger, migrate: (() => Promise<void>) | undefined, isQueueMode: boolean): Promise<void> {
   await migrate?.();
+  if (isQueueMode) return;
   const ids = await recoverInterruptedRuns(db);
   if (ids.length > 0) logger.info({ runs: ids.length }, "marked runs from an earlier process as interrupted");
 }

@@ -134,10 +134,11 @@ export function createRunExecution(db: Db, options: RunExecutionOptions): RunExe
   }
 
   async function finishBeforeStart(run: RunRow, status: "cancelled" | "failed", event: RunEvent, error: { code: string; message: string }, publish: PublishEvent) {
-    publish(event);
     writer.write(event);
     await writer.flushed(run.id);
     await db.prisma.run.update({ where: { id: run.id }, data: { status, lastSeq: 1, error, finishedAt: new Date() } });
+    // Published once stored, like every run's last event, so a watcher that reads the row next finds it final.
+    publish(event);
     notify((observer) => observer.onRunEnd?.(observedOf(run), status));
   }
 

@@ -97,6 +97,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
       await admission.dispatch(run, plan, { input, history });
     } catch (error) {
       getLogger().error({ err: error, runId: id }, "handing a run over to execute failed");
+      await admission.withdraw().catch(() => undefined);
       await prisma.run.update({ where: { id }, data: { status: "failed", error: { code: "internal", message: "The run could not be queued." }, finishedAt: new Date() } }).catch(() => undefined);
       throw new AppError("UNAVAILABLE", `run "${id}" could not be queued`, { userMessage: "The run could not be queued. Try again in a moment.", cause: error });
     }

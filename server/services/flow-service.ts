@@ -110,6 +110,19 @@ export function createFlowService({ prisma, provider }: Db) {
     return storedRecord(caller, row);
   }
 
+  /**
+   * The graph a run of flow `id` at `version` executes, as stored: the flow's own while it is still at that
+   * version, else the FlowVersion copy its next save kept. Null when neither exists (the flow was deleted).
+   * For queue workers executing a run whose access was checked when it was started: no caller, no check.
+   */
+  async function storedGraphAt(id: string, version: number): Promise<FlowGraph | null> {
+    const flow = await prisma.flow.findUnique({ where: { id }, select: { version: true, graph: true } });
+    if (!flow) return null;
+    if (flow.version === version) return flowGraphSchema.parse(flow.graph);
+    const kept = await prisma.flowVersion.findUnique({ where: { flowId_version: { flowId: id, version } }, select: { graph: true } });
+    return kept ? flowGraphSchema.parse(kept.graph) : null;
+  }
+
   /** The flow as the caller may see it (see asSeenBy). @throws AppError NOT_FOUND if the caller cannot read it. */
   async function get(caller: Caller, id: string): Promise<FlowRecord> {
     const flow = await getStored(caller, id);
@@ -194,7 +207,7 @@ export function createFlowService({ prisma, provider }: Db) {
     return { id };
   }
 
-  return { get, getStored, create, list, update, rename, duplicate, remove };
+  return { get, getStored, storedGraphAt, create, list, update, rename, duplicate, remove };
 }
 
 export type FlowService = ReturnType<typeof createFlowService>;
