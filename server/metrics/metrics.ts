@@ -55,7 +55,7 @@ export function createMetrics(runStats: RunStats = () => ({ running: 0, queued: 
     }),
     ready: new Gauge({
       name: "osmen_ready",
-      help: "1 when the readiness part (database, migrations, vault) is ok, 0 when it fails: what /api/health/ready checks.",
+      help: "1 when the readiness part (database, migrations, vault; redis in queue mode) is ok, 0 when it fails: what /api/health/ready checks.",
       labelNames: ["part"] as const,
       registers,
       async collect() {
