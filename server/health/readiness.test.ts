@@ -1,9 +1,13 @@
-// The readiness probe against real databases: ready when all is well, and each failing part named.
+// The readiness probe against real databases (and a real Redis in queue mode): ready when all is well, and
+// each failing part named.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import { createVault } from "@/lib/secrets";
 import { createDb } from "@/server/db/client";
+import { createLogger } from "@/server/log/logger";
+import { connectRedis, pingRedis } from "@/server/queue/redis";
+import { closedPortUrl } from "@/testing/closed-port";
 import { testDatabases } from "@/testing/databases";
 import { checkReadiness, type ReadinessTarget } from "./readiness.ts";
 
@@ -53,5 +57,50 @@ describe("readiness with the database down", () => {
     expect(readiness.checks.database).toEqual({ status: "error", message: expect.stringContaining("DATABASE_URL") });
     expect(readiness.checks.migrations).toMatchObject({ status: "error" });
     expect(readiness.checks.vault).toEqual({ status: "ok" });
+  });
+});
+
+describe("readiness in queue mode", () => {
+  const [newest] = testDatabases().slice(-1);
+  let database: Awaited<ReturnType<NonNullable<typeof newest>["create"]>>;
+  const connections: ReturnType<typeof connectRedis>[] = [];
+  beforeAll(async () => (database = await newest!.create()));
+  afterAll(async () => {
+    connections.forEach((redis) => redis.disconnect());
+    await database?.drop();
+  });
+
+  /** A queue whose ping goes to `url` over a real connection; log lines land in `lines`. */
+  function queueTarget(url: string, lines: string[] = []): ReadinessTarget {
+    const redis = connectRedis(url, "commands");
+    // ioredis also reports a refused connection as an "error" event; the failed ping is what is under test.
+    redis.on("error", () => undefined);
+    connections.push(redis);
+    const logger = createLogger({ level: "info", destination: { write: (line: string) => void lines.push(line) } });
+    return { db: database, vault: () => vault, ready: async () => {}, logger, queue: { ping: () => pingRedis(redis, 2000) } };
+  }
+
+  it("checks Redis as a part of its own, ok when it answers", async () => {
+    expect(await checkReadiness(queueTarget("redis://127.0.0.1:6379/3"))).toEqual({
+      isReady: true,
+      checks: { database: { status: "ok" }, migrations: { status: "ok" }, vault: { status: "ok" }, redis: { status: "ok" } },
+    });
+  });
+
+  it("names Redis and the fix when it does not answer, and logs the raw error only", async () => {
+    const lines: string[] = [];
+    const url = (await closedPortUrl()).replace("http:", "redis:");
+    const readiness = await checkReadiness(queueTarget(url, lines));
+    expect(readiness.isReady).toBe(false);
+    expect(readiness.checks.redis).toEqual({ status: "error", message: "Redis does not answer. Check REDIS_URL and that Redis is running." });
+    expect(readiness.checks.database).toEqual({ status: "ok" });
+    const logged = lines.map((line) => JSON.parse(line) as { msg: string; err?: { message: string } });
+    expect(logged).toEqual([expect.objectContaining({ msg: "readiness: Redis does not answer", err: expect.objectContaining({ message: expect.any(String) }) })]);
+  });
+
+  it("has no redis part outside queue mode", async () => {
+    const readiness = await checkReadiness({ db: database, vault: () => vault, ready: async () => {}, logger: silent });
+    expect(readiness.isReady).toBe(true);
+    expect(Object.keys(readiness.checks)).not.toContain("redis");
   });
 });

@@ -1,26 +1,31 @@
 // The readiness probe's checks: the database answers, every migration in prisma/<provider>/migrations is
-// applied, and the vault's key is loaded. Each failing part is named with what to do; the raw error (which
-// can hold a connection string) goes to the log only.
+// applied, the vault's key is loaded, and in queue mode Redis answers. Each failing part is named with what to
+// do; the raw error (which can hold a connection string) goes to the log only.
 import { isDatabaseReachable } from "@/server/db";
 import type { Db } from "@/server/db/client";
 import { migrationsFolder, readMigrations } from "@/server/db/migrate";
 import type { Logger } from "@/server/log/logger";
 
-export type ReadinessPart = "database" | "migrations" | "vault";
+export type ReadinessPart = "database" | "migrations" | "vault" | "redis";
 export type PartStatus = { status: "ok" } | { status: "error"; message: string };
-export type Readiness = { isReady: boolean; checks: Record<ReadinessPart, PartStatus> };
+/** Every part checked; `redis` only in queue mode (absent otherwise, so local mode's answer is unchanged). */
+export type ReadinessChecks = Record<Exclude<ReadinessPart, "redis">, PartStatus> & { redis?: PartStatus };
+export type Readiness = { isReady: boolean; checks: ReadinessChecks };
 
-/** What the probe looks at (an App has all of it): the database, the vault, the start-up preparation (migrations). */
-export type ReadinessTarget = { db: Db; vault: () => unknown; ready: () => Promise<void>; logger: Logger };
+/**
+ * What the probe looks at (an App has all of it): the database, the vault, the start-up preparation
+ * (migrations), and in queue mode the Redis connection (`ping` resolves on PONG, rejects otherwise).
+ */
+export type ReadinessTarget = { db: Db; vault: () => unknown; ready: () => Promise<void>; logger: Logger; queue?: { ping(): Promise<void> } };
 
 const ok: PartStatus = { status: "ok" };
 const failed = (message: string): PartStatus => ({ status: "error", message });
 
 /** Runs every check; never throws. `root`: the folder holding prisma/ (default the working directory). */
 export async function checkReadiness(app: ReadinessTarget, root?: string): Promise<Readiness> {
-  const [database, vault] = await Promise.all([checkDatabase(app, root), Promise.resolve(checkVault(app))]);
-  const checks = { ...database, vault };
-  return { isReady: Object.values(checks).every((check) => check.status === "ok"), checks };
+  const [database, vault, redis] = await Promise.all([checkDatabase(app, root), Promise.resolve(checkVault(app)), checkRedis(app)]);
+  const checks: ReadinessChecks = { ...database, vault, ...(redis && { redis }) };
+  return { isReady: Object.values(checks).every((check) => check?.status === "ok"), checks };
 }
 
 async function checkDatabase(app: ReadinessTarget, root?: string): Promise<Pick<Readiness["checks"], "database" | "migrations">> {
@@ -61,5 +66,17 @@ function checkVault(app: ReadinessTarget): PartStatus {
   } catch (error) {
     app.logger.error({ err: error }, "readiness: the vault key is not loaded");
     return failed("The vault key is not loaded. Set OSMEN_SECRET_KEY (openssl rand -base64 32) or restore the key file in OSMEN_DATA_DIR.");
+  }
+}
+
+/** Undefined outside queue mode, so no `redis` part appears. */
+async function checkRedis(app: ReadinessTarget): Promise<PartStatus | undefined> {
+  if (!app.queue) return undefined;
+  try {
+    await app.queue.ping();
+    return ok;
+  } catch (error) {
+    app.logger.error({ err: error }, "readiness: Redis does not answer");
+    return failed("Redis does not answer. Check REDIS_URL and that Redis is running.");
   }
 }

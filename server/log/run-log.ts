@@ -22,10 +22,10 @@ export function runLogObserver(logger: Logger): RunObserver {
   };
 }
 
-/** One line per model call: provider, node, outcome, latency (ms) and tokens. */
+/** One line per model call: provider, run (when known), node, outcome, latency (ms) and tokens. */
 export function providerLogListener(logger: Logger): ProviderCallListener {
-  return ({ provider, nodeId, outcome, totalMs, firstTokenMs, usage }) => {
-    const fields = { provider, nodeId, outcome, totalMs: Math.round(totalMs), firstTokenMs: firstTokenMs === undefined ? undefined : Math.round(firstTokenMs), inputTokens: usage?.inputTokens, outputTokens: usage?.outputTokens };
+  return ({ provider, runId, nodeId, outcome, totalMs, firstTokenMs, usage }) => {
+    const fields = { provider, runId, nodeId, outcome, totalMs: Math.round(totalMs), firstTokenMs: firstTokenMs === undefined ? undefined : Math.round(firstTokenMs), inputTokens: usage?.inputTokens, outputTokens: usage?.outputTokens };
     logger[outcome === "ok" ? "info" : "warn"](fields, "provider call");
   };
 }

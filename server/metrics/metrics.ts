@@ -6,8 +6,12 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 /** Seconds; covers a tool call (ms) up to a long agent run (minutes). */
 const DURATION_BUCKETS = [0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 180, 600];
 
-/** What the gauges read at scrape time: the run service's slots. */
-export type RunStats = () => { running: number; queued: number };
+/**
+ * What the gauges read at scrape time: runs executing and runs waiting. Local mode answers at once from the
+ * run service's slots; queue mode reads BullMQ's job counts from Redis, so it may answer with a promise.
+ */
+export type RunStats = () => RunCounts | Promise<RunCounts>;
+export type RunCounts = { running: number; queued: number };
 
 /** The readiness parts at scrape time, each true when ok (server/health/readiness.ts). */
 export type ReadinessParts = () => Promise<Record<string, boolean>>;
@@ -17,8 +21,11 @@ export type Metrics = ReturnType<typeof createMetrics>;
 /**
  * Builds a registry with the default process metrics and the osmen_* metrics. `runStats` feeds
  * osmen_runs_in_progress and osmen_run_queue_depth, `readiness` feeds osmen_ready, when Prometheus scrapes.
+ * When `runStats` fails (Redis away) both gauges read NaN for that scrape instead of failing the whole
+ * scrape or repeating a stale count; osmen_ready{part="redis"} says why.
  */
 export function createMetrics(runStats: RunStats = () => ({ running: 0, queued: 0 }), readiness?: ReadinessParts) {
+  const readRunStats = oneReadPerScrape(runStats);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -41,21 +48,21 @@ export function createMetrics(runStats: RunStats = () => ({ running: 0, queued: 
       name: "osmen_runs_in_progress",
       help: "Runs executing now in this process.",
       registers,
-      collect() {
-        this.set(runStats().running);
+      async collect() {
+        this.set((await readRunStats())?.running ?? Number.NaN);
       },
     }),
     runQueueDepth: new Gauge({
       name: "osmen_run_queue_depth",
       help: "Runs waiting for a free slot in this process (OSMEN_MAX_CONCURRENT_RUNS).",
       registers,
-      collect() {
-        this.set(runStats().queued);
+      async collect() {
+        this.set((await readRunStats())?.queued ?? Number.NaN);
       },
     }),
     ready: new Gauge({
       name: "osmen_ready",
-      help: "1 when the readiness part (database, migrations, vault) is ok, 0 when it fails: what /api/health/ready checks.",
+      help: "1 when the readiness part (database, migrations, vault; redis in queue mode) is ok, 0 when it fails: what /api/health/ready checks.",
       labelNames: ["part"] as const,
       registers,
       async collect() {
@@ -96,4 +103,19 @@ export function createMetrics(runStats: RunStats = () => ({ running: 0, queued: 
       registers,
     }),
   };
+}
+
+/**
+ * The registry collects every metric at once, so both run gauges ask together: they share one read (one
+ * Redis round trip in queue mode, and counts from the same moment). Resolves undefined when the read fails.
+ */
+function oneReadPerScrape(runStats: RunStats): () => Promise<RunCounts | undefined> {
+  let pending: Promise<RunCounts | undefined> | undefined;
+  return () =>
+    (pending ??= Promise.resolve()
+      .then(runStats)
+      .catch(() => undefined)
+      .finally(() => {
+        pending = undefined;
+      }));
 }

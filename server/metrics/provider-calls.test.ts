@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { LLMError } from "@/lib/llm/errors";
 import { createScriptedProvider, type ScriptedReply } from "@/testing/scripted-provider";
-import { watchProviderCalls, type ProviderCallReport } from "./provider-calls.ts";
+import { watchProviderCalls, watchRunProviders, type ProviderCallReport } from "./provider-calls.ts";
 
 const context = { signal: new AbortController().signal, nodeId: "llm" };
 
@@ -38,5 +38,21 @@ describe("watching model calls", () => {
     const { provider, reports } = await watched({ text: "one two three" });
     for await (const chunk of provider.stream([{ role: "user", content: "x" }])) if (chunk.type === "text") break;
     expect(reports).toEqual([expect.objectContaining({ outcome: "aborted", firstTokenMs: expect.any(Number) })]);
+  });
+
+  it("labels each call with the run it served, and asks for the run's providers as its user", async () => {
+    const reports: ProviderCallReport[] = [];
+    const asked: string[][] = [];
+    const providers = watchRunProviders(
+      (runUserId, runId) => {
+        asked.push([runUserId, runId]);
+        return createScriptedProvider({ name: "scripted", replies: [{ text: "hi" }] });
+      },
+      (report) => void reports.push(report),
+    );
+    const provider = await providers("user-1", "run-1")(undefined, context);
+    await provider.chat([{ role: "user", content: "x" }]);
+    expect(asked).toEqual([["user-1", "run-1"]]);
+    expect(reports).toEqual([expect.objectContaining({ provider: "scripted", runId: "run-1", nodeId: "llm", outcome: "ok" })]);
   });
 });

@@ -1,6 +1,6 @@
 // Watches every model call a run makes, by wrapping the run's provider resolver: each provider it hands out
-// reports, per call, the provider's name, the outcome, the time to the first streamed chunk, the total time
-// and the tokens. Nothing of the request or the answer is reported (prompts and keys stay out of metrics and logs).
+// reports, per call, the run and node it served, the provider's name, the outcome, the time to the first
+// streamed chunk, the total time and the tokens. Nothing of the request or the answer is reported (prompts and keys stay out of metrics and logs).
 import { toProviderResolver, type ProviderResolver } from "@/lib/engine/providers";
 import type { ExecuteOptions } from "@/lib/engine";
 import { LLMError } from "@/lib/llm/errors";
@@ -10,6 +10,8 @@ import type { Metrics } from "./metrics.ts";
 /** One finished model call. Times in milliseconds; `outcome` is "ok" or the LLMError kind ("error" for anything else). */
 export type ProviderCallReport = {
   provider: string;
+  /** The run the call served, when the resolver was made for one (watchRunProviders). */
+  runId?: string;
   nodeId: string;
   outcome: string;
   totalMs: number;
@@ -22,16 +24,30 @@ export type ProviderCallListener = (report: ProviderCallReport) => void;
 
 const outcomeOf = (error: unknown) => (error instanceof LLMError ? error.kind : "error");
 
-/** `providers` as the run service takes it (a resolver, one provider, or unset for the default), with every call reported. */
-export function watchProviderCalls(providers: ExecuteOptions["providers"], listener: ProviderCallListener): ProviderResolver {
+/** The run service's `providers` option: a run's model resolution, made per run as the run's user. */
+export type RunProviders = (runUserId: string, runId: string) => ExecuteOptions["providers"];
+
+/**
+ * `providers` as the run service takes it (a resolver, one provider, or unset for the default), with every
+ * call reported; each report carries `runId` when given.
+ */
+export function watchProviderCalls(providers: ExecuteOptions["providers"], listener: ProviderCallListener, runId?: string): ProviderResolver {
   const resolve = toProviderResolver(providers);
-  return async (model, context) => watchProvider(await resolve(model, context), context.nodeId, listener);
+  return async (model, context) => watchProvider(await resolve(model, context), { runId, nodeId: context.nodeId }, listener);
 }
 
-function watchProvider(provider: LLMProvider, nodeId: string, listener: ProviderCallListener): LLMProvider {
+/**
+ * The run service's `providers` option with every call of every run reported, labelled with its run id:
+ * what the composition root (server/app.ts) hands the run service. Unset `providers`: the default resolver.
+ */
+export function watchRunProviders(providers: RunProviders | undefined, listener: ProviderCallListener): (runUserId: string, runId: string) => ProviderResolver {
+  return (runUserId, runId) => watchProviderCalls(providers?.(runUserId, runId), listener, runId);
+}
+
+function watchProvider(provider: LLMProvider, served: { runId?: string; nodeId: string }, listener: ProviderCallListener): LLMProvider {
   const report = (startedAt: number, outcome: string, extra: Partial<ProviderCallReport> = {}) => {
     try {
-      listener({ provider: provider.name, nodeId, outcome, totalMs: performance.now() - startedAt, ...extra });
+      listener({ provider: provider.name, ...served, outcome, totalMs: performance.now() - startedAt, ...extra });
     } catch (error) {
       console.error("[metrics] a provider call listener failed:", error);
     }
