@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rateLimitKey, setRateLimitStore, type RateLimitStore } from "@/lib/llm/core/rate-limit-registry";
 import { ProviderRouter } from "@/lib/llm/router/provider-router";
+import { closedPortUrl } from "@/testing/closed-port";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { createRedisRateLimitStore, installRedisProviderBudgets } from "./provider-budgets";
@@ -79,6 +80,19 @@ describe("provider budgets on Redis", () => {
     const limits = { tokensPerMinute: 100 };
     await expect(createRedisRateLimitStore(first).budgetFor(key).acquire(500, limits, impatient())).resolves.toMatchObject({ tokens: 500 });
     await expect(createRedisRateLimitStore(second).budgetFor(key).acquire(1, limits, impatient())).rejects.toMatchObject({ kind: "aborted" });
+  });
+
+  it("keeps each process within the budget on its own while Redis is unreachable", async () => {
+    const unreachable = connectRedis((await closedPortUrl()).replace("http:", "redis:"), "commands", { enableOfflineQueue: false, lazyConnect: true });
+    try {
+      const budget = createRedisRateLimitStore(unreachable).budgetFor(keyOf("sk-redis-away"));
+      const limits = { requestsPerMinute: 2 };
+      await budget.acquire(1, limits, undefined);
+      await budget.acquire(1, limits, undefined);
+      await expect(budget.acquire(1, limits, impatient())).rejects.toMatchObject({ kind: "aborted" });
+    } finally {
+      unreachable.disconnect();
+    }
   });
 
   describe("installed for the provider wrapper", () => {
