@@ -1,12 +1,15 @@
-// Request budgets on every endpoint (rate-limiter-flexible, in memory): each caller (a signed-in user, or the
+// Request budgets on every endpoint (rate-limiter-flexible; in memory, or on Redis in queue mode so every app
+// instance spends from the same budgets): each caller (a signed-in user, or the
 // user an API key acts for) and each client IP has a budget per minute for reads, writes, run starts and the
 // OpenAI-compatible endpoint. A request over either budget is refused before it does anything, with 429,
 // `Retry-After` (RFC 9110 §10.2.3) and the `RateLimit-*` fields of the IETF draft
 // (draft-ietf-httpapi-ratelimit-headers). One IP may carry many people (an office behind NAT), so its budget
 // is IP_SHARE callers' worth.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "@/server/auth/auth-rate-limit";
+import { KEY_PREFIX } from "@/server/queue/redis";
 
 /** What a request spends: reading, changing something, starting a run, or a chat completion. */
 export type RequestBudget = "read" | "write" | "run" | "openai";
@@ -20,8 +23,12 @@ export type RequestRateLimitSettings = Record<RequestBudget, number>;
  */
 export type RequestIdentity = { caller?: string; headers: Headers };
 
-/** `trustProxy`: OSMEN_TRUST_PROXY, whether X-Forwarded-For names the client (server/auth/auth-rate-limit.ts). */
-export type RequestRateLimiterOptions = { trustProxy?: boolean };
+/**
+ * `trustProxy`: OSMEN_TRUST_PROXY, whether X-Forwarded-For names the client (server/auth/auth-rate-limit.ts).
+ * `redis`: queue mode's commands connection; budgets then live in Redis under `osmen:requests-*`, shared by
+ * every app instance, else in this process's memory.
+ */
+export type RequestRateLimiterOptions = { trustProxy?: boolean; redis?: Redis };
 
 /** The state of the tighter of the two budgets after a request was let through, for `RateLimit-*` headers. */
 export type RateLimitState = { limit: number; remaining: number; resetSeconds: number };
@@ -48,19 +55,19 @@ const BUDGET_NAMES: Record<RequestBudget, string> = {
 };
 
 export function createRequestRateLimiter(settings: RequestRateLimitSettings, options: RequestRateLimiterOptions = {}): RequestRateLimiter {
-  const limiters = new Map<string, RateLimiterMemory>();
+  const limiters = new Map<string, RateLimiterAbstract>();
   const limiterFor = (budget: RequestBudget, scope: "caller" | "ip") => {
     const key = `${budget}:${scope}`;
     let limiter = limiters.get(key);
     if (!limiter) {
       const points = settings[budget] * (scope === "ip" ? IP_SHARE : 1);
-      limiters.set(key, (limiter = new RateLimiterMemory({ keyPrefix: `requests-${key}`, points, duration: WINDOW_SECONDS })));
+      limiters.set(key, (limiter = createLimiter(`requests-${key}`, points, options.redis)));
     }
     return limiter;
   };
 
   /** Spends from one limiter; a refusal gives the points back (a refused request costs nothing) and throws with the wait. */
-  const spend = async (limiter: RateLimiterMemory, key: string, points: number, budget: RequestBudget, limit: number) => {
+  const spend = async (limiter: RateLimiterAbstract, key: string, points: number, budget: RequestBudget, limit: number) => {
     try {
       return await limiter.consume(key, points);
     } catch (refusal) {
@@ -75,7 +82,8 @@ export function createRequestRateLimiter(settings: RequestRateLimitSettings, opt
       const perMinute = settings[budget];
       if (perMinute === 0) return null;
       const ip = clientIp(headers, options.trustProxy ?? false);
-      // consume() counts synchronously, so of many calls at once exactly those within the budget pass.
+      // consume() counts atomically (synchronously in memory, one INCRBY in Redis), so of many calls at once
+      // exactly those within the budget pass.
       const byIp = await spend(limiterFor(budget, "ip"), ip, points, budget, perMinute * IP_SHARE);
       let tightest = { state: byIp, limit: perMinute * IP_SHARE };
       if (caller) {
@@ -91,6 +99,17 @@ export function createRequestRateLimiter(settings: RequestRateLimitSettings, opt
       return { limit: tightest.limit, remaining: Math.max(0, tightest.state.remainingPoints), resetSeconds: secondsOf(tightest.state.msBeforeNext) };
     },
   };
+}
+
+/**
+ * One budget's counter, the only place the store is chosen. On Redis a failed command falls back to this
+ * instance's memory (rate-limiter-flexible's insurance limiter): requests keep their per-instance budget rather
+ * than failing while Redis is away.
+ */
+function createLimiter(keyPrefix: string, points: number, redis: Redis | undefined): RateLimiterAbstract {
+  const inMemory = new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS });
+  if (!redis) return inMemory;
+  return new RateLimiterRedis({ storeClient: redis, keyPrefix: `${KEY_PREFIX}:${keyPrefix}`, points, duration: WINDOW_SECONDS, insuranceLimiter: inMemory });
 }
 
 const secondsOf = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
