@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiPathsNamed, assignedVariables, isServedPath, npmScriptsNamed, terraformMapKeys } from "./references.ts";
+import { apiPathsNamed, assignedVariables, defaultDockerfileStage, dockerfileStage, isServedPath, npmScriptsNamed, terraformMapKeys, workerPathsNamed } from "./references.ts";
 
 describe("references", () => {
   it("finds npm scripts, including npm start and npm test", () => {
@@ -30,5 +30,20 @@ describe("references", () => {
     const text = 'variable "env" {}\nlocals {\n  env = merge({\n    HOST = "0.0.0.0"\n    PORT = "3000"\n  }, var.env)\n}';
     expect(terraformMapKeys(text, "env")).toEqual(["HOST", "PORT"]);
     expect(terraformMapKeys(text, "other")).toEqual([]);
+    const interpolated = 'secrets = {\n  URL = "postgresql://${var.host}/db"\n  KEY = random_bytes.key.base64\n}\nother = { NOT = 1 }';
+    expect(terraformMapKeys(interpolated, "secrets")).toEqual(["URL", "KEY"]);
+  });
+
+  it("finds the worker's paths but not the app's /api ones or source folders", () => {
+    const text = "fetch('http://127.0.0.1:3001/health/live') path: /health/ready metrics_path: /metrics /api/health/live /api/metrics server/health/readiness.ts";
+    expect(workerPathsNamed(text)).toEqual(["/health/live", "/health/ready", "/metrics"]);
+  });
+
+  it("cuts a Dockerfile into its stages and names the default one", () => {
+    const dockerfile = "ARG V=1\nFROM node AS deps\nRUN a\nFROM deps AS worker\nCMD [\"w\"]\n\nFROM node AS runtime\nCMD [\"r\"]\n";
+    expect(dockerfileStage(dockerfile, "worker")).toBe("FROM deps AS worker\nCMD [\"w\"]\n\n");
+    expect(dockerfileStage(dockerfile, "runtime")).toContain('CMD ["r"]');
+    expect(() => dockerfileStage(dockerfile, "build")).toThrow("no stage named build");
+    expect(defaultDockerfileStage(dockerfile)).toBe("runtime");
   });
 });

@@ -47,10 +47,48 @@ export function assignedVariables(text: string): string[] {
   return [...names].sort();
 }
 
-/** The keys of one Terraform map literal `name = { KEY = ... }` (or `merge({ ... }`), in order. */
+/**
+ * The keys of one Terraform map literal `name = { KEY = ... }` (or `merge({ ... }`), in order. Braces are
+ * counted, so a value with an interpolation (`"${aws_db_instance.main.endpoint}"`) does not end the map.
+ */
 export function terraformMapKeys(text: string, name: string): string[] {
   const start = text.search(new RegExp(`\\b${name}\\s*=\\s*(merge\\()?\\{`));
   if (start < 0) return [];
-  const body = text.slice(text.indexOf("{", start) + 1, text.indexOf("}", start));
+  const open = text.indexOf("{", start);
+  let depth = 0;
+  let end = open;
+  for (; end < text.length; end++) {
+    if (text[end] === "{") depth++;
+    if (text[end] === "}" && --depth === 0) break;
+  }
+  const body = text.slice(open + 1, end);
   return [...body.matchAll(/^\s*([A-Z][A-Z0-9_]*)\s*=/gm)].map((match) => match[1]!);
+}
+
+/**
+ * The queue-mode worker's own HTTP paths named in a text (`/health/live`, `/health/ready`, `/metrics`, also inside
+ * a URL), served on OSMEN_WORKER_PORT. The app's `/api/health/...` and `/api/metrics` are not these, nor is a source
+ * folder such as `server/health/`.
+ */
+export function workerPathsNamed(text: string): string[] {
+  const paths = new Set<string>();
+  for (const match of text.matchAll(/(?<!\/api|\b(?:app|server|lib|components))\/(?:health(?:\/[\w-]+)?|metrics)(?![\w./-])/g)) paths.add(match[0]);
+  return [...paths].sort();
+}
+
+/**
+ * One stage of a multi-stage Dockerfile: the lines from its `FROM ... AS <name>` up to the next `FROM` (comments
+ * just above the next stage included). @throws when no stage has that name.
+ */
+export function dockerfileStage(dockerfile: string, name: string): string {
+  const stages = dockerfile.split(/^(?=FROM )/m);
+  const stage = stages.find((text) => new RegExp(`^FROM \\S+ AS ${name}\\s*$`, "m").test(text.split("\n")[0]!));
+  if (!stage) throw new Error(`The Dockerfile has no stage named ${name}`);
+  return stage;
+}
+
+/** The name of a multi-stage Dockerfile's last stage: what `docker build` without `--target` builds. */
+export function defaultDockerfileStage(dockerfile: string): string {
+  const names = [...dockerfile.matchAll(/^FROM \S+ AS (\S+)\s*$/gm)].map((match) => match[1]!);
+  return names.at(-1) ?? "";
 }

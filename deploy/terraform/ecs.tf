@@ -1,6 +1,7 @@
-# The app on ECS Fargate in the private subnets, behind the load balancer. One task, replaced rather than
-# rolled: a starting server marks every run still queued or running in the database as interrupted
-# (server/runs/recover-interrupted.ts), so two tasks sharing the database would cut off each other's runs.
+# The app on ECS Fargate in the private subnets, behind the load balancer, in queue mode: REDIS_URL (secrets.tf)
+# points it at ElastiCache (redis.tf), it enqueues runs there and the workers (worker.tf) execute them. The app
+# tasks execute no runs and read run events from Redis, so any task serves any run: they roll, and there are
+# app_count of them.
 resource "aws_ecs_cluster" "main" {
   name = var.name
   setting {
@@ -34,7 +35,7 @@ resource "aws_iam_role_policy_attachment" "execution" {
   policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
 
-# The execution role reads the app's secrets to hand them to the container.
+# The execution role reads the app's secrets to hand them to the app and worker containers.
 data "aws_iam_policy_document" "read_secrets" {
   statement {
     actions   = ["secretsmanager:GetSecretValue"]
@@ -105,10 +106,10 @@ resource "aws_ecs_service" "app" {
   cluster         = aws_ecs_cluster.main.id
   task_definition = aws_ecs_task_definition.app.arn
   launch_type     = "FARGATE"
-  desired_count   = 1
-  # Stop the old task before starting the new one (see the comment at the top).
-  deployment_minimum_healthy_percent = 0
-  deployment_maximum_percent         = 100
+  desired_count   = var.app_count
+  # A new task starts and turns healthy before an old one stops.
+  deployment_minimum_healthy_percent = 100
+  deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 60
   network_configuration {
     subnets          = aws_subnet.private[*].id

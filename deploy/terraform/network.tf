@@ -1,5 +1,5 @@
 # Two public subnets (the load balancer, and NAT for outbound calls to model providers) and two private ones
-# (the app and the database), across two availability zones.
+# (the app, the workers, the database and Redis), across two availability zones.
 data "aws_availability_zones" "available" {
   state = "available"
 }
@@ -116,14 +116,39 @@ resource "aws_security_group" "app" {
   }
 }
 
+# The workers take runs from Redis and call model providers: they accept no connections.
+resource "aws_security_group" "worker" {
+  name        = "${var.name}-worker"
+  description = "Queue-mode workers: outbound only"
+  vpc_id      = aws_vpc.main.id
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
 resource "aws_security_group" "database" {
   name        = "${var.name}-database"
-  description = "PostgreSQL from the app only"
+  description = "PostgreSQL from the app and the workers only"
   vpc_id      = aws_vpc.main.id
   ingress {
     from_port       = 5432
     to_port         = 5432
     protocol        = "tcp"
-    security_groups = [aws_security_group.app.id]
+    security_groups = [aws_security_group.app.id, aws_security_group.worker.id]
+  }
+}
+
+resource "aws_security_group" "redis" {
+  name        = "${var.name}-redis"
+  description = "Redis from the app and the workers only"
+  vpc_id      = aws_vpc.main.id
+  ingress {
+    from_port       = 6379
+    to_port         = 6379
+    protocol        = "tcp"
+    security_groups = [aws_security_group.app.id, aws_security_group.worker.id]
   }
 }

@@ -1,5 +1,6 @@
-# The app's secrets, in Secrets Manager, handed to the task as environment variables (never in the task
-# definition's plain text): the database URL, the vault key and the session secret of server/env.mjs.
+# The app's secrets, in Secrets Manager, handed to the app and worker tasks as environment variables (never in
+# the task definitions' plain text): the database URL, the Redis URL, the vault key and the session secret of
+# server/env.mjs.
 # Provider keys (OPENAI_API_KEY, ...) can be added the same way, or stored per user in Settings.
 resource "random_bytes" "vault_key" {
   length = 32
@@ -17,6 +18,8 @@ locals {
     DATABASE_URL       = "postgresql://osmen:${random_password.database.result}@${aws_db_instance.main.endpoint}/osmen?uselibpqcompat=true&sslmode=require"
     OSMEN_SECRET_KEY   = random_bytes.vault_key.base64
     BETTER_AUTH_SECRET = random_password.auth_secret.result
+    # rediss://: ElastiCache encrypts in transit (redis.tf); the password is its auth token.
+    REDIS_URL = "rediss://:${random_password.redis.result}@${aws_elasticache_replication_group.main.primary_endpoint_address}:6379"
   }
 }
 

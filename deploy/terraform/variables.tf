@@ -25,6 +25,23 @@ variable "image" {
   type        = string
 }
 
+variable "worker_image" {
+  description = "The worker's container image (the same Dockerfile, `docker build --target worker`), e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/osmen-studio-worker:1.0.0; tag it as the app's image."
+  type        = string
+}
+
+variable "app_count" {
+  description = "App tasks behind the load balancer."
+  type        = number
+  default     = 2
+}
+
+variable "worker_count" {
+  description = "Worker tasks; each executes OSMEN_WORKER_CONCURRENCY runs at once."
+  type        = number
+  default     = 2
+}
+
 variable "vpc_cidr" {
   description = "Address range of the VPC."
   type        = string
@@ -43,6 +60,24 @@ variable "task_memory" {
   default     = 2048
 }
 
+variable "worker_task_cpu" {
+  description = "Fargate CPU units of a worker task (1024 = 1 vCPU)."
+  type        = number
+  default     = 1024
+}
+
+variable "worker_task_memory" {
+  description = "Fargate memory of a worker task, in MiB."
+  type        = number
+  default     = 2048
+}
+
+variable "redis_node_type" {
+  description = "ElastiCache node type of the Redis primary and its replica."
+  type        = string
+  default     = "cache.t4g.small"
+}
+
 variable "db_instance_class" {
   description = "RDS instance class of the PostgreSQL database."
   type        = string
@@ -57,6 +92,12 @@ variable "db_allocated_storage" {
 
 variable "app_environment" {
   description = "Further non-secret variables of server/env.mjs for the app, e.g. { OLLAMA_HOST = \"http://ollama.internal:11434\" }."
+  type        = map(string)
+  default     = {}
+}
+
+variable "worker_environment" {
+  description = "Further non-secret variables of server/env.mjs for the workers only, e.g. { OSMEN_WORKER_CONCURRENCY = \"100\" }; app_environment applies to them too."
   type        = map(string)
   default     = {}
 }

@@ -1,5 +1,6 @@
-# OsMEN Studio on AWS: a VPC, RDS PostgreSQL, and the app on ECS Fargate behind an HTTPS Application Load
-# Balancer with an ACM certificate. See deploy/README.md for the steps (terraform init / plan / apply).
+# OsMEN Studio on AWS in queue mode: a VPC, RDS PostgreSQL, ElastiCache Redis, the app on ECS Fargate behind an
+# HTTPS Application Load Balancer with an ACM certificate, and the workers on ECS Fargate. See deploy/README.md
+# for the steps (terraform init / plan / apply).
 terraform {
   required_version = ">= 1.5"
   required_providers {

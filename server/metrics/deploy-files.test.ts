@@ -51,8 +51,14 @@ describe("deployment files and the app's metrics", () => {
     }
   });
 
-  it("scrapes the route the app serves its metrics on", () => {
-    const config = parse(deployFile("prometheus", "prometheus.yml")) as { scrape_configs: { metrics_path: string; authorization?: { type: string } }[] };
-    expect(config.scrape_configs).toEqual([expect.objectContaining({ metrics_path: "/api/metrics", authorization: expect.objectContaining({ type: "Bearer" }) })]);
+  it("scrapes the route the app serves its metrics on, and the queue-mode workers' own /metrics, with the token", () => {
+    const config = parse(deployFile("prometheus", "prometheus.yml")) as { scrape_configs: { job_name: string; metrics_path: string; authorization?: { type: string } }[] };
+    const bearer = { authorization: expect.objectContaining({ type: "Bearer" }) };
+    expect(config.scrape_configs).toEqual([
+      expect.objectContaining({ job_name: "osmen-studio", metrics_path: "/api/metrics", ...bearer }),
+      expect.objectContaining({ job_name: "osmen-worker", metrics_path: "/metrics", ...bearer }),
+    ]);
+    const down = rules.find((rule) => rule.alert === "OsmenDown")!;
+    for (const scrape of config.scrape_configs) expect(down.expr).toContain(scrape.job_name);
   });
 });
