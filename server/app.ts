@@ -14,7 +14,7 @@ import { checkReadiness } from "@/server/health/readiness";
 import { getLogger, type Logger } from "@/server/log/logger";
 import { providerLogListener, runLogObserver } from "@/server/log/run-log";
 import { createMetrics, type Metrics } from "@/server/metrics/metrics";
-import { providerMetricsListener, watchProviderCalls } from "@/server/metrics/provider-calls";
+import { providerMetricsListener, watchRunProviders } from "@/server/metrics/provider-calls";
 import { combineRunObservers, runMetricsObserver } from "@/server/metrics/run-metrics";
 import { recoverInterruptedRuns } from "@/server/runs/recover-interrupted";
 import { createRunRetention, type RetentionPolicy } from "@/server/runs/run-retention";
@@ -24,6 +24,7 @@ import { createLocalRuns } from "@/server/runs/local-runs";
 import { createRunExecution, type RunExecution } from "@/server/runs/run-execution";
 import { connectQueueMode, type QueueMode } from "@/server/queue/queue-mode";
 import { createQueuedRuns } from "@/server/queue/queued-runs";
+import { installRedisProviderBudgets } from "@/server/queue/provider-budgets";
 import { getVault } from "@/server/secrets";
 import { createServices, type Services } from "@/server/services";
 
@@ -93,7 +94,7 @@ export function createApp(parts: AppParts): App {
   const chat = createChatService({ db, flows: services.flows, runs });
   const shareChat = createShareChatService({ db, chat, runs, trustProxy: parts.requestLimits?.trustProxy });
   const retention = parts.retention && createRunRetention(db, parts.retention);
-  const requestLimits = parts.requestLimits ? createRequestRateLimiter(parts.requestLimits, { trustProxy: parts.requestLimits.trustProxy }) : null;
+  const requestLimits = parts.requestLimits ? createRequestRateLimiter(parts.requestLimits, { trustProxy: parts.requestLimits.trustProxy, redis: parts.queue?.redis }) : null;
   let readiness: Promise<void> | undefined;
   const ready = () =>
     (readiness ??= prepare(db, logger, parts.migrate, parts.queue !== undefined)
@@ -113,11 +114,10 @@ function observed(settings: RunServiceOptions, metrics: Metrics, logger: Logger)
   const { providers } = settings;
   return {
     ...settings,
-    providers: (userId, runId) =>
-      watchProviderCalls(providers?.(userId, runId), (call) => {
-        toMetrics(call);
-        toLog(call);
-      }),
+    providers: watchRunProviders(providers, (call) => {
+      toMetrics(call);
+      toLog(call);
+    }),
     observer: combineRunObservers(...[runMetricsObserver(metrics), runLogObserver(logger), settings.observer].filter((each) => each !== undefined)),
   };
 }
@@ -141,6 +141,8 @@ function createProcessApp(): App {
     trustProxy: env.OSMEN_TRUST_PROXY === "1",
   };
   const queue = env.REDIS_URL ? connectQueueMode(env.REDIS_URL, { maxQueuedRuns: env.OSMEN_MAX_QUEUED_RUNS }) : undefined;
+  // Every worker and instance draws on one budget per provider key, as the provider counts them.
+  if (queue) installRedisProviderBudgets(queue.redis);
   return createApp({ db: getDb(), vault: getVault, migrate: prepareDatabase, retention, requestLimits, queue });
 }
 

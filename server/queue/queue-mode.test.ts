@@ -173,8 +173,8 @@ describe("queue mode", () => {
       async () => {
         await database.prisma.run.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
         const at = new Date().toISOString();
-        await publisher.publish({ runId, seq: 1, at, type: "run.started", pattern: "sequential", nodeIds: ["input", "llm", "output"] } as RunEvent);
-        await publisher.publish({ runId, seq: 2, at, type: "node.started", nodeId: "input" } as RunEvent);
+        await publisher.publish({ runId, seq: 1, at, type: "run.started", input: "x", nodeIds: ["input", "llm", "output"] });
+        await publisher.publish({ runId, seq: 2, at, type: "node.started", nodeId: "input", kind: "input" });
         taken.open();
         await new Promise(() => undefined);
       },

@@ -2,6 +2,7 @@
 // rate-limit budgets), a subscriber (pub/sub connections can do nothing else), and BullMQ's own. Every key
 // this app writes starts with KEY_PREFIX, so a Redis shared with other software stays tidy.
 import { Redis, type RedisOptions } from "ioredis";
+import { getLogger } from "@/server/log/logger";
 
 /** The prefix of every key and channel queue mode uses (BullMQ's queue keys included). */
 export const KEY_PREFIX = "osmen";
@@ -15,12 +16,25 @@ export type RedisRole = "commands" | "subscriber" | "bullmq";
  * a command after a few tries so a request answers with an error instead of hanging.
  */
 export function connectRedis(url: string, role: RedisRole, options: RedisOptions = {}): Redis {
-  return new Redis(url, {
+  const redis = new Redis(url, {
     connectionName: `osmen-${role}`,
     maxRetriesPerRequest: role === "commands" ? 3 : null,
     enableReadyCheck: true,
     ...options,
   });
+  // ioredis reconnects by itself; without a listener each failed attempt would also print "Unhandled error
+  // event". Reported once per outage, not once per attempt; readiness names Redis meanwhile.
+  let isDown = false;
+  redis.on("error", (error: Error) => {
+    if (isDown) return;
+    isDown = true;
+    getLogger().warn({ role, err: { message: error.message } }, "Redis connection lost; reconnecting");
+  });
+  redis.on("ready", () => {
+    if (isDown) getLogger().info({ role }, "Redis connection restored");
+    isDown = false;
+  });
+  return redis;
 }
 
 /** Pings Redis; resolves on PONG. @throws the connection's error, or a timeout after `timeoutMs`. */

@@ -1,8 +1,11 @@
 // A worker process (`npm run worker`): the process's App in queue mode, executing runs from the queue until it
-// is told to stop. SIGTERM or SIGINT stop it gracefully (run-worker.ts `close`); a second signal exits at once.
+// is told to stop, with its own health and metrics endpoints on OSMEN_WORKER_PORT (worker-health.ts). SIGTERM
+// or SIGINT stop it gracefully (run-worker.ts `close`); a second signal exits at once.
 import { getApp } from "@/server/app";
 import { loadServerEnv } from "@/server/env.mjs";
+import { checkReadiness } from "@/server/health/readiness";
 import { createRunWorker, type RunWorker } from "./run-worker.ts";
+import { startWorkerHealthServer } from "./worker-health.ts";
 
 /** A started worker: its runs and how to stop it. */
 export type WorkerProcess = { worker: RunWorker; stop(): Promise<void> };
@@ -32,12 +35,24 @@ export async function startWorkerProcess(): Promise<WorkerProcess> {
     { concurrency: env.OSMEN_WORKER_CONCURRENCY, stalledMs: env.OSMEN_STALLED_MS, shutdownMs: env.OSMEN_SHUTDOWN_MS },
   );
   await worker.ready();
-  app.logger.info({ concurrency: env.OSMEN_WORKER_CONCURRENCY }, "worker taking runs");
+  const health =
+    env.OSMEN_WORKER_PORT === 0
+      ? undefined
+      : await startWorkerHealthServer({
+          port: env.OSMEN_WORKER_PORT,
+          host: env.HOST,
+          readiness: () => checkReadiness(app),
+          metrics: app.metrics,
+          metricsToken: env.OSMEN_METRICS_TOKEN,
+          logger: app.logger,
+        });
+  app.logger.info({ concurrency: env.OSMEN_WORKER_CONCURRENCY, healthPort: health?.port ?? null }, "worker taking runs");
   return {
     worker,
     async stop() {
       app.logger.info({ running: worker.running, shutdownMs: env.OSMEN_SHUTDOWN_MS }, "worker stopping: letting its runs finish");
       await worker.close();
+      await health?.close();
       await app.queue?.close();
       await app.db.prisma.$disconnect();
       app.logger.info("worker stopped");
