@@ -14,7 +14,7 @@ export type QueuedRunsParts = {
   queue: RunQueue;
   follower: RunStreamFollower;
   publisher: RunStreamPublisher;
-  /** Used here only to end runs cancelled before a worker took them. */
+  /** This process's execution: on an app instance it only ends runs cancelled before a worker took them. */
   execution: RunExecution;
 };
 
@@ -45,7 +45,8 @@ export function createQueuedRuns(db: Db, { queue, follower, publisher, execution
     events: (runId, afterSeq, signal) => streamQueuedRunEvents(db.prisma, follower, runId, afterSeq, signal),
     finishedRow: () => undefined,
     starterOf: () => undefined,
-    stats: () => queue.counts(),
+    // Runs executing in this process (a worker's; none on an app instance), and the shared queue's waiting runs.
+    stats: async () => ({ running: execution.running, queued: (await queue.counts()).queued }),
     // Runs execute on workers; nothing started here is left to wait for.
     idle: async () => undefined,
   };

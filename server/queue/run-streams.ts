@@ -109,7 +109,10 @@ export function createRunStreamFollower(redis: Redis, subscriber: Redis): RunStr
     const queue = createEventQueue<RunEvent>();
     const unlisten = await listen(runId, (event) => queue.push(event));
     let lastSeq = afterSeq;
-    const stopped = new Promise<"aborted">((resolve) => signal?.addEventListener("abort", () => resolve("aborted"), { once: true }));
+    const stopped = new Promise<"aborted">((resolve) => {
+      if (signal?.aborted) resolve("aborted");
+      else signal?.addEventListener("abort", () => resolve("aborted"), { once: true });
+    });
     try {
       // What is in the stream now, then whatever the channel brings after it; a gap (a message lost while the
       // subscriber reconnected) is filled from the stream.

@@ -25,6 +25,7 @@ import type { RunStreamPublisher } from "./run-streams.ts";
 
 const WORKER_STOPPED = "The worker running this run stopped before it finished.";
 const WORKER_LOST = "The worker running this run stopped responding.";
+const WORKER_ERROR = "The worker running this run met a server error.";
 /** Runs stored this long ago and still unfinished with no job behind them were lost between storing and enqueuing. */
 const ORPHAN_AGE_MS = 60_000;
 
@@ -130,8 +131,12 @@ export function createRunWorker(parts: RunWorkerParts, options: RunWorkerOptions
     maxStalledCount: 0,
   });
   worker.on("error", (error) => logger.error({ err: error }, "run worker error"));
+  // A job that threw before its run could end (storage unreachable when the run was read): the run must not
+  // stay queued or running for ever, so it ends as a worker's stop would end it.
   worker.on("failed", (job, error) => {
-    if (job?.id && !/stalled/i.test(error.message)) logger.error({ err: error, runId: job.id }, "run job failed");
+    if (!job?.id || /stalled/i.test(error.message)) return;
+    logger.error({ err: error, runId: job.id }, "run job failed");
+    void interrupt(job.id, WORKER_ERROR);
   });
   // Another worker's run whose lock lapsed: BullMQ has failed its job (no retry); end the run here.
   worker.on("stalled", (runId) => void interrupt(runId, WORKER_LOST));

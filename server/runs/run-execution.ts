@@ -52,6 +52,8 @@ export type PublishEvent = (event: RunEvent) => void;
 export const INTERRUPTED = "interrupted";
 
 export type RunExecution = {
+  /** Runs this process is executing now (osmen_runs_in_progress). */
+  readonly running: number;
   rows: RunRows;
   writer: RunEventWriter;
   /**
@@ -72,6 +74,7 @@ export function createRunExecution(db: Db, options: RunExecutionOptions): RunExe
   const logger = getLogger();
   const rows = createRunRows(db);
   const writer = createRunEventWriter(rows.insertEventRows, (error, events) => logger.error({ err: error, events: events.length }, "storing run events failed"));
+  let running = 0;
 
   /** An observer's mistake must never fail a run: it is reported and the run goes on. */
   function notify(call: (observer: RunObserver) => void) {
@@ -104,6 +107,7 @@ export function createRunExecution(db: Db, options: RunExecutionOptions): RunExe
       notify((observer) => observer.onEvent?.(observed, event));
     };
     let finalStatus: RunLifecycle = "failed";
+    running += 1;
     try {
       let startedAt = run.startedAt;
       if (!startedAt) await rows.markRunning(runId, (startedAt = new Date()));
@@ -129,6 +133,7 @@ export function createRunExecution(db: Db, options: RunExecutionOptions): RunExe
         .catch(() => undefined);
       return undefined;
     } finally {
+      running -= 1;
       notify((observer) => observer.onRunEnd?.(observed, finalStatus));
     }
   }
@@ -143,6 +148,9 @@ export function createRunExecution(db: Db, options: RunExecutionOptions): RunExe
   }
 
   return {
+    get running() {
+      return running;
+    },
     rows,
     writer,
     execute,
