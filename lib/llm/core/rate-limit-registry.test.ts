@@ -39,3 +39,13 @@ describe("rate-limit registry", () => {
     await expect(memory.budgetFor(asked[3]!).acquire(1, limits, impatient, "openai")).resolves.toMatchObject({ tokens: 1 });
   });
 });
+
+describe("rate-limit key", () => {
+  it("writes out an endpoint's origin and path only: user info and query join the fingerprint", () => {
+    const key = rateLimitKey("openai", { baseUrl: "https://proxy.example.com/v1?token=s3cret-query", apiKey: "sk-one" });
+    expect(key).toMatch(/^openai\|https:\/\/proxy\.example\.com\/v1\|[0-9a-f]{16}$/);
+    expect(key).not.toContain("s3cret");
+    expect(key).not.toBe(rateLimitKey("openai", { baseUrl: "https://proxy.example.com/v1?token=other", apiKey: "sk-one" }));
+    expect(rateLimitKey("ollama", { baseUrl: "http://127.0.0.1:11434" })).toBe("ollama|http://127.0.0.1:11434/|none");
+  });
+});

@@ -36,12 +36,17 @@ export function setRateLimitStore(next: RateLimitStore): RateLimitStore {
 
 /**
  * The budget's key: provider, endpoint and a fingerprint of the key (never the key itself, which must not sit
- * in a map a heap dump or a Redis key could show). Two stored credentials holding the same key share a budget,
- * as they share the provider's limit.
+ * in a map a heap dump or a Redis key could show). An endpoint's user info and query string can carry a secret
+ * too, so only its origin and path are written out; the rest joins the fingerprint. Two stored credentials
+ * holding the same key share a budget, as they share the provider's limit.
  */
 export function rateLimitKey(provider: string, config: Pick<LLMConfig, "baseUrl" | "apiKey">): string {
-  const credential = config.apiKey ? createHash("sha256").update(config.apiKey).digest("hex").slice(0, 16) : "none";
-  return `${provider}|${config.baseUrl ?? "default"}|${credential}`;
+  const url = config.baseUrl ? URL.parse(config.baseUrl) : null;
+  const endpoint = url ? `${url.origin}${url.pathname}` : config.baseUrl ? "unparsed" : "default";
+  const hidden = [config.apiKey ?? "", url ? `${url.username}:${url.password}${url.search}` : (config.baseUrl ?? "")];
+  const isKeyless = hidden.every((part) => part === "" || part === ":");
+  const credential = isKeyless ? "none" : createHash("sha256").update(hidden.join("\n")).digest("hex").slice(0, 16);
+  return `${provider}|${endpoint}|${credential}`;
 }
 
 export function rateLimitBudgetFor(provider: string, config: Pick<LLMConfig, "baseUrl" | "apiKey">): RateLimitBudget {
