@@ -24,6 +24,8 @@ const serverEnv = (folder: string) => ({
 
 export default defineConfig({
   testDir: "e2e",
+  // e2e/queue holds Vitest files (npm run test:queue), not browser tests.
+  testMatch: "**/*.spec.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,

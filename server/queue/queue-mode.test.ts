@@ -1,6 +1,6 @@
 // Queue mode in one process: two app instances (each its own App, run service and Redis connections) and
 // workers, on real PostgreSQL and Redis. Separate processes, kill -9 and the HTTP surfaces are covered by
-// the queue-mode integration tests (e2e/queue-mode.test.ts).
+// the queue-mode tests across processes (e2e/queue/queue-mode.test.ts).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Worker } from "bullmq";
 import { Redis } from "ioredis";

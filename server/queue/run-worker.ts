@@ -7,6 +7,7 @@
 //   worker ends the run `interrupted`, storing first the events the dead worker streamed but never stored.
 // - Stopping (SIGTERM: `close`) takes no new jobs, lets running runs finish for `shutdownMs`, then ends the rest
 //   `interrupted`.
+import { hostname } from "node:os";
 import { Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { EngineError } from "@/lib/engine/errors";
@@ -125,6 +126,8 @@ export function createRunWorker(parts: RunWorkerParts, options: RunWorkerOptions
 
   const worker = new Worker<RunJobData>(RUN_QUEUE, processJob, {
     ...bullOptions(parts.bullmq),
+    // BullMQ stores it as each job's processedBy: which process holds a run, for an operator (or a test) to find.
+    name: `${hostname()}:${process.pid}`,
     concurrency: options.concurrency,
     lockDuration: Math.max(1000, Math.floor(options.stalledMs / 3)),
     stalledInterval: Math.max(1000, Math.floor(options.stalledMs / 3)),
