@@ -1,11 +1,16 @@
 // Benchmark rows: every measured figure is recorded against its target and printed at once with its verdict
 // (PASS or MISS), the machine's core count and 1-minute load average at that moment, so a figure read on a
-// busy machine says so beside it. `npm run bench` prints the table of all rows at the end (bench/index.ts).
+// busy machine says so beside it. A figure without a target is informational: its verdict is INFO, which is
+// never a MISS unless the measurement failed. `npm run bench` prints the table of all rows at the end
+// (bench/index.ts).
 import { availableParallelism, loadavg } from "node:os";
-import type { Target } from "./targets.ts";
+import type { Figure, Target } from "./targets.ts";
 
-/** One measured figure and its verdict. `value` is NaN when the measurement itself failed (always a MISS). */
-export type Row = Target & {
+/**
+ * One measured figure and its verdict. `value` is NaN when the measurement itself failed (always a MISS).
+ * `isPass` is true for an informational figure (no `target`) that was measured.
+ */
+export type Row = (Target | Figure) & {
   bench: string;
   value: number;
   isPass: boolean;
@@ -39,19 +44,28 @@ function formatValue(value: number, unit: string): string {
   return `${value.toFixed(digits)}${suffix}`;
 }
 
-const formatTarget = (target: Target) => `${target.direction === "max" ? "<=" : ">="} ${formatValue(target.target, target.unit)}`;
+const hasTarget = (figure: Target | Figure): figure is Target => "target" in figure;
 
-function line(row: Row): string {
-  const verdict = row.isPass ? "PASS" : "MISS";
-  const smoke = row.isSmoke ? ", smoke" : "";
-  const detail = row.detail ? ` (${row.detail})` : "";
-  return `${verdict}  ${row.measure}: ${formatValue(row.value, row.unit)}, target ${formatTarget(row)}${detail} [${row.cores} cores, load ${row.load.toFixed(2)}${smoke}]`;
+const formatTarget = (figure: Target | Figure) => (hasTarget(figure) ? `${figure.direction === "max" ? "<=" : ">="} ${formatValue(figure.target, figure.unit)}` : "none");
+
+/** PASS or MISS against the target; INFO for a measured figure without one (a failed one is a MISS). */
+export function verdictOf(row: Row): "PASS" | "MISS" | "INFO" {
+  if (!row.isPass) return "MISS";
+  return hasTarget(row) ? "PASS" : "INFO";
 }
 
-/** Records a figure against its target and prints its line. */
-export function report(target: Target, value: number, detail?: string): Row {
-  const isPass = !Number.isNaN(value) && (target.direction === "max" ? value <= target.target : value >= target.target);
-  const row: Row = { ...target, bench: currentBench, value, isPass, cores: availableParallelism(), load: loadavg()[0]!, isSmoke, detail };
+function line(row: Row): string {
+  const smoke = row.isSmoke ? ", smoke" : "";
+  const detail = row.detail ? ` (${row.detail})` : "";
+  const target = hasTarget(row) ? `, target ${formatTarget(row)}` : "";
+  return `${verdictOf(row)}  ${row.measure}: ${formatValue(row.value, row.unit)}${target}${detail} [${row.cores} cores, load ${row.load.toFixed(2)}${smoke}]`;
+}
+
+/** Records a figure (against its target, if it has one) and prints its line. */
+export function report(figure: Target | Figure, value: number, detail?: string): Row {
+  const isMeasured = !Number.isNaN(value);
+  const isPass = isMeasured && (!hasTarget(figure) || (figure.direction === "max" ? value <= figure.target : value >= figure.target));
+  const row: Row = { ...figure, bench: currentBench, value, isPass, cores: availableParallelism(), load: loadavg()[0]!, isSmoke, detail };
   recorded.push(row);
   console.log(line(row));
   return row;
@@ -61,7 +75,7 @@ export function report(target: Target, value: number, detail?: string): Row {
  * Runs one measurement; if it throws, its targets are reported as not measured (MISS) with the error, and the
  * benchmark goes on with the next measurement. `failureCount()` counts them, so the run still exits non-zero.
  */
-export async function measuring(targets: Target[], measure: () => Promise<void>): Promise<void> {
+export async function measuring(targets: (Target | Figure)[], measure: () => Promise<void>): Promise<void> {
   try {
     await measure();
   } catch (error) {
@@ -82,9 +96,10 @@ export function printSummary(): void {
   console.log(`${"verdict".padEnd(8)}${"bench".padEnd(8)}${"measure".padEnd(measureWidth + 2)}${"value".padStart(14)}  ${"target".padEnd(14)}cores  load`);
   for (const row of recorded) {
     console.log(
-      `${(row.isPass ? "PASS" : "MISS").padEnd(8)}${row.bench.padEnd(8)}${row.measure.padEnd(measureWidth + 2)}${formatValue(row.value, row.unit).padStart(14)}  ${formatTarget(row).padEnd(14)}${String(row.cores).padStart(5)}  ${row.load.toFixed(2)}`,
+      `${verdictOf(row).padEnd(8)}${row.bench.padEnd(8)}${row.measure.padEnd(measureWidth + 2)}${formatValue(row.value, row.unit).padStart(14)}  ${formatTarget(row).padEnd(14)}${String(row.cores).padStart(5)}  ${row.load.toFixed(2)}`,
     );
   }
-  const missed = recorded.filter((row) => !row.isPass).length;
-  console.log(`${recorded.length - missed} PASS, ${missed} MISS`);
+  const counts = { PASS: 0, MISS: 0, INFO: 0 };
+  for (const row of recorded) counts[verdictOf(row)] += 1;
+  console.log(`${counts.PASS} PASS, ${counts.MISS} MISS${counts.INFO > 0 ? `, ${counts.INFO} INFO` : ""}`);
 }

@@ -1,8 +1,7 @@
 // 50 runs at once against one run, for the 5-node flow (input -> llm -> llm -> output on one model node) and for
 // input -> agent -> output; and the server's peak RSS while those batches run.
-import { agentGraph, chainGraph } from "@/testing/flow-graphs";
-import type { ScriptedReply } from "@/testing/servers/scripted-server";
-import { agentReply, createFlow, type RunBench } from "./run-fixtures.ts";
+import { agentGraph } from "@/testing/flow-graphs";
+import { agentReply, chainReply, createFlow, fiveNodeGraph, type RunBench } from "./run-fixtures.ts";
 import { resetServerPeakRss, rpc, serverMemoryKiB, type BenchServer } from "./run-server.ts";
 import { measuring, report, sized } from "./report.ts";
 import { formatMs, median } from "./stats.ts";
@@ -12,9 +11,6 @@ import { runTargets, type Target } from "./targets.ts";
 export const CONCURRENT_RUNS = sized(50, 5);
 const SINGLE_ATTEMPTS = sized(5, 2);
 const BATCH_ATTEMPTS = sized(3, 1);
-
-/** Each of the 5-node flow's two model calls: 8 chunks and the closing one, 6 ms apart (about 50 ms). */
-const chainReply: ScriptedReply = { text: Array.from({ length: 8 }, (_, index) => `w${index} `), chunkDelayMs: 6 };
 
 type ListedRun = { id: string; status: string; finishedAt: string | Date | null };
 
@@ -54,7 +50,7 @@ export async function measureConcurrency(bench: RunBench): Promise<void> {
   const before = serverMemoryKiB(server, "VmRSS");
   await measuring([runTargets.concurrentChain], async () => {
     ollama.setDefault(chainReply);
-    const flowId = await createFlow(bench, "Concurrency benchmark: 5 nodes", chainGraph(2, { baseUrl: ollama.url }));
+    const flowId = await createFlow(bench, "Concurrency benchmark: 5 nodes", fiveNodeGraph(ollama.url));
     await concurrencyRow(bench, runTargets.concurrentChain, flowId, () => void (isPeakReset = resetServerPeakRss(server)));
   });
   await measuring([runTargets.concurrentAgent], async () => {

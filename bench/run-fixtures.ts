@@ -4,6 +4,7 @@
 import { ServerResponse } from "node:http";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
 import { getTemplate } from "@/lib/templates";
+import { chainGraph } from "@/testing/flow-graphs";
 import type { ScriptedReply, ScriptedServer } from "@/testing/servers/scripted-server";
 import { rpc, type BenchServer } from "./run-server.ts";
 
@@ -18,6 +19,12 @@ export const marker = (index: number): string => `m${index}x `;
 
 /** The model answer of the side-by-side measurements: 50 ms to the first byte, then 8 chunks 10 ms apart, each a marker. */
 export const agentReply: ScriptedReply = { text: Array.from({ length: 8 }, (_, index) => marker(index)), delayMs: 50, chunkDelayMs: 10 };
+
+/** Each of the 5-node flow's two model calls: 8 chunks and the closing one, 6 ms apart (about 50 ms). */
+export const chainReply: ScriptedReply = { text: Array.from({ length: 8 }, (_, index) => `w${index} `), chunkDelayMs: 6 };
+
+/** The 5-node flow: input -> llm -> llm -> output, both llm nodes on one Ollama model node at `baseUrl` (answer with chainReply). */
+export const fiveNodeGraph = (baseUrl: string): FlowGraph => chainGraph(2, { baseUrl });
 
 /** Creates a flow over tRPC and returns its id. */
 export async function createFlow(bench: RunBench, name: string, graph: FlowGraph): Promise<string> {

@@ -5,7 +5,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 
-/** `dataDir` holds the server's SQLite file, `databaseFile`, which the storage measurements read. */
+/**
+ * `dataDir` holds the server's SQLite file, `databaseFile`, which the storage measurements read (unused when the
+ * caller's `env` points DATABASE_URL elsewhere).
+ */
 export type BenchServer = { base: string; process: ChildProcess; databaseFile: string };
 
 export function freePort(): Promise<number> {
@@ -57,10 +60,18 @@ export async function startBenchServer(dataDir: string, env: Record<string, stri
  * benchmark on the same BENCH_PORT does not meet this one still listening.
  */
 export async function stopBenchServer(server: BenchServer): Promise<void> {
-  if (!server.process.pid || server.process.exitCode !== null || server.process.signalCode !== null) return;
-  const pids = serverPids(server); // before the signal: once npx exits, its children are no longer found under it
-  process.kill(-server.process.pid, "SIGTERM");
-  for (let waited = 0; waited < 10_000 && pids.some((pid) => existsSync(`/proc/${pid}`)); waited += 50) {
+  await stopProcessGroup(server.process);
+}
+
+/**
+ * SIGTERM to the process group of `child` (spawned `detached`), then waits until every process of its tree has
+ * exited, at most `waitMs`.
+ */
+export async function stopProcessGroup(child: ChildProcess, waitMs = 10_000): Promise<void> {
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const pids = processTree(child.pid); // before the signal: once npx exits, its children are no longer found under it
+  process.kill(-child.pid, "SIGTERM");
+  for (let waited = 0; waited < waitMs && pids.some((pid) => existsSync(`/proc/${pid}`)); waited += 50) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -92,9 +103,12 @@ function childrenOf(pid: number): number[] {
 const statusField = (pid: number, field: string) => Number(readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0);
 
 /** The server's process tree: npx starts `next start`, which starts the Next.js server. */
-function serverPids(server: BenchServer): number[] {
+const serverPids = (server: BenchServer): number[] => processTree(server.process.pid!);
+
+/** `root` and every process below it. */
+function processTree(root: number): number[] {
   const pids: number[] = [];
-  const pending = [server.process.pid!];
+  const pending = [root];
   while (pending.length > 0) {
     const pid = pending.pop()!;
     pids.push(pid);

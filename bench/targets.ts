@@ -1,12 +1,15 @@
 // The benchmark's targets in one place: the performance targets for runs and the canvas, the chunk-to-page latency
-// targets the run benchmark had already printed, and the engine's and provider adapters' own targets. The
-// README's benchmark section lists the same rows.
+// targets the run benchmark had already printed, and the engine's and provider adapters' own targets; and the
+// figures measured without a target (queue mode's throughput). The README's benchmark section lists the same rows.
 
 /**
- * A target: `direction` "max" means the value must be at most `target` (lower is better), "min" at least.
- * `unit` is printed after the value ("x" for a ratio, "" for a bare count or flag).
+ * A figure reported for information, with no bound to pass or miss. `unit` is printed after the value ("x" for a
+ * ratio, "" for a bare count or flag).
  */
-export type Target = { measure: string; unit: string; target: number; direction: "max" | "min" };
+export type Figure = { measure: string; unit: string };
+
+/** A figure with a target: `direction` "max" means the value must be at most `target` (lower is better), "min" at least. */
+export type Target = Figure & { target: number; direction: "max" | "min" };
 
 const atMost = (measure: string, target: number, unit: string): Target => ({ measure, unit, target, direction: "max" });
 
@@ -39,3 +42,10 @@ export const llmTargets = (provider: string) => ({
   addedPercent: atMost(`${provider} adapter: time added over the raw SDK`, 10, "%"),
   addedPerChunk: atMost(`${provider} adapter: time added per streamed chunk`, 50, "µs"),
 });
+
+/** Queue mode against one process: throughput of the same runs, informational (no target names a bound). */
+export const queueFigures = {
+  oneProcess: { measure: "500 runs of the 5-node flow in one process: throughput", unit: "runs/s" },
+  queueMode: { measure: "the same 500 runs in queue mode (1 app instance, 2 workers): throughput", unit: "runs/s" },
+  ratio: { measure: "queue mode throughput / one process throughput", unit: "x" },
+} satisfies Record<string, Figure>;
