@@ -120,10 +120,11 @@ export const GROUP_ROW_TYPE = "events";
 export const DEFLATE_FROM_CHARS = 512;
 
 /**
- * A 4 KB window and a small state: a grouped row is a few KB, and zlib's defaults (32 KB window, 256 KB of
- * state set up per call) made each deflate cost about 250 µs instead of about 50. Inflating needs no options.
+ * A window no larger than the text (512 B to 32 KB) and a small state: most grouped rows are a few KB, and
+ * zlib's defaults (32 KB window, 256 KB of state set up per call) made each deflate of one cost about 250 µs
+ * instead of about 50. Inflating needs no options.
  */
-const DEFLATE_OPTIONS = { windowBits: 12, memLevel: 5 };
+const deflateOptionsFor = (length: number) => ({ windowBits: Math.min(15, Math.max(9, Math.ceil(Math.log2(length)))), memLevel: 5 });
 
 /** One part of a grouped row: its own row's payload, type and node id; a numeric `at` is ms after the row's `at`. */
 type GroupElement = Record<string, unknown> & { type: string; nodeId?: string; at?: StoredTime };
@@ -150,7 +151,7 @@ export function toGroupedRow(rowSeq: number, parts: RunEvent[][]): RunEventRow {
   const group: GroupPayload = { at, events };
   // As a JSON column stores it (lib/storable-data.ts), so the deflated form reads back as the plain one would.
   const json = JSON.stringify(toStorable(group));
-  const payload: GroupPayload | DeflatedPayload = json.length < DEFLATE_FROM_CHARS ? group : { deflated: deflateRawSync(json, DEFLATE_OPTIONS).toString("base64") };
+  const payload: GroupPayload | DeflatedPayload = json.length < DEFLATE_FROM_CHARS ? group : { deflated: deflateRawSync(json, deflateOptionsFor(json.length)).toString("base64") };
   const lastSeq = parts.at(-1)!.at(-1)!.seq;
   return { runId: parts[0]![0]!.runId, seq: rowSeq, endSeq: lastSeq === rowSeq ? null : lastSeq, type: GROUP_ROW_TYPE, nodeId: null, payload };
 }
