@@ -57,7 +57,11 @@ FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 WORKDIR /app
 # HOST is what the app checks (auth mode, allowed hosts); HOSTNAME is what the standalone server binds to.
 # Bound to every interface the server runs in accounts mode: set OSMEN_ORIGIN to the address people use.
+# NODE_OPTIONS: V8 otherwise lets garbage pile up to several times the live heap before collecting (RSS grew
+# past 650 MiB over 3,000 runs with a flat live heap); capped, it collects sooner. 512 MB leaves room for large
+# flows; 256 keeps 3,000 runs near 300 MiB (README, Operations).
 ENV NODE_ENV=production \
+  NODE_OPTIONS=--max-old-space-size=512 \
   NEXT_TELEMETRY_DISABLED=1 \
   HOST=0.0.0.0 \
   HOSTNAME=0.0.0.0 \

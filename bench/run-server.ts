@@ -22,13 +22,19 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server and waits until /api/health answers. @throws without a production build, or after 60 s unhealthy. */
-export async function startBenchServer(dataDir: string, env: Record<string, string> = {}): Promise<BenchServer> {
+/**
+ * Starts the server and waits until /api/health answers. `nodeArgs` (for a profile: `--cpu-prof`, which
+ * NODE_OPTIONS refuses) start Next.js's own script under this Node.js instead of through npx.
+ * @throws without a production build, or after 60 s unhealthy.
+ */
+export async function startBenchServer(dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchServer> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build found: run `npm run build` first.");
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const base = `http://127.0.0.1:${port}`;
   const databaseFile = `${dataDir}/bench.db`;
-  const child = spawn("npx", ["next", "start", "-p", String(port)], {
+  const nextArgs = ["start", "-p", String(port)];
+  const [command, args] = nodeArgs.length > 0 ? [process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", ...nextArgs]] : ["npx", ["next", ...nextArgs]];
+  const child = spawn(command, args, {
     env: {
       ...process.env,
       DATABASE_URL: `file:${databaseFile}`,
@@ -103,7 +109,7 @@ function childrenOf(pid: number): number[] {
 const statusField = (pid: number, field: string) => Number(readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0);
 
 /** The server's process tree: npx starts `next start`, which starts the Next.js server. */
-const serverPids = (server: BenchServer): number[] => processTree(server.process.pid!);
+export const serverProcessIds = (server: BenchServer): number[] => processTree(server.process.pid!);
 
 /** `root` and every process below it. */
 function processTree(root: number): number[] {
@@ -123,7 +129,7 @@ function processTree(root: number): number[] {
  */
 export function serverMemoryKiB(server: BenchServer, field: "VmRSS" | "VmHWM"): number {
   let largest = 0;
-  for (const pid of serverPids(server)) {
+  for (const pid of serverProcessIds(server)) {
     try {
       largest = Math.max(largest, statusField(pid, field));
     } catch {
@@ -139,7 +145,7 @@ export function serverMemoryKiB(server: BenchServer, field: "VmRSS" | "VmHWM"): 
  */
 export function resetServerPeakRss(server: BenchServer): boolean {
   try {
-    for (const pid of serverPids(server)) writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    for (const pid of serverProcessIds(server)) writeFileSync(`/proc/${pid}/clear_refs`, "5");
     return true;
   } catch {
     return false;

@@ -44,7 +44,9 @@ const deploymentFiles = ["Dockerfile", ...yamlFiles, ...filesUnder("deploy", /(\
 
 // Read by Next.js itself, not by the app: the standalone server's bind address, and telemetry.
 const NEXT_VARIABLES = new Set(["HOSTNAME", "NEXT_TELEMETRY_DISABLED"]);
-const appVariables = new Set([...Object.keys(serverEnvSchema.shape), ...NEXT_VARIABLES]);
+// Read by Node.js itself: the image's heap cap (README, Operations).
+const NODE_VARIABLES = new Set(["NODE_OPTIONS"]);
+const appVariables = new Set([...Object.keys(serverEnvSchema.shape), ...NEXT_VARIABLES, ...NODE_VARIABLES]);
 const defaults = parseServerEnv({});
 const defaultPort = defaults.PORT;
 const workerPort = defaults.OSMEN_WORKER_PORT;

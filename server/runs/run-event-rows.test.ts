@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RunEvent, RunEventOf } from "@/lib/engine/events";
-import { canExtendBatch, eventsAfter, fromRunEventRow, toRunEventRow } from "./run-event-rows";
+import { canExtendBatch, DEFLATE_FROM_CHARS, eventsAfter, fromRunEventRow, GROUP_ROW_TYPE, toGroupedRow, toRunEventRow } from "./run-event-rows";
 
 const at = (ms: number) => new Date(Date.UTC(2026, 10, 30, 8, 0, 0, ms)).toISOString();
 const delta = (seq: number, text: string, ms = seq): RunEventOf<"node.delta"> => ({ runId: "r1", seq, at: at(ms), type: "node.delta", nodeId: "llm", text });
@@ -59,5 +59,42 @@ describe("stored run event rows", () => {
   it("reads rows stored before batching, whose payload is the whole event", () => {
     const event: RunEvent = { runId: "r1", seq: 2, at: at(2), type: "node.delta", nodeId: "llm", text: "x" };
     expect(fromRunEventRow({ runId: "r1", seq: 2, endSeq: null, type: event.type, nodeId: "llm", payload: event })).toEqual([event]);
+  });
+
+  describe("grouped rows: what a run has ready at once", () => {
+    const answer = "The answer, long enough to repeat. ".repeat(20);
+    const parts = (): RunEvent[][] => [
+      [delta(3, "The answer, "), { ...delta(4, "long", 5), nodeId: "other" }, delta(5, "")],
+      [{ runId: "r1", seq: 6, at: at(9), type: "node.model_call", nodeId: "llm", callIndex: 1, provider: "ollama", model: "m", messages: [{ role: "system", content: answer }, { role: "user", content: "hi" }], tools: [], answer: { text: answer, toolCalls: [] }, durationMs: 4 }],
+      [{ runId: "r1", seq: 7, at: "not a canonical time", type: "node.completed", nodeId: "llm", kind: "llm", outputs: JSON.parse(`{"__proto__":{"text":"${answer}"}}`) as Record<string, unknown>, usage: { inputTokens: 0, outputTokens: 0 }, durationMs: 9 }],
+      [{ runId: "r1", seq: 8, at: at(12), type: "run.completed", output: answer, outputs: {}, usage: { inputTokens: 2, outputTokens: 3 }, durationMs: 12 }],
+    ];
+
+    it("stores consecutive events and batches of a run as one row, deflated past the threshold, and decodes them exactly", () => {
+      const row = toGroupedRow(3, parts());
+      expect(row).toMatchObject({ runId: "r1", seq: 3, endSeq: 8, type: GROUP_ROW_TYPE, nodeId: null });
+      expect(row.payload).toHaveProperty("deflated");
+      expect(JSON.stringify(row.payload).length).toBeLessThan(answer.length);
+      const decoded = fromRunEventRow(JSON.parse(JSON.stringify(row)) as typeof row);
+      expect(decoded).toEqual(parts().flat());
+      expect(Object.hasOwn((decoded[4] as { outputs: object }).outputs, "__proto__")).toBe(true);
+    });
+
+    it("keeps a small group readable, and a lone small part as its own row", () => {
+      const small = [[delta(2, "a")], [{ runId: "r1", seq: 3, at: at(3), type: "node.started", nodeId: "x", kind: "output" } as RunEvent]];
+      const row = toGroupedRow(2, small);
+      expect(JSON.stringify(row.payload).length).toBeLessThan(DEFLATE_FROM_CHARS);
+      expect(row.payload).toMatchObject({ at: Date.parse(at(2)), events: [{ type: "node.delta", nodeId: "llm", at: 0 }, { type: "node.started", at: 1 }] });
+      expect(fromRunEventRow(row)).toEqual(small.flat());
+      expect(toGroupedRow(2, [small[0]!])).toEqual(toRunEventRow(2, small[0]!));
+    });
+
+    it("resumes inside a grouped row with exactly the events after the given seq", () => {
+      const started: RunEvent = { runId: "r1", seq: 1, at: at(1), type: "run.started", input: null, nodeIds: ["llm"] };
+      const opened: RunEvent = { runId: "r1", seq: 2, at: at(2), type: "node.started", nodeId: "llm", kind: "llm" };
+      const rows = [toGroupedRow(1, [[started], [opened]]), toGroupedRow(2, parts())];
+      const all = [started, opened, ...parts().flat()];
+      for (let afterSeq = 0; afterSeq <= all.length; afterSeq += 1) expect(eventsAfter(rows, afterSeq)).toEqual(all.slice(afterSeq));
+    });
   });
 });

@@ -6,7 +6,15 @@
 // columns already hold (runId, seq, type, nodeId) and a usage of zero tokens, and keeps its time as epoch
 // milliseconds; a batch stores its text once, with each chunk's length, its time as milliseconds after the
 // first chunk's and, when several nodes stream, which node each chunk is from. Decoding gives back exactly the events that were emitted.
+// The event writer stores what one run has ready at once (a model's last deltas, its model-call record, the
+// node's completion, the next node's start) as one grouped row (type GROUP_ROW_TYPE): the elements each
+// part would have had as its own row, with its type and node id, times relative to the row's. A grouped
+// row's payload of DEFLATE_FROM_CHARS or more is stored deflated (`{ deflated: base64 }`): runs repeat
+// themselves (an answer is in its deltas, its model-call record, the node's outputs, the next prompt and
+// the run's output; every call of an agent repeats its system prompt), which deflate stores once.
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { RunEvent } from "@/lib/engine/events";
+import { toStorable } from "@/lib/storable-data";
 
 /** A RunEvent row as written and read (the columns this module owns). */
 export type RunEventRow = { runId: string; seq: number; endSeq: number | null; type: string; nodeId: string | null; payload: unknown };
@@ -103,9 +111,71 @@ function fromBatch(row: RunEventRow, payload: BatchPayload): RunEvent[] {
   });
 }
 
+/** The `type` column of a grouped row; no RunEvent has it. */
+export const GROUP_ROW_TYPE = "events";
+/**
+ * JSON characters from which a grouped row is stored deflated: below it the base64 text would not be much
+ * smaller than the JSON, and the row stays readable in the database.
+ */
+export const DEFLATE_FROM_CHARS = 512;
+
+/**
+ * A window no larger than the text (512 B to 32 KB) and a small state: most grouped rows are a few KB, and
+ * zlib's defaults (32 KB window, 256 KB of state set up per call) made each deflate of one cost about 250 µs
+ * instead of about 50. Inflating needs no options.
+ */
+const deflateOptionsFor = (length: number) => ({ windowBits: Math.min(15, Math.max(9, Math.ceil(Math.log2(length)))), memLevel: 5 });
+
+/** One part of a grouped row: its own row's payload, type and node id; a numeric `at` is ms after the row's `at`. */
+type GroupElement = Record<string, unknown> & { type: string; nodeId?: string; at?: StoredTime };
+/** `at`: the first part's time (epoch ms), 0 when that is not a number. */
+type GroupPayload = { at: number; events: GroupElement[] };
+/** A grouped row's payload as JSON, deflated (raw deflate, RFC 1951), in base64. */
+type DeflatedPayload = { deflated: string };
+
+/**
+ * The row that stores `parts` (each one event, or deltas `canExtendBatch` accepted; consecutive seqs, in
+ * order) as row number `rowSeq` of their run: one part whose payload is small is stored as its own row,
+ * anything else as a grouped row, deflated from DEFLATE_FROM_CHARS. @throws Error when `parts` or a part is empty.
+ */
+export function toGroupedRow(rowSeq: number, parts: RunEvent[][]): RunEventRow {
+  const rows = parts.map((part, index) => toRunEventRow(index === 0 ? rowSeq : 0, part));
+  if (rows.length === 1 && JSON.stringify(rows[0]!.payload).length < DEFLATE_FROM_CHARS) return rows[0]!;
+  const firstAt = (rows[0]!.payload as { at?: unknown }).at;
+  const at = typeof firstAt === "number" ? firstAt : 0;
+  const events = rows.map(({ type, nodeId, payload }): GroupElement => {
+    const element: GroupElement = { ...(payload as Record<string, unknown>), type, ...(nodeId === null ? {} : { nodeId }) };
+    if (typeof element.at === "number") element.at -= at;
+    return element;
+  });
+  const group: GroupPayload = { at, events };
+  // As a JSON column stores it (lib/storable-data.ts), so the deflated form reads back as the plain one would.
+  const json = JSON.stringify(toStorable(group));
+  const payload: GroupPayload | DeflatedPayload = json.length < DEFLATE_FROM_CHARS ? group : { deflated: deflateRawSync(json, deflateOptionsFor(json.length)).toString("base64") };
+  const lastSeq = parts.at(-1)!.at(-1)!.seq;
+  return { runId: parts[0]![0]!.runId, seq: rowSeq, endSeq: lastSeq === rowSeq ? null : lastSeq, type: GROUP_ROW_TYPE, nodeId: null, payload };
+}
+
+/** How many events a group element holds: a delta batch's chunk count, else one. */
+const eventCount = (element: Record<string, unknown>) => (Array.isArray(element.parts) ? element.parts.length : 1);
+
+function fromGroupedRow(row: RunEventRow, stored: GroupPayload | DeflatedPayload): RunEvent[] {
+  const payload = "deflated" in stored ? (JSON.parse(inflateRawSync(Buffer.from(stored.deflated, "base64")).toString("utf8")) as GroupPayload) : stored;
+  const total = payload.events.reduce((sum, element) => sum + eventCount(element), 0);
+  let seq = (row.endSeq ?? row.seq) - total + 1;
+  return payload.events.flatMap(({ type, nodeId, ...part }) => {
+    const count = eventCount(part);
+    const at = typeof part.at === "number" ? { at: part.at + payload.at } : {};
+    const partRow = { runId: row.runId, seq, endSeq: count === 1 ? null : seq + count - 1, type, nodeId: nodeId ?? null, payload: { ...part, ...at } };
+    seq += count;
+    return fromRunEventRow(partRow);
+  });
+}
+
 /** The events a stored row holds, in seq order. */
 export function fromRunEventRow(row: RunEventRow): RunEvent[] {
   const payload = row.payload;
+  if (row.type === GROUP_ROW_TYPE) return fromGroupedRow(row, payload as GroupPayload | DeflatedPayload);
   if (isBatchPayload(payload)) return fromBatch(row, payload);
   const head = { runId: row.runId, ...(row.nodeId === null ? {} : { nodeId: row.nodeId }), seq: row.endSeq ?? row.seq, type: row.type };
   const usage = USAGE_TYPES.has(row.type) ? { usage: ZERO_USAGE } : {};

@@ -1,12 +1,13 @@
 // Stores run events in order, for every run of the process at once: rows that are ready in the same tick,
-// from any number of runs, go into one insert. Writes are chained, so they land in order; `flushed()`
-// resolves once everything emitted so far is stored. A run's `lastSeq` is written when it finishes.
+// from any number of runs, go into one insert, and what one run has ready then is one row (a grouped row,
+// run-event-rows.ts, when it is more than one event or batch). Writes are chained, so they land in order;
+// `flushed()` resolves once everything emitted so far is stored. A run's `lastSeq` is written when it finishes.
 // A node's streamed deltas are held and stored as one row (run-event-rows.ts) until another event of the
 // run arrives, DELTA_HOLD_MS pass or the batch reaches MAX_BATCH_CHUNKS: subscribers of a live run read the
 // hub, not storage, so holding them costs a live watcher nothing and spares a row per token.
 import type { RunEvent } from "@/lib/engine/events";
 import { terminalEventTypes } from "@/lib/engine/events";
-import { canExtendBatch, isBatchable, toRunEventRow, type RunEventRow } from "./run-event-rows.ts";
+import { canExtendBatch, isBatchable, toGroupedRow, type RunEventRow } from "./run-event-rows.ts";
 
 /** `flushed(runId)` stores that run's held deltas now; without a run id, every run's. */
 export type RunEventWriter = { write(event: RunEvent): void; flushed(runId?: string): Promise<void> };
@@ -21,17 +22,19 @@ type RunState = { rowSeq: number; held: RunEvent[]; timer?: ReturnType<typeof se
 /** `insertRows` stores rows of any runs in one go (server/runs/run-rows.ts); `onError` hears of a failed store. */
 export function createRunEventWriter(insertRows: (rows: RunEventRow[]) => Promise<void>, onError: (error: unknown, events: RunEvent[]) => void): RunEventWriter {
   const runs = new Map<string, RunState>();
-  let ready: { rowSeq: number; events: RunEvent[] }[] = [];
+  /** What each run has ready to store, in emission order: single events and delta batches. */
+  let ready = new Map<RunState, RunEvent[][]>();
   let chain: Promise<void> = Promise.resolve();
   let isScheduled = false;
 
   const flush = async () => {
     isScheduled = false;
     const batch = ready;
-    ready = [];
-    if (batch.length === 0) return;
-    const rows = batch.map(({ rowSeq, events }) => toRunEventRow(rowSeq, events));
-    await insertRows(rows).catch((error: unknown) => onError(error, batch.flatMap(({ events }) => events)));
+    ready = new Map();
+    if (batch.size === 0) return;
+    // Row numbers are taken here, in flush order, so a run's rows are numbered in the order they are stored.
+    const rows = [...batch].map(([state, parts]) => toGroupedRow(++state.rowSeq, parts));
+    await insertRows(rows).catch((error: unknown) => onError(error, [...batch.values()].flat(2)));
   };
 
   const schedule = () => {
@@ -40,13 +43,19 @@ export function createRunEventWriter(insertRows: (rows: RunEventRow[]) => Promis
     chain = chain.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(flush);
   };
 
+  const enqueue = (state: RunState, part: RunEvent[]) => {
+    const parts = ready.get(state);
+    if (parts) parts.push(part);
+    else ready.set(state, [part]);
+    schedule();
+  };
+
   const release = (state: RunState) => {
     clearTimeout(state.timer);
     state.timer = undefined;
     if (state.held.length === 0) return;
-    ready.push({ rowSeq: ++state.rowSeq, events: state.held });
+    enqueue(state, state.held);
     state.held = [];
-    schedule();
   };
 
   const hold = (state: RunState, event: RunEvent) => {
@@ -67,9 +76,8 @@ export function createRunEventWriter(insertRows: (rows: RunEventRow[]) => Promis
       if (!state) runs.set(event.runId, (state = { rowSeq: 0, held: [] }));
       if (isBatchable(event)) return hold(state, event);
       release(state);
-      ready.push({ rowSeq: ++state.rowSeq, events: [event] });
+      enqueue(state, [event]);
       if (terminalEventTypes.has(event.type)) runs.delete(event.runId);
-      schedule();
     },
     flushed: (runId) => {
       const states = runId === undefined ? [...runs.values()] : [runs.get(runId)];

@@ -14,6 +14,7 @@ import { localTestCaller } from "@/testing/trpc-caller";
 import { startOpenAIServer } from "@/testing/servers/openai";
 import type { ScriptedServer } from "@/testing/servers/scripted-server";
 import { modelNodeGraph } from "@/testing/flow-graphs";
+import { fromRunEventRow } from "@/server/runs/run-event-rows";
 
 const OPENAI_KEY = "sk-proj-SECRET-openai-5f1e9a77c2d4";
 const ANTHROPIC_KEY = "sk-ant-SECRET-anthropic-0b3c8d2e";
@@ -73,7 +74,9 @@ describe("secrets never leave the server", () => {
     keep(await caller.share.view({ token: link.token }));
     for await (const event of await caller.run.events({ runId: ko.runId, afterSeq: 0 })) keep(event);
 
-    const stored = [await database.prisma.run.findMany(), await database.prisma.runEvent.findMany(), await database.prisma.flow.findMany(), await database.prisma.credential.findMany()];
+    // Event rows decoded too: a grouped row's payload may be stored deflated, where a raw scan would not see a leak.
+    const eventRows = await database.prisma.runEvent.findMany();
+    const stored = [await database.prisma.run.findMany(), eventRows, eventRows.flatMap(fromRunEventRow), await database.prisma.flow.findMany(), await database.prisma.credential.findMany()];
     const everything = JSON.stringify([answers, stored]);
     for (const secret of [OPENAI_KEY, ANTHROPIC_KEY, GOOGLE_CLIENT_SECRET]) expect(everything).not.toContain(secret);
     expect(everything).toContain("c2d4");

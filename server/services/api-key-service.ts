@@ -19,11 +19,38 @@ export const hashApiKey = (key: string) => createHash("sha256").update(key).dige
 const unauthorized = (message: string) =>
   new AppError("UNAUTHORIZED", message, { userMessage: `${message}. Send "Authorization: Bearer <API key>"; keys are created in Settings.` });
 
+/** How stale a key's `lastUsedAt` may be: it is a "last used" hint for people, not an audit log. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** A key and its user as one raw row reads them (times as Dates, or text where a driver gives text). */
+type KeyRow = {
+  id: string;
+  name: string;
+  scope: string;
+  prefix: string;
+  keyHash: string;
+  createdAt: unknown;
+  lastUsedAt: unknown;
+  revokedAt: unknown;
+  userId: string;
+  userRole: string | null;
+  userBanned: boolean | number | null;
+  userBanExpires: unknown;
+};
+
+const keyByHashSql = (provider: Db["provider"]) =>
+  `SELECT k."id", k."name", k."scope", k."prefix", k."keyHash", k."createdAt", k."lastUsedAt", k."revokedAt",
+     u."id" AS "userId", u."role" AS "userRole", u."banned" AS "userBanned", u."banExpires" AS "userBanExpires"
+   FROM "ApiKey" k JOIN "User" u ON u."id" = k."userId" WHERE k."keyHash" = ${provider === "postgresql" ? "$1" : "?"}`;
+
+/** Prisma reads both databases' timestamp columns as Dates in raw rows too; text is accepted in case a driver does not. */
+const toDate = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(value as string));
+
 /** Better Auth's admin plugin: `banned` with an optional end; a ban whose end has passed no longer holds. */
 const isBanned = (user: { banned: boolean | null; banExpires: Date | null }, now: Date) =>
   user.banned === true && (user.banExpires === null || user.banExpires > now);
 
-export function createApiKeyService({ prisma }: Db) {
+export function createApiKeyService({ prisma, provider }: Db) {
   /** A new key acting as the caller with `scope` (default `full`); the only time the key itself is returned. */
   async function create(caller: Caller, input: { name: string; scope?: ApiKeyScope }): Promise<ApiKeySummary & { key: string }> {
     const key = KEY_PREFIX + randomBytes(32).toString("base64url");
@@ -49,26 +76,35 @@ export function createApiKeyService({ prisma }: Db) {
   /**
    * The caller an `Authorization: Bearer <key>` header proves: the key's user, with the key's scope.
    * The key and its user are read on every call (no cache), so a revoked key or a banned user's key
-   * is refused on the very next request.
+   * is refused on the very next request. They are read in one SQL statement: through Prisma the read and
+   * its relation cost about 4 ms of CPU, which every API request paid. `lastUsedAt` is written only when
+   * the stored time is LAST_USED_RESOLUTION_MS old or more, so a busy key costs one write a minute, not one per request.
    * @throws AppError UNAUTHORIZED for a missing, unknown or revoked key, or a key whose user is banned.
    */
   async function authenticate(authorization: string | null): Promise<{ caller: Caller; apiKey: ApiKeySummary }> {
     const match = authorization?.match(/^Bearer\s+(\S+)$/i);
     if (!match) throw unauthorized("Missing API key");
     const hash = hashApiKey(match[1]!);
-    const row = await prisma.apiKey.findUnique({
-      where: { keyHash: hash },
-      select: { ...summaryFields, keyHash: true, user: { select: { id: true, role: true, banned: true, banExpires: true } } },
-    });
+    const [row] = await prisma.$queryRawUnsafe<KeyRow[]>(keyByHashSql(provider), hash);
     // The lookup is by hash already; the constant-time compare keeps timing from telling near-misses apart.
     if (!row || !timingSafeEqual(Buffer.from(row.keyHash), Buffer.from(hash))) throw unauthorized("Invalid API key");
     if (row.revokedAt) throw unauthorized("This API key has been revoked");
     const now = new Date();
-    if (isBanned(row.user, now)) throw unauthorized("This API key's user has been disabled");
-    await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
-    const { keyHash: _keyHash, user, ...summary } = row;
-    const apiKey = asSummary({ ...summary, lastUsedAt: now });
-    return { apiKey, caller: { userId: user.id, role: user.role === "admin" ? "admin" : "user", via: "apiKey", scope: apiKey.scope } };
+    const user = { banned: row.userBanned === null ? null : Boolean(row.userBanned), banExpires: toDate(row.userBanExpires) };
+    if (isBanned(user, now)) throw unauthorized("This API key's user has been disabled");
+    const lastUsedAt = toDate(row.lastUsedAt);
+    const isStale = lastUsedAt === null || now.getTime() - lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS;
+    if (isStale) await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    const apiKey = asSummary({
+      id: row.id,
+      name: row.name,
+      scope: row.scope,
+      prefix: row.prefix,
+      createdAt: toDate(row.createdAt)!,
+      lastUsedAt: isStale ? now : lastUsedAt,
+      revokedAt: null,
+    });
+    return { apiKey, caller: { userId: row.userId, role: row.userRole === "admin" ? "admin" : "user", via: "apiKey", scope: apiKey.scope } };
   }
 
   return { create, list, revoke, authenticate };

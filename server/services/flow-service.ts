@@ -14,6 +14,7 @@ import type { Prisma } from "@/server/db/generated/sqlite/client";
 import { copyGraphToVersion, writeFlowGraph } from "./flow-graph-writes.ts";
 import { accessOf, callerMembership, flowNotFound, readableFlowsWhere, requireFlowAccess, type FlowAccess } from "./flow-access.ts";
 import { lastRunsOf, type LastRun } from "./flow-last-runs.ts";
+import { readStoredFlow } from "./flow-stored-read.ts";
 
 export { flowNotFound } from "./flow-access.ts";
 export type { LastRun } from "./flow-last-runs.ts";
@@ -105,7 +106,7 @@ export function createFlowService({ prisma, provider }: Db) {
    * duplicates, which strip it themselves). @throws AppError NOT_FOUND otherwise.
    */
   async function getStored(caller: Caller, id: string): Promise<FlowRecord> {
-    const row = await prisma.flow.findFirst({ where: { id, ...readableFlowsWhere(caller) }, select: recordFields(caller) });
+    const row = await readStoredFlow({ prisma, provider }, caller, id);
     if (!row) throw flowNotFound(id);
     return storedRecord(caller, row);
   }

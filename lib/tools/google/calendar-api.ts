@@ -1,13 +1,14 @@
 // Google Calendar v3 through googleapis: events of a range across calendars, and the calendar list for a
 // picker. Only the fields a brief needs leave this file.
-import { google, type calendar_v3 } from "googleapis";
+// The Calendar API alone: googleapis' index would load all of its APIs (see oauth.ts).
+import { calendar, type calendar_v3 } from "googleapis/build/src/apis/calendar";
 import type { OAuthClient } from "./oauth";
 import type { CalendarEvent, CalendarInfo, CalendarQuery } from "./types";
 
 export type CalendarApi = calendar_v3.Calendar;
 
 export function createCalendarApi(auth: OAuthClient, rootUrl?: string): CalendarApi {
-  return google.calendar({ version: "v3", auth, ...(rootUrl ? { rootUrl } : {}) });
+  return calendar({ version: "v3", auth, ...(rootUrl ? { rootUrl } : {}) });
 }
 
 const linkPattern = /https:\/\/(?:[\w-]+\.)?(?:zoom\.us|teams\.microsoft\.com|meet\.google\.com|webex\.com)\/[^\s<>"')]+/i;

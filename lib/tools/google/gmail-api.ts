@@ -1,7 +1,8 @@
 // Gmail v1 through googleapis, read-only: list the ids matching a search, then fetch each message's headers
 // (format "metadata"), or, only when bodies were asked for, its whole source (format "raw"), which
 // mailparser reads whatever its MIME structure and charsets (see mail-message.ts).
-import { google, type gmail_v1 } from "googleapis";
+// The Gmail API alone: googleapis' index would load all of its APIs (see oauth.ts).
+import { gmail, type gmail_v1 } from "googleapis/build/src/apis/gmail";
 import { looksLikeItNeedsReply } from "./analysis";
 import { parseMailSource } from "./mail-message";
 import type { OAuthClient } from "./oauth";
@@ -13,7 +14,7 @@ const MAX_BODY_CHARS = 20_000;
 const HEADERS = ["From", "Subject", "Date"];
 
 export function createGmailApi(auth: OAuthClient, rootUrl?: string): GmailApi {
-  return google.gmail({ version: "v1", auth, ...(rootUrl ? { rootUrl } : {}) });
+  return gmail({ version: "v1", auth, ...(rootUrl ? { rootUrl } : {}) });
 }
 
 function header(message: gmail_v1.Schema$Message, name: string): string {
