@@ -125,14 +125,15 @@ describe("queue mode", () => {
     const provider = createScriptedProvider({ respond: () => "ok" });
     const [a, b] = [instance(provider, 2), instance(provider, 2)];
     const flow = await a.services.flows.create(me, { name: "Bounded", graph: chatGraph() });
-    await a.runs.start(me, { flowId: flow.id, input: "1" });
-    await b.runs.start(me, { flowId: flow.id, input: "2" });
+    const first = await a.runs.start(me, { flowId: flow.id, input: "1" });
+    const second = await b.runs.start(me, { flowId: flow.id, input: "2" });
     const refused = await a.runs.start(me, { flowId: flow.id, input: "3" }).catch((error: AppError) => error);
     expect(refused).toMatchObject({ code: "TOO_MANY_REQUESTS" });
     expect(await database.prisma.run.count({ where: { flowId: flow.id } })).toBe(2);
 
     // A worker taking the waiting runs frees their places.
     await startWorker(provider);
+    for (const { runId } of [first, second]) expect((await a.runs.waitFor(me, runId)).status).toBe("succeeded");
     const { runId } = await b.runs.start(me, { flowId: flow.id, input: "4" });
     expect((await b.runs.waitFor(me, runId)).status).toBe("succeeded");
   });
