@@ -34,6 +34,20 @@ describe("reserved-key escaping", () => {
     expect(restoreReservedKeys(escaped)).toEqual(value);
   });
 
+  it("hands back what holds no reserved key as it is, and copies only the branches that do", () => {
+    const clean = { nodes: [{ id: "a", data: { config: { url: "x" } } }], edges: [] };
+    expect(escapeReservedKeys(clean)).toBe(clean);
+    expect(restoreReservedKeys(clean)).toBe(clean);
+    const mixed = { first: { plain: 1 }, second: [{ plain: 2 }, hostile()], last: "text" };
+    const escaped = escapeReservedKeys(mixed) as typeof mixed;
+    expect(escaped).not.toBe(mixed);
+    expect(escaped.first).toBe(mixed.first);
+    expect(escaped.second[0]).toBe(mixed.second[0]);
+    expect(ownKeys(escaped.second[1] as object)).toEqual(["plain", "~__proto__", "~constructor", "~prototype", "~~__proto__"]);
+    expect(ownKeys(mixed.second[1] as object)).toEqual(["__proto__", "constructor", "plain", "prototype", "~__proto__"]);
+    expect(restoreReservedKeys(escaped)).toEqual(mixed);
+  });
+
   it("objectFromEntries makes own keys", () => {
     expect(Object.keys(objectFromEntries([["__proto__", 1]]))).toEqual(["__proto__"]);
   });

@@ -32,11 +32,34 @@ export function objectFromEntries<T>(entries: Iterable<readonly [string, T]>): R
   return result;
 }
 
-/** Rewrites every key of plain objects and arrays, deeply; other values (Date, Map, class instances) pass as they are. */
+/**
+ * Rewrites every key of plain objects and arrays, deeply; other values (Date, Map, class instances) pass as they
+ * are. Copies only what changes: every request and save passes its whole payload through here (a 500-node graph
+ * on each autosave), and almost none holds a reserved key, so `value` itself comes back, never changed.
+ */
 function mapKeysDeep(value: unknown, rename: (key: string) => string): unknown {
-  if (Array.isArray(value)) return value.map((item) => mapKeysDeep(item, rename));
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item: unknown, index) => {
+      const mapped = mapKeysDeep(item, rename);
+      if (mapped !== item) (copy ??= [...value])[index] = mapped;
+    });
+    return copy ?? value;
+  }
   if (!isPlainObject(value)) return value;
-  return objectFromEntries(Object.entries(value).map(([key, item]) => [rename(key), mapKeysDeep(item, rename)] as const));
+  const keys = Object.keys(value);
+  let copy: Record<string, unknown> | undefined;
+  keys.forEach((key, index) => {
+    const item = value[key];
+    const renamed = rename(key);
+    const mapped = mapKeysDeep(item, rename);
+    if (!copy && (renamed !== key || mapped !== item)) {
+      copy = {};
+      for (const earlier of keys.slice(0, index)) setOwn(copy, earlier, value[earlier]);
+    }
+    if (copy) setOwn(copy, renamed, mapped);
+  });
+  return copy ?? value;
 }
 
 // `~` + a reserved key, any number of `~` deep: escaping adds one `~`, restoring removes one, so a key that

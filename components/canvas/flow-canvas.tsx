@@ -1,8 +1,9 @@
 "use client";
 // The xyflow canvas bound to the editor store: rendering, connection rules, drop from the palette,
 // minimap and zoom controls. Editing rules live in the store and the pure helpers, not here.
-import { Background, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow, type FinalConnectionState, type IsValidConnection } from "@xyflow/react";
+import { Background, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow, useStore, type FinalConnectionState, type IsValidConnection } from "@xyflow/react";
 import { useCallback, useMemo, type DragEvent } from "react";
+import { CompactFacesContext, LARGE_FLOW_NODES, isCompactView } from "@/components/nodes/compact-faces";
 import { nodeTypes } from "@/components/nodes/node-types";
 import { checkConnection } from "@/components/editor-state/connection-rules";
 import { requestFromDrag } from "./connection-feedback";
@@ -12,13 +13,6 @@ import { useEditor, useEditorStore } from "@/components/editor-state/editor-cont
 import type { CanvasEdge } from "@/components/editor-state/graph-mapping";
 
 export const PALETTE_DRAG_TYPE = "application/x-osmen-node-kind";
-
-/**
- * From this many nodes on, xyflow renders only the nodes and edges in view: zoomed in on a large flow,
- * panning and dragging then cost what is on screen, not the whole graph. Smaller flows render everything,
- * so nothing appears late while panning them.
- */
-export const LARGE_FLOW_NODES = 100;
 
 /** The minimap's visibility, owned by the page so that its refits can leave room for it. */
 export type MinimapSwitch = { isShown: boolean; toggle: () => void };
@@ -33,6 +27,7 @@ export function FlowCanvas({ readOnly = false, minimap }: { readOnly?: boolean; 
   const byEdge = useEditor((state) => state.diagnostics.byEdge);
   const displayedEdges = useMemo(() => decorateEdges(edges, byEdge), [edges, byEdge]);
   const { screenToFlowPosition } = useReactFlow();
+  const isCompact = useStore(isCompactView);
 
   const isValidConnection = useCallback<IsValidConnection<CanvasEdge>>(
     (connection) => checkConnection(connection, store.getState().nodes).ok,
@@ -60,47 +55,49 @@ export function FlowCanvas({ readOnly = false, minimap }: { readOnly?: boolean; 
   );
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={displayedEdges}
-      nodeTypes={nodeTypes}
-      onlyRenderVisibleElements={isLarge}
-      onNodesChange={store.getState().onNodesChange}
-      onEdgesChange={store.getState().onEdgesChange}
-      onConnect={store.getState().connect}
-      isValidConnection={isValidConnection}
-      onConnectEnd={onConnectEnd}
-      onDrop={onDrop}
-      onDragOver={(event) => {
-        event.preventDefault();
-        event.dataTransfer.dropEffect = "copy";
-      }}
-      nodesDraggable={!readOnly}
-      nodesConnectable={!readOnly}
-      edgesReconnectable={false}
-      deleteKeyCode={null}
-      selectionKeyCode="Shift"
-      multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-      colorMode="system"
-      minZoom={0.05}
-      fitView
-      fitViewOptions={{ maxZoom: FIT_MAX_ZOOM, padding: fitPadding(isMinimapShown) }}
-      aria-label={readOnly ? "Flow canvas (read-only)" : "Flow canvas"}
-    >
-      <Background />
-      {isMinimapShown && (
-        <MiniMap pannable zoomable ariaLabel="Mini map" position="bottom-right" style={{ width: MINIMAP.width, height: MINIMAP.height, margin: MINIMAP.margin }} />
-      )}
-      <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={{ maxZoom: FIT_MAX_ZOOM, padding: fitPadding(isMinimapShown) }}>
-        {minimap && (
-          <ControlButton onClick={minimap.toggle} aria-pressed={minimap.isShown} aria-label={minimap.isShown ? "Hide mini map" : "Show mini map"} title={minimap.isShown ? "Hide mini map" : "Show mini map"}>
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-              <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
-            </svg>
-          </ControlButton>
+    <CompactFacesContext.Provider value={isCompact}>
+      <ReactFlow
+        nodes={nodes}
+        edges={displayedEdges}
+        nodeTypes={nodeTypes}
+        onlyRenderVisibleElements={isLarge}
+        onNodesChange={store.getState().onNodesChange}
+        onEdgesChange={store.getState().onEdgesChange}
+        onConnect={store.getState().connect}
+        isValidConnection={isValidConnection}
+        onConnectEnd={onConnectEnd}
+        onDrop={onDrop}
+        onDragOver={(event) => {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = "copy";
+        }}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+        colorMode="system"
+        minZoom={0.05}
+        fitView
+        fitViewOptions={{ maxZoom: FIT_MAX_ZOOM, padding: fitPadding(isMinimapShown) }}
+        aria-label={readOnly ? "Flow canvas (read-only)" : "Flow canvas"}
+      >
+        <Background />
+        {isMinimapShown && (
+          <MiniMap pannable zoomable ariaLabel="Mini map" position="bottom-right" style={{ width: MINIMAP.width, height: MINIMAP.height, margin: MINIMAP.margin }} />
         )}
-      </Controls>
-    </ReactFlow>
+        <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={{ maxZoom: FIT_MAX_ZOOM, padding: fitPadding(isMinimapShown) }}>
+          {minimap && (
+            <ControlButton onClick={minimap.toggle} aria-pressed={minimap.isShown} aria-label={minimap.isShown ? "Hide mini map" : "Show mini map"} title={minimap.isShown ? "Hide mini map" : "Show mini map"}>
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+                <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
+              </svg>
+            </ControlButton>
+          )}
+        </Controls>
+      </ReactFlow>
+    </CompactFacesContext.Provider>
   );
 }

@@ -4,12 +4,17 @@ import { createContext, useContext, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import type { FlowGraph } from "@/lib/flow/graph-schema";
 import { createEditorStore, type EditorStore, type EditorStoreState } from "./editor-store";
+import { analyseGraph } from "./graph-analysis";
 
 const EditorContext = createContext<EditorStore | null>(null);
 
-export function EditorProvider({ graph, readOnly = false, children }: { graph: FlowGraph; readOnly?: boolean; children: ReactNode }) {
+/**
+ * `isAnalysed`: the store starts with the compiler's findings for `graph` (for an editor that shows them), so
+ * node faces are drawn with them from the first render.
+ */
+export function EditorProvider({ graph, readOnly = false, isAnalysed = false, children }: { graph: FlowGraph; readOnly?: boolean; isAnalysed?: boolean; children: ReactNode }) {
   // The store is made once from the first graph; later documents arrive through replaceDocument.
-  const [store] = useState(() => createEditorStore(graph, { readOnly }));
+  const [store] = useState(() => createEditorStore(graph, { readOnly, analysis: isAnalysed ? analyseGraph(graph) : undefined }));
   return <EditorContext.Provider value={store}>{children}</EditorContext.Provider>;
 }
 

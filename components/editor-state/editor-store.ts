@@ -8,6 +8,7 @@ import type { FlowGraph } from "@/lib/flow/graph-schema";
 import type { PlanSummary } from "@/lib/flow/plan-summary";
 import { copySelection, makeNodeId, shiftClipboard, type ClipboardContent } from "./clipboard";
 import { emptyDiagnostics, type DiagnosticsIndex } from "./diagnostics-index";
+import type { GraphAnalysis } from "./graph-analysis";
 import * as edits from "./graph-edits";
 import { toCanvas, type CanvasEdge, type CanvasNode } from "./graph-mapping";
 import { emptyHistory, recordChange, redo, undo, type History } from "./history";
@@ -50,7 +51,8 @@ export type EditorStore = StoreApi<EditorStoreState>;
 
 const PASTE_OFFSET = { x: 40, y: 40 };
 
-export function createEditorStore(graph: FlowGraph, { readOnly = false } = {}): EditorStore {
+/** `analysis`: the compiler's findings and plan for `graph`, if known; without, the store starts with none. */
+export function createEditorStore(graph: FlowGraph, { readOnly = false, analysis }: { readOnly?: boolean; analysis?: GraphAnalysis } = {}): EditorStore {
   return createStore<EditorStoreState>()((set, get) => {
     const content = (): Content => ({ nodes: get().nodes, edges: get().edges });
     /** Applies a document edit as one undo step; `key` folds repeated edits of one field together. */
@@ -69,8 +71,8 @@ export function createEditorStore(graph: FlowGraph, { readOnly = false } = {}): 
       loads: 0,
       clipboard: null,
       notice: null,
-      diagnostics: emptyDiagnostics,
-      plan: null,
+      diagnostics: analysis?.diagnostics ?? emptyDiagnostics,
+      plan: analysis?.plan ?? null,
 
       onNodesChange(allChanges) {
         // A read-only canvas still measures and selects nodes; it never moves or removes them.

@@ -32,7 +32,7 @@ export function EditorShell({ flow }: { flow: Flow }) {
   const [isPlaygroundOpen, setIsPlaygroundOpen] = useState(false);
   const [isMinimapShown, setIsMinimapShown] = useState(true);
   const refit = useCanvasFit(isMinimapShown);
-  useLiveDiagnostics();
+  useLiveDiagnostics({ isAnalysedOnOpen: true });
   useEditorShortcuts();
   return (
     <RunProvider flowId={flow.id} beforeStart={autosave.flush} takesInput={takesInput}>

@@ -22,7 +22,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
     );
   }
   return (
-    <EditorProvider key={flow.data.id} graph={flow.data.graph}>
+    <EditorProvider key={flow.data.id} graph={flow.data.graph} isAnalysed>
       <ReactFlowProvider>
         <EditorShell flow={flow.data} />
       </ReactFlowProvider>

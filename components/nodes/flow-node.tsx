@@ -2,10 +2,11 @@
 // The face of every node on the canvas, whatever its kind: everything shown comes from the catalog entry
 // (title, ports, summary), the node's diagnostics, the plan's pattern, and its run state.
 import type { NodeProps } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useContext } from "react";
 import { worstSeverity } from "@/components/editor-state/diagnostics-index";
 import { useEditor } from "@/components/editor-state/editor-context";
 import type { CanvasNode } from "@/components/editor-state/graph-mapping";
+import { CompactFacesContext } from "./compact-faces";
 import { PortHandle } from "./port-handle";
 import { useNodeRunState } from "@/components/run/node-run-state";
 import { NodeDiagnostics, NodeRunOverlay } from "./node-extras";
@@ -17,11 +18,36 @@ function FlowNodeView({ id, type, data, selected }: NodeProps<CanvasNode>) {
   const diagnostics = useEditor((state) => state.diagnostics.byNode.get(id));
   const pattern = useEditor((state) => (state.plan ? ownValue(state.plan.patterns, id) : undefined));
   const runState = useNodeRunState(id);
+  const isCompact = useContext(CompactFacesContext);
   const { title, category, name, summary, ports, isSample } = nodeFace(id, type, data);
   const severity = worstSeverity(diagnostics);
-  const classes = ["flow-node", `category-${category}`, severity && `has-${severity}`, selected && "is-selected"];
+  const classes = ["flow-node", `category-${category}`, severity && `has-${severity}`, selected && "is-selected", isCompact && "is-compact"];
+  const className = classes.filter(Boolean).join(" ");
+  if (isCompact) {
+    // Seen from far (see compact-faces.ts): the kind and the handles edges attach to; colours carry the rest.
+    return (
+      <div role="group" aria-label={`${title}: ${name}`} className={className} data-run-status={runState?.status}>
+        <header className="flow-node-header">
+          <NodeIcon type={type} />
+          <span className="flow-node-title">{title}</span>
+        </header>
+        <div className="flow-node-ports">
+          <div>
+            {ports.inputs.map((port) => (
+              <PortHandle key={port.name} port={port} side="input" isCompact />
+            ))}
+          </div>
+          <div>
+            {ports.outputs.map((port) => (
+              <PortHandle key={port.name} port={port} side="output" isCompact />
+            ))}
+          </div>
+        </div>
+      </div>
+    );
+  }
   return (
-    <div role="group" aria-label={`${title}: ${name}`} className={classes.filter(Boolean).join(" ")} data-run-status={runState?.status}>
+    <div role="group" aria-label={`${title}: ${name}`} className={className} data-run-status={runState?.status}>
       <header className="flow-node-header">
         <NodeIcon type={type} />
         <span className="flow-node-title">{title}</span>

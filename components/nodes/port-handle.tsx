@@ -4,7 +4,8 @@
 import { Handle, Position } from "@xyflow/react";
 import type { PortSpec } from "@/lib/flow/ports";
 
-export function PortHandle({ port, side }: { port: PortSpec; side: "input" | "output" }) {
+/** `isCompact`: the handle without its label, for a face seen from far (compact-faces.ts). */
+export function PortHandle({ port, side, isCompact = false }: { port: PortSpec; side: "input" | "output"; isCompact?: boolean }) {
   const label = port.label ?? port.name;
   const description = `${label} ${side} (${port.type}${port.required ? ", required" : ""}${port.multiple ? ", takes many" : ""})`;
   return (
@@ -17,10 +18,12 @@ export function PortHandle({ port, side }: { port: PortSpec; side: "input" | "ou
         aria-label={description}
         title={port.description ? `${description}: ${port.description}` : description}
       />
-      <span className="flow-port-label">
-        {label}
-        {port.required && <span aria-hidden="true">*</span>}
-      </span>
+      {!isCompact && (
+        <span className="flow-port-label">
+          {label}
+          {port.required && <span aria-hidden="true">*</span>}
+        </span>
+      )}
     </div>
   );
 }

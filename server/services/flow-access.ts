@@ -41,7 +41,7 @@ export const callerMembership = (caller: Pick<Caller, "userId">) => ({ where: { 
  * @throws AppError NOT_FOUND when the flow does not exist or the caller has no access at all,
  *   FORBIDDEN when they are a member whose role is below `needed`.
  */
-export async function requireFlowAccess(prisma: PrismaDb, caller: Pick<Caller, "userId">, id: string, needed: FlowAccess): Promise<FlowAccess> {
+export async function requireFlowAccess(prisma: Pick<PrismaDb, "flow">, caller: Pick<Caller, "userId">, id: string, needed: FlowAccess): Promise<FlowAccess> {
   const row = await prisma.flow.findFirst({ where: { id, ...readableFlowsWhere(caller) }, select: { ownerId: true, members: callerMembership(caller) } });
   const access = row ? accessOf(caller, row) : null;
   if (!access) throw flowNotFound(id);

@@ -53,6 +53,14 @@ describe.each(testDatabases())("flow service on $provider", ({ provider, create 
     expect(snapshots[0]).toMatchObject({ version: 1, name: "Versioned", graph: graph("v1") });
   });
 
+  it("keeps the replaced name in the snapshot when a save renames, dated as the save", async () => {
+    const created = await flows.create(me, { name: "Before", description: "kept", graph: graph("v1") });
+    const updated = await flows.update(me, { id: created.id, version: 1, graph: graph("v2"), name: "After" });
+    expect(await flows.get(me, created.id)).toMatchObject({ name: "After", description: "kept", version: 2, graph: graph("v2") });
+    const snapshot = await database.prisma.flowVersion.findUniqueOrThrow({ where: { flowId_version: { flowId: created.id, version: 1 } } });
+    expect(snapshot).toMatchObject({ name: "Before", graph: graph("v1"), createdAt: updated.updatedAt });
+  });
+
   it("refuses a stale version with CONFLICT and overwrites nothing", async () => {
     const created = await flows.create(me, { name: "Stale", graph: graph("v1") });
     await flows.update(me, { id: created.id, version: 1, graph: graph("theirs") });

@@ -11,7 +11,7 @@ import { previewGraph, type GraphPreview } from "@/lib/templates/preview";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/sqlite/client";
-import { copyGraphToVersion, writeFlowGraph } from "./flow-graph-writes.ts";
+import { bumpFlowVersion, snapshotFlowVersion, writeFlowGraph } from "./flow-graph-writes.ts";
 import { accessOf, callerMembership, flowNotFound, readableFlowsWhere, requireFlowAccess, type FlowAccess } from "./flow-access.ts";
 import { lastRunsOf, type LastRun } from "./flow-last-runs.ts";
 import { readStoredFlow } from "./flow-stored-read.ts";
@@ -95,9 +95,6 @@ const storedRecord = (caller: Pick<Caller, "userId">, row: SummaryRow & { graph:
   graph: flowGraphSchema.parse(row.graph),
 });
 
-/** Prisma `where` for the flows the caller may save: owned, or shared with them as editor. */
-const editableWhere = (caller: Caller) => ({ OR: [{ ownerId: caller.userId }, { members: { some: { userId: caller.userId, role: "editor" } } }] });
-
 export function createFlowService({ prisma, provider }: Db) {
   const recordFields = (caller: Caller) => ({ ...rowFields(caller), graph: true });
 
@@ -160,30 +157,21 @@ export function createFlowService({ prisma, provider }: Db) {
   /**
    * Saves a new graph if `version` is still the current one; the graph it replaces is kept as a FlowVersion.
    * Needs the owner or an editor. The version check, the access check and the write are one conditional
-   * update, so of two saves from the same version exactly one wins and the other gets CONFLICT; the graph
-   * writes that follow it are in the same transaction (see flow-graph-writes.ts for why they are SQL).
+   * update, so of two saves from the same version exactly one wins and the other gets CONFLICT; the snapshot
+   * and the graph write follow it in the same transaction (see flow-graph-writes.ts for why they are SQL).
+   * @throws AppError CONFLICT when the flow is no longer at `version`, NOT_FOUND or FORBIDDEN without access.
    */
   async function update(caller: Caller, input: UpdateFlowInput): Promise<SavedFlow> {
-    await requireFlowAccess(prisma, caller, input.id, "editor");
-    // Set here rather than by @updatedAt, so the answer needs no second read of the row.
     const updatedAt = new Date();
     return prisma.$transaction(async (tx) => {
-      const current = await tx.flow.findUnique({ where: { id: input.id }, select: { version: true, name: true } });
-      if (!current) throw flowNotFound(input.id);
-      const written = await tx.flow.updateMany({
-        where: { id: input.id, version: input.version, ...editableWhere(caller) },
-        data: {
-          version: input.version + 1,
-          updatedAt,
-          ...(input.name !== undefined && { name: input.name }),
-          ...(input.description !== undefined && { description: input.description }),
-        },
-      });
-      if (current.version !== input.version || written.count === 0) throw versionConflict(input.id, input.version);
-      // The version row is made empty and filled from the stored graph before the new graph replaces it.
-      await tx.flowVersion.create({ data: { flowId: input.id, version: current.version, name: current.name, graph: {} } });
-      await copyGraphToVersion(tx, provider, input.id, current.version);
-      await writeFlowGraph(tx, provider, input.id, input.graph);
+      const isBumped = await bumpFlowVersion(tx, provider, { flowId: input.id, version: input.version, userId: caller.userId, updatedAt });
+      if (!isBumped) {
+        // Only a refused save pays for finding out why: no access (NOT_FOUND, FORBIDDEN), else a stale version.
+        await requireFlowAccess(tx, caller, input.id, "editor");
+        throw versionConflict(input.id, input.version);
+      }
+      await snapshotFlowVersion(tx, provider, input.id, input.version, updatedAt);
+      await writeFlowGraph(tx, provider, input.id, input);
       return { version: input.version + 1, updatedAt };
     });
   }
