@@ -1,6 +1,6 @@
 // A worker process (`npm run worker`): the process's App in queue mode, executing runs from the queue until it
 // is told to stop, with its own health and metrics endpoints on OSMEN_WORKER_PORT (worker-health.ts). SIGTERM
-// or SIGINT stop it gracefully (run-worker.ts `close`); a second signal exits at once.
+// or SIGINT stop it gracefully (run-worker.ts `close`); a second signal, sent at least a second later, exits at once.
 import { getApp } from "@/server/app";
 import { resolveAuthMode } from "@/server/auth/auth-mode";
 import { loadServerEnv } from "@/server/env.mjs";
