@@ -8,6 +8,7 @@ import type { RunEvent } from "@/lib/engine/events";
 import type { AppError } from "@/lib/errors";
 import { createApp, type App } from "@/server/app";
 import { eventsAfter } from "@/server/runs/run-event-rows";
+import { closedPortUrl } from "@/testing/closed-port";
 import { chatGraph } from "@/testing/flow-graphs";
 import { createGate } from "@/testing/latches";
 import { queueTestDatabase, queueTestRedisUrl } from "@/testing/queue-mode";
@@ -194,5 +195,18 @@ describe("queue mode", () => {
       [3, "run.failed"],
     ]);
     expect(provider.calls).toEqual([]);
+  });
+
+  it("answers a start while Redis is unreachable as a run that could not be queued, storing none", async () => {
+    const queue = connectQueueMode((await closedPortUrl()).replace("http:", "redis:"), { maxQueuedRuns: 10 });
+    const app = createApp({ db: database, queue, runs: { providers: () => createScriptedProvider({ replies: [] }), maxConcurrentRuns: 8, runTimeoutMs: 30_000 } });
+    const flow = await app.services.flows.create(me, { name: "Redis away", graph: chatGraph() });
+
+    const error = (await app.runs.start(me, { flowId: flow.id, input: "x" }).catch((thrown: unknown) => thrown)) as AppError;
+
+    expect(error).toMatchObject({ code: "UNAVAILABLE", userMessage: "The run could not be queued. Try again in a moment." });
+    expect(await database.prisma.run.count({ where: { flowId: flow.id } })).toBe(0);
+    // Not closed gracefully: BullMQ's close waits for a Redis that is not there.
+    for (const connection of [queue.redis, queue.subscriber, queue.bullmq]) connection.disconnect();
   });
 });

@@ -1,7 +1,8 @@
 // A worker process (`npm run worker`): the process's App in queue mode, executing runs from the queue until it
 // is told to stop, with its own health and metrics endpoints on OSMEN_WORKER_PORT (worker-health.ts). SIGTERM
-// or SIGINT stop it gracefully (run-worker.ts `close`); a second signal exits at once.
+// or SIGINT stop it gracefully (run-worker.ts `close`); a second signal, sent at least a second later, exits at once.
 import { getApp } from "@/server/app";
+import { resolveAuthMode } from "@/server/auth/auth-mode";
 import { loadServerEnv } from "@/server/env.mjs";
 import { checkReadiness } from "@/server/health/readiness";
 import { createRunWorker, type RunWorker } from "./run-worker.ts";
@@ -44,6 +45,9 @@ export async function startWorkerProcess(): Promise<WorkerProcess> {
           readiness: () => checkReadiness(app),
           metrics: app.metrics,
           metricsToken: env.OSMEN_METRICS_TOKEN,
+          // The app's rule for an unguarded /metrics, OSMEN_AUTH included: a worker beside an accounts-mode app
+          // must not serve what the app keeps shut.
+          authMode: resolveAuthMode(env),
           logger: app.logger,
         });
   app.logger.info({ concurrency: env.OSMEN_WORKER_CONCURRENCY, healthPort: health?.port ?? null }, "worker taking runs");

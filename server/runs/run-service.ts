@@ -59,6 +59,10 @@ const queueFull = () =>
     details: { retryAfterSeconds: QUEUE_FULL_RETRY_AFTER_SECONDS },
   });
 
+/** A run that could not be stored on the queue (queue mode: Redis unreachable). */
+const notQueued = (runId: string, cause: unknown) =>
+  new AppError("UNAVAILABLE", `run "${runId}" could not be queued`, { userMessage: "The run could not be queued. Try again in a moment.", cause });
+
 const runNotFound = (runId: string) => new AppError("NOT_FOUND", `run "${runId}" does not exist`, { userMessage: "This run does not exist." });
 
 /** Prisma `where` for the runs the caller may read: those they started, and every run of the flows they own. */
@@ -83,7 +87,11 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
       });
     }
     const id = randomUUID();
-    const admission = await runs.admit(id);
+    // In queue mode admission asks Redis: when it is away the start answers as one that could not be queued.
+    const admission = await runs.admit(id).catch((error: unknown) => {
+      getLogger().error({ err: error, runId: id }, "admitting a run failed");
+      throw notQueued(id, error);
+    });
     if (!admission) throw queueFull();
     const now = new Date();
     const isRunning = admission.status === "running";
@@ -99,7 +107,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
       getLogger().error({ err: error, runId: id }, "handing a run over to execute failed");
       await admission.withdraw().catch(() => undefined);
       await prisma.run.update({ where: { id }, data: { status: "failed", error: { code: "internal", message: "The run could not be queued." }, finishedAt: new Date() } }).catch(() => undefined);
-      throw new AppError("UNAVAILABLE", `run "${id}" could not be queued`, { userMessage: "The run could not be queued. Try again in a moment.", cause: error });
+      throw notQueued(id, error);
     }
     return { runId: run.id, status: "queued" };
   }
