@@ -56,6 +56,13 @@ describe("run streams", () => {
     ]);
   });
 
+  it("answers gap when the stream lacks the next event (Redis restarted empty), so the caller reads storage", async () => {
+    for (const seq of [6, 7]) await publisher.publish(delta(seq));
+    const { events, end: why } = await drain(follower.follow("run-1", 2, { idleMs: 5000 }));
+    expect(events).toEqual([]);
+    expect(why).toBe("gap");
+  });
+
   it("answers idle when nothing comes, and aborted when its signal aborts", async () => {
     expect((await drain(follower.follow("run-1", 0, { idleMs: 100 }))).end).toBe("idle");
     const controller = new AbortController();

@@ -62,14 +62,17 @@ export function createRunStreamPublisher(redis: Redis): RunStreamPublisher {
   };
 }
 
-/** Why `follow` stopped: the run's last event was delivered, nothing came for `idleMs`, or the signal aborted. */
-export type FollowEnd = "ended" | "idle" | "aborted";
+/**
+ * Why `follow` stopped: the run's last event was delivered, nothing came for `idleMs`, the stream lacks the
+ * next event (it was lost with Redis's data: read storage, then follow again), or the signal aborted.
+ */
+export type FollowEnd = "ended" | "idle" | "gap" | "aborted";
 
 export type RunStreamFollower = {
   /**
    * Yields the run's events after `afterSeq`, each once and in order, until its last event ("ended"), until
    * nothing arrives for `idleMs` ("idle": the caller checks storage, since the run may have ended without a
-   * stream, and follows again) or until `signal` aborts.
+   * stream, and follows again), until the stream lacks the next event ("gap") or until `signal` aborts.
    */
   follow(runId: string, afterSeq: number, options: { idleMs: number; signal?: AbortSignal }): AsyncGenerator<RunEvent, FollowEnd>;
   /** Unsubscribes from everything (shutdown). */
@@ -121,6 +124,8 @@ export function createRunStreamFollower(redis: Redis, subscriber: Redis): RunStr
       const iterator = queue.iterable[Symbol.asyncIterator]();
       let next = iterator.next();
       for (;;) {
+        // The stream lacks events before what it has (Redis restarted empty): storage has them, not Redis.
+        if (batch.length > 0 && batch[0]!.seq > lastSeq + 1) return "gap";
         for (const event of batch) {
           lastSeq = event.seq;
           yield event;
