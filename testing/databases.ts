@@ -41,7 +41,8 @@ async function adminQuery(serverUrl: string, sql: string) {
   }
 }
 
-async function createPostgres(serverUrl: string) {
+/** A fresh, migrated database on the PostgreSQL server `serverUrl`, dropped by `drop()`. */
+export async function createPostgres(serverUrl: string) {
   const name = `osmen_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   const url = withDatabase(serverUrl, name);

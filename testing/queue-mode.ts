@@ -1,17 +1,14 @@
 // What queue-mode tests run on: this project's machines all run PostgreSQL and Redis (.ci/run starts them if
 // they are not running), so these tests use them by default; TEST_DATABASE_URL and TEST_REDIS_URL point
 // elsewhere.
-import { testDatabases } from "./databases.ts";
+import { createPostgres } from "./databases.ts";
 
 const DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres";
 const DEFAULT_REDIS = "redis://127.0.0.1:6379";
 
 /** A fresh, migrated PostgreSQL database (queue mode refuses SQLite). */
-export async function queueTestDatabase() {
-  process.env.TEST_DATABASE_URL ??= DEFAULT_POSTGRES;
-  return testDatabases()
-    .find((database) => database.provider === "postgresql")!
-    .create();
+export function queueTestDatabase() {
+  return createPostgres(process.env.TEST_DATABASE_URL ?? DEFAULT_POSTGRES);
 }
 
 /**
