@@ -49,6 +49,29 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Whether any process of the group led by `pid` is still alive (signal 0 probes without signalling). */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops `npm run dev` and everything it started, and returns once the whole process group is gone: Next.js
+ * keeps writing `.next/dev` while it shuts down, and removing the clone under it fails with ENOTEMPTY.
+ * SIGTERM first, SIGKILL for whatever is left after 10 s.
+ */
+async function stopGroup(pid: number): Promise<void> {
+  if (!groupAlive(pid)) return;
+  process.kill(-pid, "SIGTERM");
+  for (let waited = 0; waited < 10_000 && groupAlive(pid); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (groupAlive(pid)) process.kill(-pid, "SIGKILL");
+  for (let waited = 0; waited < 5_000 && groupAlive(pid); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 /** A clone of this repository's last commit, with node_modules hard-linked (copied where links cannot be made). */
 async function freshClone(): Promise<string> {
   const folder = path.join(mkdtempSync(path.join(os.tmpdir(), "osmen-quickstart-")), "osmen-studio");
@@ -152,9 +175,10 @@ async function main() {
     console.log("npm run daily-brief --sample-data prints the brief");
     console.log("\nThe quick start works as written.");
   } finally {
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    if (server?.pid) await stopGroup(server.pid);
     await ollama.close();
-    rmSync(path.dirname(clone), { recursive: true, force: true });
+    // Retries cover a file system that still settles the removed server's last writes.
+    rmSync(path.dirname(clone), { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 
