@@ -59,6 +59,20 @@ const keyBudgetHolder = (headers: Headers): string | undefined => {
 };
 
 /**
+ * What an /api/v1 answer says to caches unless its handler said otherwise: never store it (it is one key's
+ * run or data), and never transform it (RFC 9111 §5.2.2.6). `no-transform` is also what keeps Next.js's
+ * response compression off these answers: it starts a new deflate stream for every response, about 1 ms of
+ * CPU per request on a 2-core machine, to shrink JSON that is mostly a few hundred bytes. Event streams set
+ * their own (server/http/sse.ts).
+ */
+export const API_CACHE_CONTROL = "no-store, no-transform";
+
+function withApiCaching(response: Response): Response {
+  if (!response.headers.has("cache-control")) response.headers.set("cache-control", API_CACHE_CONTROL);
+  return response;
+}
+
+/**
  * Wraps a handler: the request must carry a live API key whose scope covers `options.needs`, and its user and
  * IP must have budget left (429 with Retry-After and RateLimit-* otherwise, before the handler runs).
  */
@@ -80,10 +94,10 @@ export function apiRoute<Params>(handler: (context: ApiContext, params: Params) 
       if (needs === "full" && caller.scope !== "full") throw scopeTooNarrow();
       const response = await handler({ request, services, runs, chat, apiKey, caller }, await params);
       if (limit) for (const [name, value] of Object.entries(rateLimitHeaders(limit))) response.headers.set(name, value);
-      return response;
+      return withApiCaching(response);
     } catch (error) {
       const appError = toAppError(error);
-      return Response.json(errorBody(appError), { status: httpStatusOf(appError.code), headers: { ...httpHeadersOf(appError), ...challengeOf(appError) } });
+      return withApiCaching(Response.json(errorBody(appError), { status: httpStatusOf(appError.code), headers: { ...httpHeadersOf(appError), ...challengeOf(appError) } }));
     }
   };
   return (incoming: Request, context: { params: Promise<Params> }): Promise<Response> => observeRequest(incoming, (note) => answer(incoming, context, note));

@@ -66,6 +66,8 @@ describe("POST /api/v1/flows/{id}/run", () => {
     ollama.enqueue({ text: ["Hello ", "from ", "Ollama"] });
     const response = await post(`/api/v1/flows/${flowId}/run`, { input: "Say hello" });
     expect(response.status).toBe(200);
+    // One key's run: never stored by a cache, and not compressed per answer by Next.js (server/http/api-route.ts).
+    expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
     const body = await response.json();
     expect(body).toMatchObject({ status: "succeeded", output: "Hello from Ollama", nodes: { llm: { status: "succeeded" } } });
     expect(ollama.requests.at(-1)?.body.messages.at(-1)).toMatchObject({ role: "user", content: "Say hello" });
@@ -78,6 +80,7 @@ describe("POST /api/v1/flows/{id}/run", () => {
     ollama.enqueue({ text: ["a", "b", "c"] });
     const response = await post(`/api/v1/flows/${flowId}/run`, { input: "letters" }, { accept: "text/event-stream" });
     expect(response.headers.get("content-type")).toContain("text/event-stream");
+    expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
     const frames = (await response.text()).trim().split("\n\n");
     const events = frames.map((frame) => JSON.parse(frame.split("\n").find((line) => line.startsWith("data: "))!.slice(6)));
     expect(events[0].type).toBe("run.started");
