@@ -5,16 +5,25 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { databaseProviderOf, type DatabaseProvider } from "./database-url.ts";
+import { observedAdapterFactory, postgresStatements, sqliteStatements, type AdapterFactory, type DriverStatements } from "./driver-statements.ts";
 import { escapeReservedKeys, restoreReservedKeys } from "@/lib/plain-data";
 import { toStorable } from "@/lib/storable-data";
 
 export type PrismaDb = SqliteClient;
-export type Db = { prisma: PrismaDb; provider: DatabaseProvider; url: string };
+/**
+ * The database: Prisma for every query, and `statements` for the few hot writes that go straight to the driver
+ * on Prisma's own connection (server/db/driver-statements.ts).
+ */
+export type Db = { prisma: PrismaDb; provider: DatabaseProvider; url: string; statements: DriverStatements };
 
 export function createDb(url: string): Db {
   const provider = databaseProviderOf(url);
-  const prisma = provider === "sqlite" ? createSqliteClient(url) : createPostgresClient(url);
-  return { prisma: withPlainJsonKeys(prisma), provider, url };
+  let adapter: Parameters<Parameters<typeof observedAdapterFactory>[1]>[0] | undefined;
+  const observed = (factory: AdapterFactory) => observedAdapterFactory(factory, (opened) => void (adapter = opened));
+  const prisma = provider === "sqlite" ? createSqliteClient(url, observed) : createPostgresClient(url, observed);
+  const connect = () => prisma.$connect();
+  const statements = (provider === "sqlite" ? sqliteStatements : postgresStatements)(connect, () => adapter);
+  return { prisma: withPlainJsonKeys(prisma), provider, url, statements };
 }
 
 /**
@@ -45,8 +54,10 @@ function withPlainJsonKeys(prisma: SqliteClient): SqliteClient {
   return extended as unknown as SqliteClient;
 }
 
-function createSqliteClient(url: string): SqliteClient {
-  const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+type Observe = (factory: AdapterFactory) => AdapterFactory;
+
+function createSqliteClient(url: string, observe: Observe): SqliteClient {
+  const prisma = new SqliteClient({ adapter: observe(new PrismaBetterSQLite3({ url, timeout: 10_000 })) });
   // The adapter holds one connection, so this runs on it before any other query. The file is in WAL mode
   // (set by the migrator); NORMAL syncs the log at checkpoints instead of at every commit, which keeps many
   // small run-event writes cheap and stays safe from corruption (a power cut may lose the last commits).
@@ -55,4 +66,5 @@ function createSqliteClient(url: string): SqliteClient {
 }
 
 // The two generated clients differ only in provider-specific filters; the models are the same.
-const createPostgresClient = (url: string) => new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as SqliteClient;
+const createPostgresClient = (url: string, observe: Observe) =>
+  new PostgresClient({ adapter: observe(new PrismaPg({ connectionString: url })) }) as unknown as SqliteClient;

@@ -1,0 +1,91 @@
+// Writes that skip Prisma's query pipeline and go straight to the database driver Prisma itself uses: the
+// better-sqlite3 connection its SQLite adapter opened, or the pg pool of its PostgreSQL adapter. Even a raw
+// statement through Prisma is planned by its WebAssembly query compiler and interpreted, about 0.4 ms of CPU
+// each (a CPU profile of runs over the HTTP API); the driver's own prepared statement costs a few microseconds
+// on SQLite. Only the writes every run makes use it (server/runs/run-rows.ts); everything else stays on Prisma.
+//
+// Sharing Prisma's connection rather than opening a second one matters on SQLite: better-sqlite3 is synchronous,
+// so a second connection waiting on the first's write lock would block the one thread that could release it.
+import Database from "better-sqlite3";
+import type { Pool } from "pg";
+import type { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+
+/** A statement parameter as the drivers take it: text, a number, or SQL NULL. */
+export type SqlValue = string | number | null;
+
+/**
+ * Runs one SQL statement that answers no rows on the connection Prisma holds; resolves with the number of rows
+ * it changed. Placeholders are `?` on SQLite and `$1…` on PostgreSQL.
+ * @throws the driver's error (better-sqlite3's SqliteError, pg's DatabaseError) as it is.
+ */
+export type DriverStatements = { execute(sql: string, values: readonly SqlValue[]): Promise<number> };
+
+/** The driver adapter factory a Prisma client is built with (`new PrismaClient({ adapter })`). */
+export type AdapterFactory = NonNullable<ConstructorParameters<typeof SqliteClient>[0]>["adapter"] & {};
+type Adapter = Awaited<ReturnType<AdapterFactory["connect"]>>;
+
+/**
+ * `factory`, telling `onConnect` each adapter it opens (Prisma connects lazily, and again after a disconnect),
+ * so the statements below always use the live connection.
+ */
+export function observedAdapterFactory(factory: AdapterFactory, onConnect: (adapter: Adapter) => void): AdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      onConnect(adapter);
+      return adapter;
+    },
+  };
+}
+
+/** Statements prepared once per connection are kept up to this many, then the cache starts over. */
+const PREPARED_STATEMENTS = 64;
+
+/**
+ * Driver statements over the better-sqlite3 connection of Prisma's SQLite adapter. `connect` makes Prisma open
+ * it (`prisma.$connect()`); `connection` reads the one it opened last.
+ * @throws when the adapter holds no better-sqlite3 connection (an adapter version that keeps it elsewhere).
+ */
+export function sqliteStatements(connect: () => Promise<void>, connection: () => Adapter | undefined): DriverStatements {
+  let prepared = new Map<string, Database.Statement>();
+  let preparedOn: Database.Database | undefined;
+  const databaseOf = (adapter: Adapter | undefined, { orNone = false } = {}): Database.Database | undefined => {
+    if (!adapter && orNone) return undefined;
+    // The adapter keeps its connection as `client` (@prisma/adapter-better-sqlite3 6.x).
+    const client = (adapter as { client?: unknown } | undefined)?.client;
+    if (!(client instanceof Database)) throw new Error("Prisma's SQLite adapter holds no better-sqlite3 connection to write on.");
+    return client;
+  };
+  return {
+    async execute(sql, values) {
+      // Before Prisma's first query, or after a disconnect closed the connection, have Prisma open one.
+      if (!(databaseOf(connection(), { orNone: true })?.open ?? false)) await connect();
+      const database = databaseOf(connection())!;
+      if (preparedOn !== database || prepared.size >= PREPARED_STATEMENTS) [prepared, preparedOn] = [new Map(), database];
+      let statement = prepared.get(sql);
+      if (!statement) prepared.set(sql, (statement = database.prepare(sql)));
+      return Number(statement.run(...values).changes);
+    },
+  };
+}
+
+/**
+ * Driver statements over the pg pool of Prisma's PostgreSQL adapter (its `underlyingDriver()`), opened through
+ * `connect` when Prisma has not connected yet.
+ */
+export function postgresStatements(connect: () => Promise<void>, connection: () => Adapter | undefined): DriverStatements {
+  const poolOf = (adapter: Adapter | undefined, { orNone = false } = {}): Pool | undefined => {
+    if (!adapter && orNone) return undefined;
+    const pool = (adapter as { underlyingDriver?: () => unknown } | undefined)?.underlyingDriver?.();
+    if (!pool || typeof (pool as Pool).query !== "function") throw new Error("Prisma's PostgreSQL adapter holds no pg pool to write on.");
+    return pool as Pool;
+  };
+  return {
+    async execute(sql, values) {
+      if (poolOf(connection(), { orNone: true })?.ended ?? true) await connect();
+      return (await poolOf(connection())!.query(sql, [...values])).rowCount ?? 0;
+    },
+  };
+}
