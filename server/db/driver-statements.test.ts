@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases } from "@/testing/databases";
 import { LOCAL_USER_ID } from "@/server/auth/caller";
+import { chatGraph } from "@/testing/flow-graphs";
+import { localTestCaller as me } from "@/testing/trpc-caller";
+import { createFlowService } from "@/server/services/flow-service";
+import { readStoredFlow } from "@/server/services/flow-stored-read";
+import { createApiKeyService } from "@/server/services/api-key-service";
 
 // The hot writes go to the driver on Prisma's own connection: before Prisma's first query, after a disconnect
 // closed it, and inside the state Prisma sees.
@@ -26,6 +31,26 @@ describe.each(testDatabases())("driver statements on $provider", ({ provider, cr
     await database.prisma.$disconnect();
     expect(await rename("After a disconnect", LOCAL_USER_ID)).toBe(1);
     expect(await nameOf(LOCAL_USER_ID)).toBe("After a disconnect");
+  });
+
+  it("reads times as the instants Prisma stored and JSON as Prisma reads it, whatever the process's time zone", async () => {
+    const flows = createFlowService(database);
+    const { id } = await flows.create(me, { name: "Zoned", graph: chatGraph() });
+    const apiKeys = createApiKeyService(database);
+    const { id: keyId, key } = await apiKeys.create(me, { name: "Zoned" });
+    const zone = process.env.TZ;
+    process.env.TZ = "Pacific/Auckland"; // pg reads a zoneless timestamp in the local zone: 12–13 hours off here
+    try {
+      const stored = await database.prisma.flow.findUnique({ where: { id } });
+      const read = await readStoredFlow(database, me, id);
+      expect(read).toMatchObject({ createdAt: stored!.createdAt, updatedAt: stored!.updatedAt, version: stored!.version, graph: stored!.graph });
+      const storedKey = await database.prisma.apiKey.findUnique({ where: { id: keyId } });
+      const { apiKey } = await apiKeys.authenticate(`Bearer ${key}`);
+      expect(apiKey.createdAt).toEqual(storedKey!.createdAt);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it("passes the database's error on as it is", async () => {

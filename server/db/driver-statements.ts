@@ -13,12 +13,31 @@ import type { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts"
 /** A statement parameter as the drivers take it: text, a number, or SQL NULL. */
 export type SqlValue = string | number | null;
 
+/** A row as the driver reads it, by column name. */
+export type DriverRow = Record<string, unknown>;
+
 /**
- * Runs one SQL statement that answers no rows on the connection Prisma holds; resolves with the number of rows
- * it changed. Placeholders are `?` on SQLite and `$1…` on PostgreSQL.
- * @throws the driver's error (better-sqlite3's SqliteError, pg's DatabaseError) as it is.
+ * SQL on the connection Prisma holds. Placeholders are `?` on SQLite and `$1…` on PostgreSQL.
+ * - `execute` runs a statement that answers no rows and resolves with the number of rows it changed.
+ * - `query` resolves with the rows as the driver reads them, not as Prisma would: on SQLite, times and JSON are
+ *   text and integers are numbers; on PostgreSQL, jsonb is parsed and a `timestamp` column is read in the
+ *   process's local zone, so select one through `sqlTimestamp` to read it as the UTC time Prisma stored.
+ * Both throw the driver's error (better-sqlite3's SqliteError, pg's DatabaseError) as it is.
  */
-export type DriverStatements = { execute(sql: string, values: readonly SqlValue[]): Promise<number> };
+export type DriverStatements = {
+  execute(sql: string, values: readonly SqlValue[]): Promise<number>;
+  query(sql: string, values: readonly SqlValue[]): Promise<DriverRow[]>;
+};
+
+/** A timestamp column selected so that `query` reads it as the instant Prisma stored (UTC on PostgreSQL). */
+export const sqlTimestamp = (provider: "sqlite" | "postgresql", column: string) => (provider === "postgresql" ? `(${column} AT TIME ZONE 'UTC')` : column);
+
+/** A time `query` read: a Date (PostgreSQL), ISO text (SQLite, Prisma's form) or null. */
+export const driverDate = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(value as string));
+
+/** A JSON column `query` read: JSON text on SQLite, parsed already on PostgreSQL (jsonb). */
+export const driverJson = (provider: "sqlite" | "postgresql", value: unknown): unknown =>
+  provider === "sqlite" && typeof value === "string" ? JSON.parse(value) : value;
 
 /** The driver adapter factory a Prisma client is built with (`new PrismaClient({ adapter })`). */
 export type AdapterFactory = NonNullable<ConstructorParameters<typeof SqliteClient>[0]>["adapter"] & {};
@@ -58,16 +77,19 @@ export function sqliteStatements(connect: () => Promise<void>, connection: () =>
     if (!(client instanceof Database)) throw new Error("Prisma's SQLite adapter holds no better-sqlite3 connection to write on.");
     return client;
   };
+  const statementOf = async (sql: string): Promise<Database.Statement> => {
+    // Before Prisma's first query, or after a disconnect closed the connection, have Prisma open one.
+    if (!(databaseOf(connection(), { orNone: true })?.open ?? false)) await connect();
+    const database = databaseOf(connection())!;
+    if (preparedOn !== database || prepared.size >= PREPARED_STATEMENTS) [prepared, preparedOn] = [new Map(), database];
+    let statement = prepared.get(sql);
+    // The adapter reads integers as BigInt on this connection; these statements read them as numbers.
+    if (!statement) prepared.set(sql, (statement = database.prepare(sql).safeIntegers(false)));
+    return statement;
+  };
   return {
-    async execute(sql, values) {
-      // Before Prisma's first query, or after a disconnect closed the connection, have Prisma open one.
-      if (!(databaseOf(connection(), { orNone: true })?.open ?? false)) await connect();
-      const database = databaseOf(connection())!;
-      if (preparedOn !== database || prepared.size >= PREPARED_STATEMENTS) [prepared, preparedOn] = [new Map(), database];
-      let statement = prepared.get(sql);
-      if (!statement) prepared.set(sql, (statement = database.prepare(sql)));
-      return Number(statement.run(...values).changes);
-    },
+    execute: async (sql, values) => Number((await statementOf(sql)).run(...values).changes),
+    query: async (sql, values) => (await statementOf(sql)).all(...values) as DriverRow[],
   };
 }
 
@@ -82,10 +104,12 @@ export function postgresStatements(connect: () => Promise<void>, connection: () 
     if (!pool || typeof (pool as Pool).query !== "function") throw new Error("Prisma's PostgreSQL adapter holds no pg pool to write on.");
     return pool as Pool;
   };
+  const pool = async (): Promise<Pool> => {
+    if (poolOf(connection(), { orNone: true })?.ended ?? true) await connect();
+    return poolOf(connection())!;
+  };
   return {
-    async execute(sql, values) {
-      if (poolOf(connection(), { orNone: true })?.ended ?? true) await connect();
-      return (await poolOf(connection())!.query(sql, [...values])).rowCount ?? 0;
-    },
+    execute: async (sql, values) => (await (await pool()).query(sql, [...values])).rowCount ?? 0,
+    query: async (sql, values) => (await (await pool()).query(sql, [...values])).rows as DriverRow[],
   };
 }

@@ -4,6 +4,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import type { ApiKeyScope, Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
+import { driverDate, sqlTimestamp } from "@/server/db/driver-statements";
 
 export type ApiKeySummary = { id: string; name: string; scope: ApiKeyScope; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 
@@ -38,19 +39,19 @@ type KeyRow = {
   userBanExpires: unknown;
 };
 
-const keyByHashSql = (provider: Db["provider"]) =>
-  `SELECT k."id", k."name", k."scope", k."prefix", k."keyHash", k."createdAt", k."lastUsedAt", k."revokedAt",
-     u."id" AS "userId", u."role" AS "userRole", u."banned" AS "userBanned", u."banExpires" AS "userBanExpires"
+const keyByHashSql = (provider: Db["provider"]) => {
+  const time = (column: string, name: string) => `${sqlTimestamp(provider, column)} AS "${name}"`;
+  return `SELECT k."id", k."name", k."scope", k."prefix", k."keyHash", ${time('k."createdAt"', "createdAt")}, ${time('k."lastUsedAt"', "lastUsedAt")},
+     ${time('k."revokedAt"', "revokedAt")}, u."id" AS "userId", u."role" AS "userRole", u."banned" AS "userBanned",
+     ${time('u."banExpires"', "userBanExpires")}
    FROM "ApiKey" k JOIN "User" u ON u."id" = k."userId" WHERE k."keyHash" = ${provider === "postgresql" ? "$1" : "?"}`;
-
-/** Prisma reads both databases' timestamp columns as Dates in raw rows too; text is accepted in case a driver does not. */
-const toDate = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(value as string));
+};
 
 /** Better Auth's admin plugin: `banned` with an optional end; a ban whose end has passed no longer holds. */
 const isBanned = (user: { banned: boolean | null; banExpires: Date | null }, now: Date) =>
   user.banned === true && (user.banExpires === null || user.banExpires > now);
 
-export function createApiKeyService({ prisma, provider }: Db) {
+export function createApiKeyService({ prisma, provider, statements }: Db) {
   /** A new key acting as the caller with `scope` (default `full`); the only time the key itself is returned. */
   async function create(caller: Caller, input: { name: string; scope?: ApiKeyScope }): Promise<ApiKeySummary & { key: string }> {
     const key = KEY_PREFIX + randomBytes(32).toString("base64url");
@@ -76,8 +77,8 @@ export function createApiKeyService({ prisma, provider }: Db) {
   /**
    * The caller an `Authorization: Bearer <key>` header proves: the key's user, with the key's scope.
    * The key and its user are read on every call (no cache), so a revoked key or a banned user's key
-   * is refused on the very next request. They are read in one SQL statement: through Prisma the read and
-   * its relation cost about 4 ms of CPU, which every API request paid. `lastUsedAt` is written only when
+   * is refused on the very next request. They are read in one SQL statement on the driver (through Prisma the
+   * read and its relation cost about 4 ms of CPU, which every API request paid). `lastUsedAt` is written only when
    * the stored time is LAST_USED_RESOLUTION_MS old or more, so a busy key costs one write a minute, not one per request.
    * @throws AppError UNAUTHORIZED for a missing, unknown or revoked key, or a key whose user is banned.
    */
@@ -85,14 +86,14 @@ export function createApiKeyService({ prisma, provider }: Db) {
     const match = authorization?.match(/^Bearer\s+(\S+)$/i);
     if (!match) throw unauthorized("Missing API key");
     const hash = hashApiKey(match[1]!);
-    const [row] = await prisma.$queryRawUnsafe<KeyRow[]>(keyByHashSql(provider), hash);
+    const [row] = (await statements.query(keyByHashSql(provider), [hash])) as KeyRow[];
     // The lookup is by hash already; the constant-time compare keeps timing from telling near-misses apart.
     if (!row || !timingSafeEqual(Buffer.from(row.keyHash), Buffer.from(hash))) throw unauthorized("Invalid API key");
     if (row.revokedAt) throw unauthorized("This API key has been revoked");
     const now = new Date();
-    const user = { banned: row.userBanned === null ? null : Boolean(row.userBanned), banExpires: toDate(row.userBanExpires) };
+    const user = { banned: row.userBanned === null ? null : Boolean(row.userBanned), banExpires: driverDate(row.userBanExpires) };
     if (isBanned(user, now)) throw unauthorized("This API key's user has been disabled");
-    const lastUsedAt = toDate(row.lastUsedAt);
+    const lastUsedAt = driverDate(row.lastUsedAt);
     const isStale = lastUsedAt === null || now.getTime() - lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS;
     if (isStale) await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
     const apiKey = asSummary({
@@ -100,7 +101,7 @@ export function createApiKeyService({ prisma, provider }: Db) {
       name: row.name,
       scope: row.scope,
       prefix: row.prefix,
-      createdAt: toDate(row.createdAt)!,
+      createdAt: driverDate(row.createdAt)!,
       lastUsedAt: isStale ? now : lastUsedAt,
       revokedAt: null,
     });

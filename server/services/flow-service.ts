@@ -95,7 +95,7 @@ const storedRecord = (caller: Pick<Caller, "userId">, row: SummaryRow & { graph:
   graph: flowGraphSchema.parse(row.graph),
 });
 
-export function createFlowService({ prisma, provider }: Db) {
+export function createFlowService({ prisma, provider, statements }: Db) {
   const recordFields = (caller: Caller) => ({ ...rowFields(caller), graph: true });
 
   /**
@@ -103,7 +103,7 @@ export function createFlowService({ prisma, provider }: Db) {
    * duplicates, which strip it themselves). @throws AppError NOT_FOUND otherwise.
    */
   async function getStored(caller: Caller, id: string): Promise<FlowRecord> {
-    const row = await readStoredFlow({ prisma, provider }, caller, id);
+    const row = await readStoredFlow({ statements, provider }, caller, id);
     if (!row) throw flowNotFound(id);
     return storedRecord(caller, row);
   }
