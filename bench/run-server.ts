@@ -123,6 +123,26 @@ function processTree(root: number): number[] {
   return pids;
 }
 
+/** Clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (ms, user + system) the server's processes have used since they started, from fields 14 and 15 of
+ * /proc/<pid>/stat; 10 ms resolution, so compare readings over many requests.
+ */
+export function serverCpuMs(server: BenchServer): number {
+  let ticks = 0;
+  for (const pid of serverProcessIds(server)) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(")").at(-1)!.trim().split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      continue; // the process ended meanwhile
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
 /**
  * Resident memory (KiB) of the server from /proc/<pid>/status: `VmRSS` now, or `VmHWM`, its peak since it
  * started or since `resetServerPeakRss`. The largest member of the process tree is the Next.js server itself.

@@ -27,6 +27,16 @@ export const runTargets = {
   bytesPerTemplateRun: atMost("stored size per run of the three-perspectives template", 4, "KB"),
 } satisfies Record<string, Target>;
 
+/**
+ * What the server's CPU costs, informational: one run, and one request that does nothing, which bounds from below
+ * what any run started over HTTP can cost. 50 runs at once stay within 1.5x of one run only while each costs the
+ * server's one busy core less than half a run's time spread over the 49 others.
+ */
+export const runFigures = {
+  cpuPerRun: { measure: "server CPU per run over the API (input -> agent -> output, sequential)", unit: "ms" },
+  cpuPerEmptyRequest: { measure: "server CPU per request to a route that does nothing (/api/health/live, 50 at once)", unit: "ms" },
+} satisfies Record<string, Figure>;
+
 export const canvasTargets = {
   openUntilClick: atMost("500-node / 600-edge flow: open until the canvas answers a click (median)", 2000, "ms"),
   autosaveMove: atMost("500-node flow: autosave of one node move, server time (median)", 30, "ms"),
