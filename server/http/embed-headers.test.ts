@@ -35,3 +35,22 @@ describe("framing", () => {
     expect(isEmbeddablePath("/x/share/t/chat")).toBe(false);
   });
 });
+
+describe("the CSP nonce", () => {
+  const requestCsp = (path: string) => headersOf(path).get("x-middleware-request-content-security-policy");
+
+  it("reaches the rendering of pages, in the request's CSP header, matching the response's", () => {
+    for (const path of ["/", "/flows/f1", "/share/AbC_123-x/chat"]) {
+      const headers = headersOf(path);
+      expect(requestCsp(path), path).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+      expect(headers.get("x-middleware-request-content-security-policy")).toBe(headers.get("content-security-policy"));
+    }
+  });
+
+  it("is not written into API requests or Next.js's own files, which render no page", () => {
+    for (const path of ["/api/v1/flows/f1/run", "/api/trpc/flow.get", "/api/health/live", "/_next/static/chunks/app.js"]) {
+      expect(requestCsp(path), path).toBeNull();
+      expect(headersOf(path).get("content-security-policy"), path).toMatch(/default-src 'self'/);
+    }
+  });
+});

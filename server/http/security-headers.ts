@@ -14,6 +14,12 @@ export type SecurityHeaderOptions = {
   isEmbeddable?: boolean;
 };
 
+/**
+ * Whether a path's response may be a page Next.js renders, whose scripts need the request's CSP nonce: anything
+ * but the API routes (JSON, event streams) and Next.js's own files under /_next/.
+ */
+export const mayRenderPage = (pathname: string): boolean => !/^\/(api|_next)\//.test(pathname);
+
 /** The only embeddable page: a share link's chat, `/share/<token>/chat`. */
 export const isEmbeddablePath = (pathname: string): boolean => /^\/share\/[^/]+\/chat\/?$/.test(pathname);
 
