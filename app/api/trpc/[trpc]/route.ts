@@ -6,8 +6,12 @@ import { httpHeadersOf, httpStatusOf, toHttpErrorBody } from "@/server/errors";
 import { limitRequestBody, trpcBodyLimit } from "@/server/http/body-limit";
 import { getLogger } from "@/server/log/logger";
 import { observeRequest, type RequestNote } from "@/server/http/observe-request";
+import { withSmallAnswersUncompressed } from "@/server/http/small-answers";
 
-const handler = (request: Request, note: RequestNote = {}) =>
+const handler = async (request: Request, note: RequestNote = {}) =>
+  withSmallAnswersUncompressed(await answer(request, note));
+
+const answer = (request: Request, note: RequestNote) =>
   fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,
