@@ -53,6 +53,22 @@ describe.each(testDatabases())("driver statements on $provider", ({ provider, cr
     }
   });
 
+  it("commits a transaction's steps together, and rolls all of them back when a must-change step changes nothing or one fails", async () => {
+    const step = (name: string, id: string, mustChange = false) => ({ sql: `UPDATE "User" SET "name" = ${mark(1)} WHERE "id" = ${mark(2)}`, values: [name, id], mustChange });
+    expect(await database.statements.transaction([step("Committed", LOCAL_USER_ID)])).toBe(true);
+    expect(await nameOf(LOCAL_USER_ID)).toBe("Committed");
+
+    expect(await database.statements.transaction([step("Rolled back", LOCAL_USER_ID), step("nobody", "no-such-user", true)])).toBe(false);
+    expect(await nameOf(LOCAL_USER_ID)).toBe("Committed");
+
+    const failing = database.statements.transaction([step("Rolled back", LOCAL_USER_ID), { sql: `UPDATE "NoSuchTable" SET "x" = 1`, values: [] }]);
+    await expect(failing).rejects.toThrow(/NoSuchTable/);
+    expect(await nameOf(LOCAL_USER_ID)).toBe("Committed");
+    // The connection is usable afterwards, outside any transaction.
+    expect(await rename("After the failure", LOCAL_USER_ID)).toBe(1);
+    expect(await nameOf(LOCAL_USER_ID)).toBe("After the failure");
+  });
+
   it("passes the database's error on as it is", async () => {
     await expect(database.statements.execute(`UPDATE "NoSuchTable" SET "x" = 1`, [])).rejects.toThrow(/NoSuchTable/);
   });

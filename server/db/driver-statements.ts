@@ -16,9 +16,15 @@ export type SqlValue = string | number | null;
 /** A row as the driver reads it, by column name. */
 export type DriverRow = Record<string, unknown>;
 
+/** One statement of `transaction`. `mustChange`: if it changes no row, the whole transaction rolls back. */
+export type TransactionStep = { sql: string; values: readonly SqlValue[]; mustChange?: boolean };
+
 /**
  * SQL on the connection Prisma holds. Placeholders are `?` on SQLite and `$1…` on PostgreSQL.
  * - `execute` runs a statement that answers no rows and resolves with the number of rows it changed.
+ * - `transaction` runs statements in order in one transaction and resolves true once it committed, false when a
+ *   `mustChange` step changed nothing and it rolled back. On SQLite it runs synchronously from BEGIN to COMMIT,
+ *   so nothing else this process does can slip a statement into it.
  * - `query` resolves with the rows as the driver reads them, not as Prisma would: on SQLite, times and JSON are
  *   text and integers are numbers; on PostgreSQL, jsonb is parsed and a `timestamp` column is read in the
  *   process's local zone, so select one through `sqlTimestamp` to read it as the UTC time Prisma stored.
@@ -26,11 +32,16 @@ export type DriverRow = Record<string, unknown>;
  */
 export type DriverStatements = {
   execute(sql: string, values: readonly SqlValue[]): Promise<number>;
+  transaction(steps: readonly TransactionStep[]): Promise<boolean>;
   query(sql: string, values: readonly SqlValue[]): Promise<DriverRow[]>;
 };
 
 /** A timestamp column selected so that `query` reads it as the instant Prisma stored (UTC on PostgreSQL). */
 export const sqlTimestamp = (provider: "sqlite" | "postgresql", column: string) => (provider === "postgresql" ? `(${column} AT TIME ZONE 'UTC')` : column);
+
+/** A time as a parameter, in the form Prisma stores it: ISO text with "+00:00" on SQLite (so text order is time order), ISO on PostgreSQL. */
+export const sqlTime = (provider: "sqlite" | "postgresql", date: Date): string =>
+  provider === "sqlite" ? date.toISOString().replace("Z", "+00:00") : date.toISOString();
 
 /** A time `query` read: a Date (PostgreSQL), ISO text (SQLite, Prisma's form) or null. */
 export const driverDate = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(value as string));
@@ -77,19 +88,37 @@ export function sqliteStatements(connect: () => Promise<void>, connection: () =>
     if (!(client instanceof Database)) throw new Error("Prisma's SQLite adapter holds no better-sqlite3 connection to write on.");
     return client;
   };
-  const statementOf = async (sql: string): Promise<Database.Statement> => {
+  const open = async (): Promise<Database.Database> => {
     // Before Prisma's first query, or after a disconnect closed the connection, have Prisma open one.
     if (!(databaseOf(connection(), { orNone: true })?.open ?? false)) await connect();
-    const database = databaseOf(connection())!;
+    return databaseOf(connection())!;
+  };
+  const statementOf = (database: Database.Database, sql: string): Database.Statement => {
     if (preparedOn !== database || prepared.size >= PREPARED_STATEMENTS) [prepared, preparedOn] = [new Map(), database];
     let statement = prepared.get(sql);
     // The adapter reads integers as BigInt on this connection; these statements read them as numbers.
     if (!statement) prepared.set(sql, (statement = database.prepare(sql).safeIntegers(false)));
     return statement;
   };
+  const rolledBack = Symbol("a mustChange step changed nothing");
   return {
-    execute: async (sql, values) => Number((await statementOf(sql)).run(...values).changes),
-    query: async (sql, values) => (await statementOf(sql)).all(...values) as DriverRow[],
+    execute: async (sql, values) => Number(statementOf(await open(), sql).run(...values).changes),
+    query: async (sql, values) => statementOf(await open(), sql).all(...values) as DriverRow[],
+    async transaction(steps) {
+      const database = await open();
+      const run = database.transaction(() => {
+        for (const { sql, values, mustChange } of steps) {
+          if (statementOf(database, sql).run(...values).changes === 0 && mustChange) throw rolledBack;
+        }
+      });
+      try {
+        run.immediate();
+        return true;
+      } catch (error) {
+        if (error === rolledBack) return false;
+        throw error;
+      }
+    },
   };
 }
 
@@ -111,5 +140,26 @@ export function postgresStatements(connect: () => Promise<void>, connection: () 
   return {
     execute: async (sql, values) => (await (await pool()).query(sql, [...values])).rowCount ?? 0,
     query: async (sql, values) => (await (await pool()).query(sql, [...values])).rows as DriverRow[],
+    async transaction(steps) {
+      const client = await (await pool()).connect();
+      let isBroken = false;
+      try {
+        await client.query("BEGIN");
+        for (const { sql, values, mustChange } of steps) {
+          if (((await client.query(sql, [...values])).rowCount ?? 0) === 0 && mustChange) {
+            await client.query("ROLLBACK");
+            return false;
+          }
+        }
+        await client.query("COMMIT");
+        return true;
+      } catch (error) {
+        // A connection that cannot even roll back is dropped instead of going back to the pool.
+        await client.query("ROLLBACK").catch(() => void (isBroken = true));
+        throw error;
+      } finally {
+        client.release(isBroken);
+      }
+    },
   };
 }

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { escapeReservedKeys } from "@/lib/plain-data";
 import { toStorable } from "@/lib/storable-data";
 import type { Db } from "@/server/db/client";
+import { sqlTime } from "@/server/db/driver-statements";
 import type { DatabaseProvider } from "@/server/db/database-url";
 import type { Run as RunRow } from "@/server/db/generated/sqlite/client";
 import type { RunEventRow } from "./run-event-rows.ts";
@@ -51,14 +52,11 @@ const RUN_COLUMNS = ["id", "userId", "flowId", "flowVersion", "status", "source"
  */
 const jsonText = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(escapeReservedKeys(toStorable(value))));
 
-/** Prisma's SQLite form of a DateTime ("2026-11-30T10:32:32.987+00:00"), so text order stays time order. */
-const sqliteTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
-
 export type RunRows = ReturnType<typeof createRunRows>;
 
 export function createRunRows({ statements, provider }: Pick<Db, "statements" | "provider">) {
   const placeholders = placeholderMaker(provider);
-  const time = (date: Date | null) => (date === null ? null : provider === "sqlite" ? sqliteTime(date) : date.toISOString());
+  const time = (date: Date | null) => (date === null ? null : sqlTime(provider, date));
 
   return {
     /** Inserts a run row and answers it as Prisma would read it back. */

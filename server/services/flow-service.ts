@@ -11,7 +11,7 @@ import { previewGraph, type GraphPreview } from "@/lib/templates/preview";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/sqlite/client";
-import { bumpFlowVersion, snapshotFlowVersion, writeFlowGraph } from "./flow-graph-writes.ts";
+import { flowSaveSteps } from "./flow-graph-writes.ts";
 import { accessOf, callerMembership, flowNotFound, readableFlowsWhere, requireFlowAccess, type FlowAccess } from "./flow-access.ts";
 import { lastRunsOf, type LastRun } from "./flow-last-runs.ts";
 import { readStoredFlow } from "./flow-stored-read.ts";
@@ -158,22 +158,18 @@ export function createFlowService({ prisma, provider, statements }: Db) {
    * Saves a new graph if `version` is still the current one; the graph it replaces is kept as a FlowVersion.
    * Needs the owner or an editor. The version check, the access check and the write are one conditional
    * update, so of two saves from the same version exactly one wins and the other gets CONFLICT; the snapshot
-   * and the graph write follow it in the same transaction (see flow-graph-writes.ts for why they are SQL).
+   * and the graph write follow it in the same transaction (see flow-graph-writes.ts for why they are driver SQL).
    * @throws AppError CONFLICT when the flow is no longer at `version`, NOT_FOUND or FORBIDDEN without access.
    */
   async function update(caller: Caller, input: UpdateFlowInput): Promise<SavedFlow> {
     const updatedAt = new Date();
-    return prisma.$transaction(async (tx) => {
-      const isBumped = await bumpFlowVersion(tx, provider, { flowId: input.id, version: input.version, userId: caller.userId, updatedAt });
-      if (!isBumped) {
-        // Only a refused save pays for finding out why: no access (NOT_FOUND, FORBIDDEN), else a stale version.
-        await requireFlowAccess(tx, caller, input.id, "editor");
-        throw versionConflict(input.id, input.version);
-      }
-      await snapshotFlowVersion(tx, provider, input.id, input.version, updatedAt);
-      await writeFlowGraph(tx, provider, input.id, input);
-      return { version: input.version + 1, updatedAt };
-    });
+    const save = { flowId: input.id, version: input.version, userId: caller.userId, updatedAt, graph: input.graph, name: input.name, description: input.description };
+    if (!(await statements.transaction(flowSaveSteps(provider, save)))) {
+      // Only a refused save pays for finding out why: no access (NOT_FOUND, FORBIDDEN), else a stale version.
+      await requireFlowAccess(prisma, caller, input.id, "editor");
+      throw versionConflict(input.id, input.version);
+    }
+    return { version: input.version + 1, updatedAt };
   }
 
   /** Renames the flow; needs the owner or an editor. */
