@@ -29,8 +29,8 @@ export const runTargets = {
 
 /**
  * What the server's CPU costs, informational: one run, and one request that does nothing, which bounds from below
- * what any run started over HTTP can cost. 50 runs at once stay within 1.5x of one run only while each costs the
- * server's one busy core less than half a run's time spread over the 49 others.
+ * what any run started over HTTP can cost. The server executes JavaScript on one thread, so 50 runs at once end
+ * within 1.5x of one run only if 50 runs' CPU fits in 1.5 run times (3.6 ms each for a 120 ms run).
  */
 export const runFigures = {
   cpuPerRun: { measure: "server CPU per run over the API (input -> agent -> output, sequential)", unit: "ms" },
