@@ -21,6 +21,7 @@ import { createLocalRuns, type LocalRunsOptions } from "./local-runs.ts";
 import type { RunDispatcher } from "./run-dispatch.ts";
 import { createRunExecution, type RunExecutionOptions } from "./run-execution.ts";
 import { createRunRows } from "./run-rows.ts";
+import { listRunSummaries } from "./run-summary-read.ts";
 import { toRunDetail, toRunSummary, type RunDetail, type RunSummary } from "./run-records.ts";
 
 export type { ObservedRun, RunObserver } from "./run-execution.ts";
@@ -140,8 +141,7 @@ export function createRunService({ db, flows }: RunServiceDependencies, options:
   /** The runs of a flow the caller can read: all of them for its owner, a member's own for a member. */
   async function list(caller: Caller, flowId: string, limit = 50): Promise<RunSummary[]> {
     await flows.get(caller, flowId);
-    const rows = await prisma.run.findMany({ where: { flowId, ...readableRunsWhere(caller) }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
-    return rows.map(toRunSummary);
+    return listRunSummaries(db, caller, flowId, limit);
   }
 
   async function* events(caller: Caller, runId: string, afterSeq = 0, signal?: AbortSignal): AsyncGenerator<RunEvent> {
