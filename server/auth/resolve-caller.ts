@@ -6,7 +6,7 @@ import { isLoopbackHost, type AuthMode } from "./auth-mode.ts";
 import type { Auth } from "./auth.ts";
 import { LOCAL_USER_ID, type Caller } from "./caller.ts";
 
-/** The first admin account's id, in plain SQL: every local-mode request asks, and through Prisma it cost about 1 ms of CPU. */
+/** The first admin account's id, in SQL on the driver: every local-mode request asks, and through Prisma it cost about 1 ms of CPU. */
 const firstAdminSql = (provider: Db["provider"]) =>
   `SELECT "id" FROM "User" WHERE "role" = 'admin' AND "id" <> ${provider === "postgresql" ? "$1" : "?"} ORDER BY "createdAt" ASC, "id" ASC LIMIT 1`;
 
@@ -14,9 +14,9 @@ const firstAdminSql = (provider: Db["provider"]) =>
  * Local mode's caller: the admin once an account exists (the first account takes over the local rows),
  * else the `local` user the migration created.
  */
-export async function localCaller({ prisma, provider }: Pick<Db, "prisma" | "provider">): Promise<Caller> {
-  const [admin] = await prisma.$queryRawUnsafe<{ id: string }[]>(firstAdminSql(provider), LOCAL_USER_ID);
-  return { userId: admin?.id ?? LOCAL_USER_ID, role: "admin", via: "local", scope: "full" };
+export async function localCaller({ statements, provider }: Pick<Db, "statements" | "provider">): Promise<Caller> {
+  const [admin] = await statements.query(firstAdminSql(provider), [LOCAL_USER_ID]);
+  return { userId: (admin?.id as string | undefined) ?? LOCAL_USER_ID, role: "admin", via: "local", scope: "full" };
 }
 
 /**
