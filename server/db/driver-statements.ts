@@ -1,8 +1,10 @@
-// Writes that skip Prisma's query pipeline and go straight to the database driver Prisma itself uses: the
+// Statements that skip Prisma's query pipeline and go straight to the database driver Prisma itself uses: the
 // better-sqlite3 connection its SQLite adapter opened, or the pg pool of its PostgreSQL adapter. Even a raw
-// statement through Prisma is planned by its WebAssembly query compiler and interpreted, about 0.4 ms of CPU
-// each (a CPU profile of runs over the HTTP API); the driver's own prepared statement costs a few microseconds
-// on SQLite. Only the writes every run makes use it (server/runs/run-rows.ts); everything else stays on Prisma.
+// statement through Prisma is planned by its WebAssembly query compiler and interpreted: about 0.4 ms of CPU
+// each (a CPU profile of runs over the HTTP API), and about 16 ms for a save of a 500-node graph, whose text it
+// walks; the driver's own prepared statement costs a few microseconds on SQLite. Only the hot paths use it: the
+// reads and writes every run makes (API key, stored flow, run rows and events), local mode's caller, a flow's
+// run list and a canvas save. Everything else stays on Prisma.
 //
 // Sharing Prisma's connection rather than opening a second one matters on SQLite: better-sqlite3 is synchronous,
 // so a second connection waiting on the first's write lock would block the one thread that could release it.
@@ -24,11 +26,12 @@ export type TransactionStep = { sql: string; values: readonly SqlValue[]; mustCh
  * - `execute` runs a statement that answers no rows and resolves with the number of rows it changed.
  * - `transaction` runs statements in order in one transaction and resolves true once it committed, false when a
  *   `mustChange` step changed nothing and it rolled back. On SQLite it runs synchronously from BEGIN to COMMIT,
- *   so nothing else this process does can slip a statement into it.
+ *   so nothing else this process does can slip a statement into it (inside a transaction Prisma holds open on
+ *   the connection, it becomes a savepoint of that one, as any statement there joins it).
  * - `query` resolves with the rows as the driver reads them, not as Prisma would: on SQLite, times and JSON are
  *   text and integers are numbers; on PostgreSQL, jsonb is parsed and a `timestamp` column is read in the
  *   process's local zone, so select one through `sqlTimestamp` to read it as the UTC time Prisma stored.
- * Both throw the driver's error (better-sqlite3's SqliteError, pg's DatabaseError) as it is.
+ * All three throw the driver's error (better-sqlite3's SqliteError, pg's DatabaseError) as it is.
  */
 export type DriverStatements = {
   execute(sql: string, values: readonly SqlValue[]): Promise<number>;
