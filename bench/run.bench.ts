@@ -11,11 +11,11 @@ import { CONCURRENT_RUNS, measureConcurrency } from "./run-concurrency.ts";
 import type { RunBench } from "./run-fixtures.ts";
 import { measureChunkToPage } from "./run-latency.ts";
 import { measureOverhead } from "./run-overhead.ts";
-import { startBenchServer, stopBenchServer, type BenchServer } from "./run-server.ts";
+import { serverMemoryKiB, startBenchServer, stopBenchServer, type BenchServer } from "./run-server.ts";
 import { STEADY_AT_A_TIME, measureSteadyState } from "./run-steady.ts";
 import { measureStorage } from "./run-storage.ts";
-import { measuring } from "./report.ts";
-import { runTargets } from "./targets.ts";
+import { measuring, report } from "./report.ts";
+import { runFigures, runTargets } from "./targets.ts";
 
 export default async function runBenchmark(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "osmen-bench-run-"));
@@ -24,6 +24,7 @@ export default async function runBenchmark(): Promise<void> {
   try {
     // Enough concurrent runs allowed that no measured run waits in the server's queue.
     server = await startBenchServer(dataDir, { OSMEN_MAX_CONCURRENT_RUNS: String(Math.max(CONCURRENT_RUNS, STEADY_AT_A_TIME)) });
+    report(runFigures.idleRss, serverMemoryKiB(server, "VmRSS") / 1024, "after its health check answered");
     const bench: RunBench = { server, ollama, apiKey: await createApiKey(server.base) };
     await measuring([runTargets.chunkToPageP50, runTargets.chunkToPageP99], () => measureChunkToPage(bench));
     await measureConcurrency(bench);

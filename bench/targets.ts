@@ -35,6 +35,7 @@ export const runTargets = {
 export const runFigures = {
   cpuPerRun: { measure: "server CPU per run over the API (input -> agent -> output, sequential)", unit: "ms" },
   cpuPerEmptyRequest: { measure: "server CPU per request to a route that does nothing (/api/health/live, 50 at once)", unit: "ms" },
+  idleRss: { measure: "server RSS once started, before any run (the floor under both RSS rows)", unit: "MiB" },
 } satisfies Record<string, Figure>;
 
 export const canvasTargets = {
