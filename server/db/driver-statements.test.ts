@@ -69,6 +69,37 @@ describe.each(testDatabases())("driver statements on $provider", ({ provider, cr
     expect(await nameOf(LOCAL_USER_ID)).toBe("After the failure");
   });
 
+  it("never joins a transaction Prisma holds open: a save made meanwhile stays saved when that transaction rolls back", async () => {
+    const flows = createFlowService(database);
+    const { id, version } = await flows.create(me, { name: "Before", graph: chatGraph() });
+    let save: Promise<unknown> | undefined;
+    const rolledBack = database.prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: LOCAL_USER_ID }, data: { name: "Inside a transaction" } });
+      save = flows.update(me, { id, version, graph: chatGraph(), name: "Saved meanwhile" });
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the save is under way while the transaction is open
+      throw new Error("rolled back");
+    });
+    await expect(rolledBack).rejects.toThrow("rolled back");
+    await expect(save).resolves.toMatchObject({ version: version + 1 });
+    expect(await database.prisma.flow.findUnique({ where: { id } })).toMatchObject({ name: "Saved meanwhile", version: version + 1 });
+    expect(await nameOf(LOCAL_USER_ID)).not.toBe("Inside a transaction");
+  });
+
+  it("answers a statement sent while Prisma disconnects, with the result or an error that says why, never leaving it pending", async () => {
+    await database.prisma.user.count();
+    const disconnecting = database.prisma.$disconnect();
+    const sent = database.statements.query(`SELECT 1 AS "one"`, []).then(
+      (rows) => rows.map((row) => Number(row.one)),
+      (error: Error) => error.message,
+    );
+    await disconnecting;
+    const outcome = await sent;
+    // SQLite: the connection closed under it. PostgreSQL: the ending pool never serves it, so pg's connection timeout does.
+    if (typeof outcome === "string") expect(outcome).toMatch(/closing|not open|timeout exceeded when trying to connect/);
+    else expect(outcome).toEqual([1]);
+    expect(await database.statements.query(`SELECT 1 AS "one"`, [])).toHaveLength(1);
+  });
+
   it("passes the database's error on as it is", async () => {
     await expect(database.statements.execute(`UPDATE "NoSuchTable" SET "x" = 1`, [])).rejects.toThrow(/NoSuchTable/);
   });

@@ -26,8 +26,9 @@ export type TransactionStep = { sql: string; values: readonly SqlValue[]; mustCh
  * - `execute` runs a statement that answers no rows and resolves with the number of rows it changed.
  * - `transaction` runs statements in order in one transaction and resolves true once it committed, false when a
  *   `mustChange` step changed nothing and it rolled back. On SQLite it runs synchronously from BEGIN to COMMIT,
- *   so nothing else this process does can slip a statement into it (inside a transaction Prisma holds open on
- *   the connection, it becomes a savepoint of that one, as any statement there joins it).
+ *   so nothing else this process does can slip a statement into it.
+ * On SQLite every statement first waits for any transaction Prisma holds open on the connection to end, so it
+ * never joins one (see `outsideTransaction`).
  * - `query` resolves with the rows as the driver reads them, not as Prisma would: on SQLite, times and JSON are
  *   text and integers are numbers; on PostgreSQL, jsonb is parsed and a `timestamp` column is read in the
  *   process's local zone, so select one through `sqlTimestamp` to read it as the UTC time Prisma stored.
@@ -76,6 +77,24 @@ export function observedAdapterFactory(factory: AdapterFactory, onConnect: (adap
 /** Statements prepared once per connection are kept up to this many, then the cache starts over. */
 const PREPARED_STATEMENTS = 64;
 
+/** How long a statement waits for a transaction Prisma holds open on the SQLite connection: its busy timeout. */
+const OPEN_TRANSACTION_WAIT_MS = 10_000;
+
+/**
+ * Resolves once no transaction is open on `database`. Prisma's interactive transactions hold BEGIN on this same
+ * connection across awaits: a statement run meanwhile would join one and be rolled back with it after its caller
+ * was told it succeeded. So a statement waits, as a second Prisma transaction does for the first. Nothing holds
+ * a Prisma transaction open while waiting on these statements, so the wait always ends.
+ * @throws Error when the connection stays inside a transaction for OPEN_TRANSACTION_WAIT_MS.
+ */
+async function outsideTransaction(database: Database.Database): Promise<void> {
+  const deadline = Date.now() + OPEN_TRANSACTION_WAIT_MS;
+  while (database.inTransaction) {
+    if (Date.now() > deadline) throw new Error(`The database stayed inside another transaction for ${OPEN_TRANSACTION_WAIT_MS / 1000} s; the statement was not run.`);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
 /**
  * Driver statements over the better-sqlite3 connection of Prisma's SQLite adapter. `connect` makes Prisma open
  * it (`prisma.$connect()`); `connection` reads the one it opened last.
@@ -91,10 +110,13 @@ export function sqliteStatements(connect: () => Promise<void>, connection: () =>
     if (!(client instanceof Database)) throw new Error("Prisma's SQLite adapter holds no better-sqlite3 connection to write on.");
     return client;
   };
+  /** The connection, open and outside any transaction; the caller runs its statements before its next await. */
   const open = async (): Promise<Database.Database> => {
     // Before Prisma's first query, or after a disconnect closed the connection, have Prisma open one.
     if (!(databaseOf(connection(), { orNone: true })?.open ?? false)) await connect();
-    return databaseOf(connection())!;
+    const database = databaseOf(connection())!;
+    await outsideTransaction(database);
+    return database;
   };
   const statementOf = (database: Database.Database, sql: string): Database.Statement => {
     if (preparedOn !== database || prepared.size >= PREPARED_STATEMENTS) [prepared, preparedOn] = [new Map(), database];
@@ -136,9 +158,13 @@ export function postgresStatements(connect: () => Promise<void>, connection: () 
     if (!pool || typeof (pool as Pool).query !== "function") throw new Error("Prisma's PostgreSQL adapter holds no pg pool to write on.");
     return pool as Pool;
   };
+  // A pool Prisma is ending (a disconnect in progress) takes no more queries: one sent to it never settles.
+  const isClosing = (pool: Pool | undefined) => pool === undefined || pool.ending || pool.ended;
   const pool = async (): Promise<Pool> => {
-    if (poolOf(connection(), { orNone: true })?.ended ?? true) await connect();
-    return poolOf(connection())!;
+    if (isClosing(poolOf(connection(), { orNone: true }))) await connect();
+    const opened = poolOf(connection())!;
+    if (isClosing(opened)) throw new Error("The database connection is closing (the server is shutting down); the statement was not run.");
+    return opened;
   };
   return {
     execute: async (sql, values) => (await (await pool()).query(sql, [...values])).rowCount ?? 0,
