@@ -66,5 +66,12 @@ function createSqliteClient(url: string, observe: Observe): SqliteClient {
 }
 
 // The two generated clients differ only in provider-specific filters; the models are the same.
+/**
+ * How long a query waits for a pooled PostgreSQL connection before it fails (pg's `connectionTimeoutMillis`;
+ * its default waits forever). A pool that is being ended by a disconnect never serves a request already waiting
+ * for one of its idle connections, and a database that cannot be reached never answers: both become an error.
+ */
+const POSTGRES_CONNECTION_TIMEOUT_MS = 10_000;
+
 const createPostgresClient = (url: string, observe: Observe) =>
-  new PostgresClient({ adapter: observe(new PrismaPg({ connectionString: url })) }) as unknown as SqliteClient;
+  new PostgresClient({ adapter: observe(new PrismaPg({ connectionString: url, connectionTimeoutMillis: POSTGRES_CONNECTION_TIMEOUT_MS })) }) as unknown as SqliteClient;
