@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flowDescriptionSchema, flowIdSchema, flowNameSchema } from "@/lib/flow/flow-inputs";
+import { flowDescriptionSchema, flowIdSchema, flowNameSchema, flowVersionSchema } from "@/lib/flow/flow-inputs";
 import { flowGraphInputSchema } from "@/lib/flow/graph-schema";
 import { fullAccessProcedure } from "@/server/api/trpc";
 
@@ -20,7 +20,7 @@ export const flowCrudProcedures = {
     .input(
       z.object({
         id: flowIdSchema,
-        version: z.number().int().positive(),
+        version: flowVersionSchema,
         graph: flowGraphInputSchema,
         name: flowNameSchema.optional(),
         description: flowDescriptionSchema.optional(),

@@ -1,11 +1,11 @@
 // Compile, version history, export and import: the flow procedures beyond storing and listing.
 import { z } from "zod";
 import { flowDocumentSchema, toFlowDocument } from "@/lib/flow/flow-document";
-import { flowIdSchema } from "@/lib/flow/flow-inputs";
+import { flowIdSchema, flowVersionSchema } from "@/lib/flow/flow-inputs";
 import { MAX_GRAPH_BYTES, graphByteSize } from "@/lib/flow/graph-schema";
 import { fullAccessProcedure } from "@/server/api/trpc";
 
-const version = z.number().int().positive();
+const version = flowVersionSchema;
 const postedGraph = z.unknown().refine((graph) => graphByteSize(graph) <= MAX_GRAPH_BYTES, "graph is over the 5 MB limit");
 
 export const flowExtraProcedures = {

@@ -70,6 +70,16 @@ describe("flow router", () => {
     await expect(caller.flow.update({ id: flow.id, version: 1, graph })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("refuses a version no flow can have with BAD_REQUEST that names the bound, before the database sees it", async () => {
+    const flow = await caller.flow.create({ name: "Bounded" });
+    const graph = { version: 1, nodes: [node("a")], edges: [] };
+    for (const version of [2_147_483_648, Number.MAX_SAFE_INTEGER]) {
+      await expect(caller.flow.update({ id: flow.id, version, graph })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at most 2147483647") });
+      await expect(caller.flow.restoreVersion({ id: flow.id, version: 1, expectedVersion: version })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    expect((await caller.flow.get({ id: flow.id })).version).toBe(flow.version);
+  });
+
   it("fills a node's missing data with an empty object", async () => {
     const flow = await caller.flow.create({
       name: "Defaults",
