@@ -27,26 +27,30 @@ export async function startRunFromCanvas(page: Page, input: string): Promise<voi
 
 type Box = { x: number; y: number; width: number; height: number };
 
-/** The element's box once it has stopped moving (the canvas fits its view after nodes are measured). */
-async function settledBox(locator: Locator): Promise<Box> {
+/**
+ * The elements' boxes once none of them moves any more (the canvas fits its view after nodes are measured).
+ * Read together: a box read before another element settled may be stale by the time that one has.
+ */
+async function settledBoxes(locators: Locator[]): Promise<Box[]> {
   // xyflow keeps nodes hidden until measured, then fits the view: wait for both before trusting a box.
-  await expect(locator).toBeVisible();
-  let previous: Box | null = null;
+  for (const locator of locators) await expect(locator).toBeVisible();
+  const isSame = (box: Box | null, before: Box | null | undefined) =>
+    box !== null && before !== null && before !== undefined && box.x === before.x && box.y === before.y && box.width === before.width;
+  let previous: (Box | null)[] | null = null;
   await expect
     .poll(async () => {
-      const box = await locator.boundingBox();
-      const isSettled = box !== null && previous !== null && box.x === previous.x && box.y === previous.y && box.width === previous.width;
-      previous = box;
+      const boxes = await Promise.all(locators.map((locator) => locator.boundingBox()));
+      const isSettled = previous !== null && boxes.every((box, index) => isSame(box, previous![index]));
+      previous = boxes;
       return isSettled;
     }, { intervals: [250] })
     .toBe(true);
-  return previous!;
+  return previous! as Box[];
 }
 
 /** Drags from one handle to another with real pointer moves, as a person would. */
 export async function dragBetween(page: Page, from: Locator, to: Locator): Promise<void> {
-  const start = await settledBox(from);
-  const end = await settledBox(to);
+  const [start, end] = await settledBoxes([from, to]);
   await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
   await page.mouse.down();
   await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 12 });
