@@ -1,9 +1,10 @@
 // Executing one stored run on the engine: the part of a run that is the same wherever it executes, in the
 // process that stored it (server/runs/local-runs.ts) or on a queue worker (server/queue/run-worker.ts).
 // Every event goes to the caller's live channel, to storage (run-event-writer.ts) and to the observer; the
-// run's row is finished once its events are stored, so a row that reads finished has all of its events.
+// run's row is finished once its events are stored, so a row that reads finished has all of its events, and
+// the last event goes out live only after that, so whoever sees the run end reads its final row.
 import { execute as executePlan, type ExecuteOptions } from "@/lib/engine";
-import type { RunEvent } from "@/lib/engine/events";
+import { terminalEventTypes, type RunEvent } from "@/lib/engine/events";
 import type { RunLifecycle } from "@/lib/engine/run-state";
 import type { Plan } from "@/lib/flow/plan";
 import type { Db } from "@/server/db/client";
@@ -101,8 +102,11 @@ export function createRunExecution(db: Db, options: RunExecutionOptions): RunExe
   async function execute(run: RunRow, plan: Plan, given: RunGiven, signal: AbortSignal, publish: PublishEvent): Promise<RunRow | undefined> {
     const { id: runId, userId } = run;
     const observed = observedOf(run);
+    // The run's last event goes out once its row is finished, so whoever sees the run end reads its final row.
+    let last: RunEvent | undefined;
     const emit = (event: RunEvent) => {
-      publish(event);
+      if (terminalEventTypes.has(event.type)) last = event;
+      else publish(event);
       writer.write(event);
       notify((observer) => observer.onEvent?.(observed, event));
     };
@@ -124,6 +128,7 @@ export function createRunExecution(db: Db, options: RunExecutionOptions): RunExe
         finishedAt: new Date(),
       };
       await rows.finishRun(runId, outcome);
+      if (last) publish(last);
       return { ...run, ...outcome, startedAt, output: outcome.output as RunRow["output"], error: outcome.error as RunRow["error"] };
     } catch (error) {
       logger.error({ err: error, runId }, "run failed outside the engine");
@@ -131,6 +136,7 @@ export function createRunExecution(db: Db, options: RunExecutionOptions): RunExe
       await db.prisma.run
         .update({ where: { id: runId }, data: { status: "failed", error: { code: "internal", message: "The run stopped because of a server error." }, finishedAt: new Date() } })
         .catch(() => undefined);
+      if (last) publish(last);
       return undefined;
     } finally {
       running -= 1;

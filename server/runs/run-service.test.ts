@@ -56,6 +56,18 @@ describe.each(testDatabases())("run service on $provider", ({ create }) => {
     expect(deltas.map((event) => (event as { text: string }).text).join("")).toBe("Good morning, Ada");
   });
 
+  it("sends a run's last event live only once its row is final, so a watcher that sees the end reads the final row", async () => {
+    const runs = runService();
+    const flow = await flows().create(me, { name: "Ends", graph: chatGraph() });
+    const { runId } = await runs.start(me, { flowId: flow.id, input: "Say hi" });
+    for await (const event of runs.events(me, runId)) {
+      if (event.type !== "run.completed") continue;
+      expect(await database.prisma.run.findUnique({ where: { id: runId } })).toMatchObject({ status: "succeeded", lastSeq: event.seq, finishedAt: expect.any(Date) });
+      break;
+    }
+    await runs.idle();
+  });
+
   it("replays from any afterSeq exactly the events after it", async () => {
     const runs = runService();
     const flow = await flows().create(me, { name: "Replay", graph: chatGraph() });
