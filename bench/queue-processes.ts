@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import { Redis } from "ioredis";
-import pg from "pg";
+import { adminQuery, withDatabase } from "@/testing/databases";
 import { freePort, stopProcessGroup } from "./run-server.ts";
 
 /** BENCH_POSTGRES_URL: the PostgreSQL server the benchmark creates its databases on (any database of it). */
@@ -16,16 +16,6 @@ export const benchRedisUrl = (): string => process.env.BENCH_REDIS_URL ?? "redis
 
 /** A database created for one measurement; `drop` removes it (connections still open are ended). */
 export type BenchDatabase = { url: string; drop(): Promise<void> };
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Creates an empty database `osmen_bench_<random>` on the server; the first process that starts on it applies
@@ -38,9 +28,7 @@ export async function createBenchDatabase(serverUrl = postgresServerUrl()): Prom
   } catch (error) {
     throw new Error(`could not create a database on ${new URL(serverUrl).host} (${(error as Error).message}); set BENCH_POSTGRES_URL to a PostgreSQL server`, { cause: error });
   }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: withDatabase(serverUrl, name), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** Empties the benchmark's Redis logical database (queue, admission counts and run streams of an earlier run). */

@@ -25,13 +25,15 @@ async function createSqlite() {
   };
 }
 
-function withDatabase(serverUrl: string, database: string): string {
+/** `serverUrl` pointed at database `database` on the same server. */
+export function withDatabase(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
 }
 
-async function adminQuery(serverUrl: string, sql: string) {
+/** Runs one statement (CREATE or DROP DATABASE) on a connection of its own to `serverUrl`, closed after. */
+export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
